@@ -1,0 +1,40 @@
+//! `exitready checklists`: lists the built-in checklists and rule kinds, or prints one checklist.
+
+use crate::checks::RULE_KINDS;
+use crate::checks::checklist::{BUILTIN, DEFAULT_CHECKLIST, load};
+use crate::cli::ChecklistsArgs;
+use crate::error::{Error, Result};
+
+use super::Outcome;
+
+/// Runs the command.
+pub fn run(args: ChecklistsArgs) -> Result<Outcome> {
+    match args.name {
+        Some(name) => {
+            let (_, text) = BUILTIN.iter().find(|(n, _)| *n == name).ok_or_else(|| {
+                let names: Vec<_> = BUILTIN.iter().map(|(n, _)| *n).collect();
+                Error::Usage(format!(
+                    "no built-in checklist `{name}` (built-ins: {})",
+                    names.join(", ")
+                ))
+            })?;
+            print!("{text}");
+        }
+        None => {
+            println!("Built-in checklists (print one with `exitready checklists NAME`):");
+            for (name, _) in BUILTIN {
+                let list = load(&[name.to_string()])?;
+                let default = if *name == DEFAULT_CHECKLIST { " (default)" } else { "" };
+                println!("  {name}{default}: {} items", list.items.len());
+                for item in &list.items {
+                    println!("    {:<36} {} [{}]", item.id, item.title, item.rule_kind);
+                }
+            }
+            println!("\nRule kinds:");
+            for kind in RULE_KINDS {
+                println!("  {:<24} {}", kind.name, kind.doc);
+            }
+        }
+    }
+    Ok(Outcome::Done)
+}

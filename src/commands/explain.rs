@@ -1,0 +1,196 @@
+//! `exitready explain PATH | CHECK-ID`: why a file got its kind (and, as later stages add them,
+//! its owners, who knows it and whether it is stale), or why a check got its result.
+//!
+//! For a path, exitready finds the enclosing work tree and gathers that repository's facts
+//! itself; a path git does not track exits 2.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::checks::checklist;
+use crate::cli::{ExplainArgs, ExplainFormat, GlobalArgs};
+use crate::discover::{self, Root, RootKind};
+use crate::error::{Error, Result};
+use crate::facts::{self, GatherOptions, Reason};
+use crate::report::build::{Scanned, build};
+use crate::report::model::CheckResult;
+
+use super::Outcome;
+
+/// What `explain PATH` answers.
+#[derive(Debug, Serialize)]
+pub struct FileExplanation {
+    /// Repository-relative path.
+    pub path: String,
+    /// The repository's name.
+    pub repository: String,
+    /// The inventory class (`source`, `document`, `vendored`, …).
+    pub class: crate::facts::inventory::FileClass,
+    /// The document kind, for documents.
+    pub kind: Option<crate::facts::documents::DocKind>,
+    /// Which classification rule fired.
+    pub kind_reason: Option<String>,
+    /// The document's title.
+    pub title: Option<String>,
+    /// Whether the document is stale.
+    pub stale: Option<bool>,
+    /// Staleness and weakness signals.
+    pub reasons: Vec<Reason>,
+}
+
+/// Runs the command.
+pub fn run(global: &GlobalArgs, args: ExplainArgs) -> Result<Outcome> {
+    let as_path = PathBuf::from(&args.target);
+    let text = if as_path.exists() {
+        let explanation = explain_path(global, &as_path)?;
+        match args.format {
+            ExplainFormat::Json => crate::report::render::json(&explanation)?,
+            ExplainFormat::Text => file_text(&explanation),
+        }
+    } else if looks_like_check_id(&args.target) {
+        let check = explain_check(global, &args)?;
+        match args.format {
+            ExplainFormat::Json => crate::report::render::json(&check)?,
+            ExplainFormat::Text => check_text(&check),
+        }
+    } else {
+        return Err(Error::Input {
+            path: as_path,
+            message: "neither an existing file nor a check id (category.rule)".to_string(),
+        });
+    };
+    print!("{text}");
+    Ok(Outcome::Done)
+}
+
+fn looks_like_check_id(target: &str) -> bool {
+    target.split_once('.').is_some_and(|(category, rule)| {
+        checklist::CATEGORIES.contains(&category) && !rule.is_empty() && !rule.contains('/')
+    })
+}
+
+/// Finds the work tree holding `path` and its repository-relative form.
+fn locate(path: &Path) -> Result<(Root, String)> {
+    let absolute = std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
+    let repo = git2::Repository::discover(&absolute).map_err(|_| Error::Input {
+        path: path.to_path_buf(),
+        message: "not inside a git work tree".to_string(),
+    })?;
+    let workdir = repo.workdir().ok_or_else(|| Error::Input {
+        path: path.to_path_buf(),
+        message: "inside a bare repository".to_string(),
+    })?;
+    let workdir = std::fs::canonicalize(workdir).map_err(|e| Error::io(workdir, e))?;
+    let relative = absolute
+        .strip_prefix(&workdir)
+        .map_err(|_| Error::Internal("path outside its work tree".to_string()))?;
+    let relative = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/");
+    let root = discover::discover(&[workdir])?.remove(0);
+    debug_assert_ne!(root.kind, RootKind::Folder);
+    Ok((root, relative))
+}
+
+fn explain_path(global: &GlobalArgs, path: &Path) -> Result<FileExplanation> {
+    let (root, relative) = locate(path)?;
+    let shared = super::shared_config(global)?;
+    let (config, config_path) = super::config_for(global, shared.as_ref(), &root)?;
+    let facts = facts::gather(&root, &GatherOptions { config, config_path })?;
+    let class = facts.inventory.class_of(&relative).ok_or_else(|| Error::Input {
+        path: path.to_path_buf(),
+        message: format!(
+            "not tracked at HEAD in {} (exitready judges the committed state)",
+            root.name
+        ),
+    })?;
+    let document = facts.document(&relative);
+    Ok(FileExplanation {
+        repository: root.name.clone(),
+        class,
+        kind: document.map(|d| d.kind),
+        kind_reason: document.map(|d| d.kind_reason.clone()),
+        title: document.and_then(|d| d.parsed.title.clone()),
+        stale: document.map(|d| d.stale),
+        reasons: document.map(|d| d.reasons.clone()).unwrap_or_default(),
+        path: relative,
+    })
+}
+
+fn explain_check(global: &GlobalArgs, args: &ExplainArgs) -> Result<CheckResult> {
+    let now = super::now(global)?;
+    let checklist = checklist::load(&args.checklists)?;
+    if !checklist.items.iter().any(|i| i.id == args.target) {
+        let ids: Vec<_> = checklist.items.iter().map(|i| i.id.as_str()).collect();
+        return Err(Error::Usage(format!(
+            "no check `{}` in {} (checks: {})",
+            args.target,
+            checklist.names.join(", "),
+            ids.join(", ")
+        )));
+    }
+    let root = discover::discover(std::slice::from_ref(&args.repo))?.remove(0);
+    let shared = super::shared_config(global)?;
+    let (config, config_path) = super::config_for(global, shared.as_ref(), &root)?;
+    let facts = facts::gather(
+        &root,
+        &GatherOptions {
+            config: config.clone(),
+            config_path,
+        },
+    )?;
+    let report = build(&checklist, vec![Scanned { facts, config }], now);
+    report
+        .checks
+        .into_iter()
+        .find(|c| c.id == args.target)
+        .ok_or_else(|| Error::Internal("check vanished".to_string()))
+}
+
+fn file_text(e: &FileExplanation) -> String {
+    let mut out = format!("{} ({}): {:?}\n", e.path, e.repository, e.class);
+    if let (Some(kind), Some(reason)) = (&e.kind, &e.kind_reason) {
+        out += &format!("kind: {kind} (because {reason})\n");
+    }
+    if let Some(title) = &e.title {
+        out += &format!("title: {title}\n");
+    }
+    if let Some(stale) = e.stale {
+        out += &format!("stale: {}\n", if stale { "yes" } else { "no" });
+    }
+    for reason in &e.reasons {
+        out += &format!("  {}: {}\n", reason.signal, reason.message);
+    }
+    out
+}
+
+fn check_text(c: &CheckResult) -> String {
+    let mut out = format!(
+        "{} ({}): {}, score {:.2}\n{}\n\nwhy: {}\n",
+        c.id,
+        c.title,
+        c.status.as_str(),
+        c.score,
+        c.reason,
+        c.why
+    );
+    if !matches!(c.status, crate::checks::Status::Pass | crate::checks::Status::Skip) {
+        out += &format!("remediation: {}\n", c.remediation);
+    }
+    if !c.evidence.is_empty() {
+        out += "evidence:\n";
+        for e in &c.evidence {
+            let mark = if e.negative { "✗" } else { "✓" };
+            let place = match (&e.path, e.line) {
+                (Some(p), Some(l)) => format!("{p}:{l}: "),
+                (Some(p), None) => format!("{p}: "),
+                _ => String::new(),
+            };
+            out += &format!("  {mark} {place}{}\n", e.message);
+        }
+    }
+    out
+}

@@ -1,0 +1,107 @@
+//! The commands: each turns its parsed arguments into resolved settings, runs the pipeline and
+//! says which exit code the run earned. Printing of errors and the exit itself stay in `main`.
+
+pub mod checklists;
+pub mod explain;
+pub mod scan;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
+use crate::discover::Root;
+use crate::error::{Error, Result};
+use crate::settings::Config;
+
+/// How a command ended, when it did not fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done (exit 0).
+    Done,
+    /// A gate or a bar was not met (exit 1).
+    GateFailed,
+}
+
+/// Runs the command line.
+pub fn run(cli: Cli) -> Result<Outcome> {
+    match cli.command {
+        Command::Scan(args) => scan::run(&cli.global, args),
+        Command::Explain(args) => explain::run(&cli.global, args),
+        Command::Checklists(args) => checklists::run(args),
+    }
+}
+
+/// The report clock: `--now` when given (a date is midnight UTC), else the wall clock.
+pub fn now(global: &GlobalArgs) -> Result<jiff::Timestamp> {
+    match &global.now {
+        None => Ok(jiff::Timestamp::now()),
+        Some(text) => parse_date(text)
+            .ok_or_else(|| Error::Usage(format!("--now {text}: expected YYYY-MM-DD or an RFC 3339 time"))),
+    }
+}
+
+/// Parses `YYYY-MM-DD` (midnight UTC) or an RFC 3339 timestamp.
+pub fn parse_date(text: &str) -> Option<jiff::Timestamp> {
+    text.parse::<jiff::Timestamp>().ok().or_else(|| {
+        let date: jiff::civil::Date = text.parse().ok()?;
+        date.to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .ok()
+            .map(|z| z.timestamp())
+    })
+}
+
+/// Whether to colour output written to a stream that is (or is not) a terminal.
+pub fn use_color(choice: ColorChoice, terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+/// Whether stderr is a terminal (progress bars and coloured warnings go there).
+pub fn stderr_is_terminal() -> bool {
+    std::io::stderr().is_terminal()
+}
+
+/// The config for a root: `--config` for every root when given, else the root's own file.
+pub fn config_for(global: &GlobalArgs, shared: Option<&Config>, root: &Root) -> Result<(Config, Option<PathBuf>)> {
+    if let (Some(config), Some(path)) = (shared, &global.config) {
+        return Ok((config.clone(), Some(path.clone())));
+    }
+    let path = root.path.join(crate::settings::CONFIG_FILE);
+    match Config::load_for_root(&root.path)? {
+        Some(config) => {
+            log::debug!("{}: config read from {}", root.name, path.display());
+            Ok((config, Some(path)))
+        }
+        None => {
+            log::debug!(
+                "{}: no {} found, using defaults",
+                root.name,
+                crate::settings::CONFIG_FILE
+            );
+            Ok((Config::default(), None))
+        }
+    }
+}
+
+/// Loads `--config` when given, failing before any work.
+pub fn shared_config(global: &GlobalArgs) -> Result<Option<Config>> {
+    global.config.as_deref().map(load_config_file).transpose()
+}
+
+fn load_config_file(path: &Path) -> Result<Config> {
+    if !path.is_file() {
+        return Err(Error::Input {
+            path: path.to_path_buf(),
+            message: "config file not found".to_string(),
+        });
+    }
+    Config::load(path)
+}
+
+/// Writes an output file, naming it on failure.
+pub fn write_output(path: &Path, contents: &str) -> Result<()> {
+    std::fs::write(path, contents).map_err(|e| Error::io(path, e))
+}

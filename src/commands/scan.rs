@@ -1,0 +1,121 @@
+//! `exitready scan`: discover the roots, gather their facts, evaluate the checklists, write the
+//! report in every requested format, and decide the exit code (1 only under `--fail-under`).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use crate::checks::checklist;
+use crate::cli::{Format, GlobalArgs, ScanArgs};
+use crate::discover;
+use crate::error::{Error, Result};
+use crate::facts::{self, GatherOptions};
+use crate::report::build::{Scanned, build};
+use crate::report::model::Report;
+use crate::report::render::{OutputFormat, Templates, json};
+use crate::report::terminal;
+
+use super::Outcome;
+
+/// Runs a scan.
+pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
+    // Everything that can be wrong with the input is checked before any work starts.
+    let now = super::now(global)?;
+    let roots = discover::discover(&args.paths)?;
+    let checklist = checklist::load(&args.checklists)?;
+    let templates = Templates::load(args.templates.as_deref())?;
+    let outputs = outputs(&args)?;
+    let shared = super::shared_config(global)?;
+    let mut configs = Vec::new();
+    for root in &roots {
+        configs.push(super::config_for(global, shared.as_ref(), root)?);
+    }
+    let fail_under = args
+        .fail_under
+        .or_else(|| configs.iter().find_map(|(c, _)| c.thresholds.fail_under));
+    if let Some(bar) = fail_under
+        && !(0.0..=100.0).contains(&bar)
+    {
+        return Err(Error::Usage(format!(
+            "--fail-under {bar}: expected a score from 0 to 100"
+        )));
+    }
+
+    let mut scanned = Vec::new();
+    for (root, (config, config_path)) in roots.iter().zip(configs) {
+        log::info!("scanning {} ({:?})", root.path.display(), root.kind);
+        let options = GatherOptions {
+            config: config.clone(),
+            config_path,
+        };
+        let facts = facts::gather(root, &options)?;
+        scanned.push(Scanned { facts, config });
+    }
+    let report = build(&checklist, scanned, now);
+
+    for (path, format) in &outputs {
+        super::write_output(path, &render(&report, *format, &templates, false)?)?;
+        log::info!("wrote {}", path.display());
+    }
+    if let Some(format) = args.format {
+        let format = output_format(format);
+        let color = format == OutputFormat::Text && super::use_color(global.color, std::io::stdout().is_terminal());
+        print!("{}", render(&report, format, &templates, color)?);
+    }
+    if !global.quiet && args.format.is_none() {
+        print!(
+            "{}",
+            terminal::summary(&report, super::use_color(global.color, std::io::stdout().is_terminal()))
+        );
+    } else if !global.quiet && args.format != Some(Format::Text) {
+        eprint!(
+            "{}",
+            terminal::summary(&report, super::use_color(global.color, super::stderr_is_terminal()))
+        );
+    }
+    match (fail_under, report.score.overall) {
+        (Some(bar), Some(score)) if score < bar => {
+            eprintln!("exitready: score {score:.1} is under the bar of {bar}");
+            Ok(Outcome::GateFailed)
+        }
+        (Some(bar), None) => {
+            eprintln!("exitready: no score could be computed, so the bar of {bar} is not met");
+            Ok(Outcome::GateFailed)
+        }
+        _ => Ok(Outcome::Done),
+    }
+}
+
+fn output_format(format: Format) -> OutputFormat {
+    match format {
+        Format::Text => OutputFormat::Text,
+        Format::Json => OutputFormat::Json,
+        Format::Md => OutputFormat::Markdown,
+    }
+}
+
+/// Each `-o` path with its format: by extension, else `--format`, else a usage error.
+fn outputs(args: &ScanArgs) -> Result<Vec<(PathBuf, OutputFormat)>> {
+    args.outputs
+        .iter()
+        .map(|path| {
+            let format = OutputFormat::from_path(path)
+                .or(args.format.map(output_format))
+                .ok_or_else(|| {
+                    Error::Usage(format!(
+                        "-o {}: unknown extension; use .json, .md or .txt, or give --format",
+                        path.display()
+                    ))
+                })?;
+            Ok((path.clone(), format))
+        })
+        .collect()
+}
+
+/// Renders the report in one format.
+pub fn render(report: &Report, format: OutputFormat, templates: &Templates, color: bool) -> Result<String> {
+    match format {
+        OutputFormat::Json => json(report),
+        OutputFormat::Markdown => templates.markdown(report),
+        OutputFormat::Text => Ok(terminal::summary(report, color)),
+    }
+}

@@ -1,0 +1,320 @@
+//! Services: the deployable units of a repository, and the runbook each one maps to.
+//!
+//! A service is a directory with a deployable (Dockerfile, Chart.yaml, a package.json with
+//! `main`/`bin`, a Cargo binary, pyproject scripts, a Go `package main`), a catalog-info.yaml
+//! Component, or one declared in `[[services]]`. Test, fixture and example folders hold no
+//! services, and a deployable nested inside a service does not make another. Mapping a runbook
+//! is a fact (which file is its runbook, and why), not a judgement of it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::documents::DocKind;
+use super::inventory::{FileClass, Inventory, Snapshot};
+use super::{Document, Warning};
+use crate::settings::Config;
+
+/// One service.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Service {
+    /// Its name: catalog-info `metadata.name`, the config's, the folder's (the repository's for the root).
+    pub name: String,
+    /// Its folder, repository-relative (`.` for the root).
+    pub path: String,
+    /// Globs of its code.
+    pub paths: Vec<String>,
+    /// What made it a service (`Dockerfile`, `config`, …).
+    pub found_by: String,
+    /// Its runbook, when one maps to it.
+    pub runbook: Option<String>,
+    /// How the runbook was mapped (`declared`, `in the service folder`, `names the service`).
+    pub runbook_reason: Option<String>,
+}
+
+impl Service {
+    /// Whether a repository path belongs to this service.
+    pub fn contains(&self, path: &str) -> bool {
+        let set = crate::settings::glob_set(&self.paths);
+        set.is_match(path)
+    }
+}
+
+/// Folder names under which deployables are test data, not services.
+const NOT_SERVICE_DIRS: &[&str] = &[
+    "test",
+    "tests",
+    "testdata",
+    "fixtures",
+    "fixture",
+    "__fixtures__",
+    "examples",
+    "example",
+    "samples",
+    "e2e",
+    "spec",
+];
+
+/// Finds the services of a root and maps their runbooks.
+pub fn gather(
+    snapshot: &Snapshot,
+    inventory: &Inventory,
+    documents: &[Document],
+    config: &Config,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Service> {
+    let tracked: BTreeSet<&str> = inventory.files.iter().map(|f| f.path.as_str()).collect();
+    let mut found: BTreeMap<String, (String, Option<String>)> = BTreeMap::new();
+    for file in &inventory.files {
+        if matches!(
+            file.class,
+            FileClass::Vendored | FileClass::Excluded | FileClass::Symlink | FileClass::Submodule
+        ) {
+            continue;
+        }
+        let (dir, name) = split(&file.path);
+        if dir.split('/').any(|segment| NOT_SERVICE_DIRS.contains(&segment)) {
+            continue;
+        }
+        if let Some(evidence) = deployable(snapshot, &tracked, dir, name, &file.path, warnings) {
+            found.entry(dir.to_string()).or_insert(evidence);
+        }
+    }
+    let declared: Vec<Service> = config
+        .services
+        .iter()
+        .map(|decl| Service {
+            name: decl.name.clone(),
+            path: decl
+                .paths
+                .first()
+                .map(|g| literal_prefix(g))
+                .unwrap_or_else(|| ".".to_string()),
+            paths: decl.paths.clone(),
+            found_by: "config".to_string(),
+            runbook: decl.runbook.clone(),
+            runbook_reason: decl.runbook.as_ref().map(|_| "declared in config".to_string()),
+        })
+        .collect();
+    let mut kept: Vec<(String, String, Option<String>)> = Vec::new();
+    for (dir, (evidence, catalog_name)) in found {
+        let nested = kept.iter().any(|(outer, _, _)| is_within(&dir, outer));
+        let probe = if dir.is_empty() {
+            "x".to_string()
+        } else {
+            format!("{dir}/x")
+        };
+        let covered = declared.iter().any(|s| s.contains(&probe));
+        if !nested && !covered {
+            kept.push((dir, evidence, catalog_name));
+        }
+    }
+    let base_names: Vec<String> = kept
+        .iter()
+        .map(|(dir, _, catalog)| catalog.clone().unwrap_or_else(|| base_name(dir, &snapshot.root.name)))
+        .collect();
+    let mut services = declared;
+    for (index, (dir, evidence, _)) in kept.iter().enumerate() {
+        let collides = base_names.iter().filter(|n| **n == base_names[index]).count() > 1
+            || services.iter().any(|s| s.name == base_names[index]);
+        let name = if collides && !dir.is_empty() {
+            dir.clone()
+        } else {
+            base_names[index].clone()
+        };
+        services.push(Service {
+            name,
+            path: if dir.is_empty() { ".".to_string() } else { dir.clone() },
+            paths: vec![if dir.is_empty() {
+                "**".to_string()
+            } else {
+                format!("{dir}/**")
+            }],
+            found_by: evidence.clone(),
+            runbook: None,
+            runbook_reason: None,
+        });
+    }
+    let runbooks: Vec<&Document> = documents.iter().filter(|d| d.kind == DocKind::Runbook).collect();
+    for service in &mut services {
+        if service.runbook.is_none()
+            && let Some((path, reason)) = map_runbook(service, &runbooks)
+        {
+            service.runbook = Some(path);
+            service.runbook_reason = Some(reason.to_string());
+        }
+    }
+    services.sort_by(|a, b| a.name.cmp(&b.name).then(a.path.cmp(&b.path)));
+    services
+}
+
+fn split(path: &str) -> (&str, &str) {
+    path.rsplit_once('/').unwrap_or(("", path))
+}
+
+fn is_within(dir: &str, outer: &str) -> bool {
+    outer.is_empty() || dir == outer || dir.starts_with(&format!("{outer}/"))
+}
+
+fn base_name(dir: &str, repo_name: &str) -> String {
+    if dir.is_empty() {
+        repo_name.to_string()
+    } else {
+        split(dir).1.to_string()
+    }
+}
+
+/// The folder part of a glob before its first wildcard (`services/pay/**` → `services/pay`).
+fn literal_prefix(glob: &str) -> String {
+    let literal: Vec<&str> = glob
+        .split('/')
+        .take_while(|s| !s.contains(['*', '?', '[', '{']))
+        .collect();
+    if literal.is_empty() {
+        ".".to_string()
+    } else {
+        literal.join("/")
+    }
+}
+
+/// What makes `dir` deployable, if `name` (a file in it) does: evidence, and a catalog name.
+fn deployable(
+    snapshot: &Snapshot,
+    tracked: &BTreeSet<&str>,
+    dir: &str,
+    name: &str,
+    path: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<(String, Option<String>)> {
+    let lower = name.to_ascii_lowercase();
+    if lower == "dockerfile" || lower.starts_with("dockerfile.") || lower.ends_with(".dockerfile") {
+        return Some(("Dockerfile".to_string(), None));
+    }
+    if name == "Chart.yaml" {
+        return Some(("Helm chart".to_string(), None));
+    }
+    let sibling = |file: &str| {
+        if dir.is_empty() {
+            file.to_string()
+        } else {
+            format!("{dir}/{file}")
+        }
+    };
+    match name {
+        "package.json" => {
+            let json: serde_json::Value = serde_json::from_str(&snapshot.read_text(path, warnings)?).ok()?;
+            (json.get("main").is_some() || json.get("bin").is_some())
+                .then(|| ("package.json main/bin".to_string(), None))
+        }
+        "Cargo.toml" => {
+            let has_main = tracked.contains(sibling("src/main.rs").as_str());
+            let manifest: toml::Table = snapshot.read_text(path, warnings)?.parse().ok()?;
+            (has_main || manifest.contains_key("bin")).then(|| ("Cargo binary".to_string(), None))
+        }
+        "pyproject.toml" => {
+            let manifest: toml::Table = snapshot.read_text(path, warnings)?.parse().ok()?;
+            let scripts = manifest.get("project").and_then(|p| p.get("scripts")).is_some()
+                || manifest
+                    .get("tool")
+                    .and_then(|t| t.get("poetry"))
+                    .and_then(|p| p.get("scripts"))
+                    .is_some();
+            scripts.then(|| ("pyproject scripts".to_string(), None))
+        }
+        "catalog-info.yaml" | "catalog-info.yml" => catalog_component(&snapshot.read_text(path, warnings)?),
+        _ if lower.ends_with(".go") && !lower.ends_with("_test.go") => {
+            let text = snapshot.read_text(path, warnings)?;
+            let package = text.lines().map(str::trim).find(|l| l.starts_with("package "))?;
+            (package.split_whitespace().nth(1) == Some("main")).then(|| ("Go package main".to_string(), None))
+        }
+        _ => None,
+    }
+}
+
+/// A Backstage Component in a catalog-info file (possibly one of several YAML documents).
+fn catalog_component(text: &str) -> Option<(String, Option<String>)> {
+    use serde::Deserialize;
+    for document in serde_yaml_ng::Deserializer::from_str(text) {
+        let Ok(value) = serde_yaml_ng::Value::deserialize(document) else {
+            continue;
+        };
+        if value.get("kind").and_then(|k| k.as_str()) == Some("Component") {
+            let name = value
+                .get("metadata")
+                .and_then(|m| m.get("name"))
+                .and_then(|n| n.as_str())
+                .map(str::to_string);
+            return Some(("catalog-info.yaml Component".to_string(), name));
+        }
+    }
+    None
+}
+
+/// The runbook of a service: one in its folder (or its docs/ or runbooks/), else one whose file
+/// stem or title names the service as a whole word.
+fn map_runbook(service: &Service, runbooks: &[&Document]) -> Option<(String, &'static str)> {
+    let dir = if service.path == "." {
+        String::new()
+    } else {
+        format!("{}/", service.path)
+    };
+    let beside = runbooks
+        .iter()
+        .filter_map(|d| {
+            let rest = d.path.strip_prefix(&dir)?;
+            let near = !rest.contains('/') || rest.starts_with("docs/") || rest.starts_with("runbooks/");
+            near.then_some(d.path.as_str())
+        })
+        .min_by_key(|p| (p.matches('/').count(), *p));
+    if let Some(path) = beside {
+        return Some((path.to_string(), "in the service folder"));
+    }
+    let name = service.name.to_lowercase();
+    runbooks
+        .iter()
+        .find(|d| {
+            let stem = split(&d.path).1.split('.').next().unwrap_or("").to_lowercase();
+            let title = d.parsed.title.as_deref().unwrap_or("").to_lowercase();
+            names_word(&stem, &name) || names_word(&title, &name)
+        })
+        .map(|d| (d.path.clone(), "names the service"))
+}
+
+/// Whether `word` stands in `text` as a whole word (delimited by non-alphanumerics).
+fn names_word(text: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    text.match_indices(word).any(|(start, _)| {
+        let before = text[..start].chars().next_back();
+        let after = text[start + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words() {
+        assert!(names_word("payments-runbook", "payments"));
+        assert!(names_word("runbook: payments api", "payments"));
+        assert!(!names_word("paymentsv2", "payments"));
+        assert!(!names_word("repayments", "payments"));
+    }
+
+    #[test]
+    fn glob_prefixes() {
+        assert_eq!(literal_prefix("services/pay/**"), "services/pay");
+        assert_eq!(literal_prefix("**/*.go"), ".");
+    }
+
+    #[test]
+    fn catalog_components() {
+        let text = "apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata:\n  name: shop\n---\nkind: Component\nmetadata:\n  name: cart\n";
+        assert_eq!(
+            catalog_component(text),
+            Some(("catalog-info.yaml Component".into(), Some("cart".into())))
+        );
+        assert_eq!(catalog_component("kind: Group\n"), None);
+    }
+}

@@ -1,0 +1,9 @@
+//! Reports: the model built from facts and check results, and its renderings.
+//!
+//! `build` assembles the one `Report`; `render` turns it into JSON, Markdown (handlebars
+//! templates) or the terminal summary. Nothing here reads a repository.
+
+pub mod build;
+pub mod model;
+pub mod render;
+pub mod terminal;

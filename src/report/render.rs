@@ -1,0 +1,163 @@
+//! Rendering a `Report`: JSON (serde), and Markdown through handlebars templates.
+//!
+//! Templates are embedded from `templates/`, may be overridden by name from `--templates DIR`,
+//! and are all compiled in strict mode before any scan starts, so that a broken template is
+//! reported at once with its name and line. Every string reaching a template comes from the
+//! model and is escaped for the output format: repository content is untrusted.
+
+use std::path::{Path, PathBuf};
+
+use handlebars::Handlebars;
+use serde::Serialize;
+
+use crate::error::{Error, Problem, Result};
+
+/// The built-in templates: name and text.
+pub const TEMPLATES: &[(&str, &str)] = &[("report.md.hbs", include_str!("../../templates/report.md.hbs"))];
+
+/// The output formats a report can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// The terminal summary.
+    Text,
+    /// JSON.
+    Json,
+    /// Markdown.
+    Markdown,
+}
+
+impl OutputFormat {
+    /// The format an output path asks for, by extension.
+    pub fn from_path(path: &Path) -> Option<OutputFormat> {
+        let name = path.file_name()?.to_string_lossy().to_lowercase();
+        if name.ends_with(".json") {
+            Some(OutputFormat::Json)
+        } else if name.ends_with(".md") || name.ends_with(".markdown") {
+            Some(OutputFormat::Markdown)
+        } else if name.ends_with(".txt") {
+            Some(OutputFormat::Text)
+        } else {
+            None
+        }
+    }
+}
+
+/// The compiled templates.
+pub struct Templates {
+    markdown: Handlebars<'static>,
+}
+
+impl Templates {
+    /// Compiles the built-in templates, with any found in `overrides` replacing them by name.
+    pub fn load(overrides: Option<&Path>) -> Result<Templates> {
+        if let Some(dir) = overrides
+            && !dir.is_dir()
+        {
+            return Err(Error::Input {
+                path: dir.to_path_buf(),
+                message: "templates folder not found".to_string(),
+            });
+        }
+        let mut markdown = Handlebars::new();
+        markdown.set_strict_mode(true);
+        markdown.register_escape_fn(escape_markdown);
+        let mut problems = Vec::new();
+        for (name, builtin) in TEMPLATES {
+            let (origin, text) = match overrides.map(|d| d.join(name)).filter(|p| p.is_file()) {
+                Some(path) => {
+                    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                    (path, text)
+                }
+                None => (PathBuf::from(format!("<built-in {name}>")), builtin.to_string()),
+            };
+            if let Err(e) = markdown.register_template_string(name, text) {
+                problems.push(Problem {
+                    file: origin,
+                    line: e.pos().map(|(line, _)| line),
+                    column: e.pos().map(|(_, column)| column),
+                    key: None,
+                    message: e.reason().to_string(),
+                });
+            }
+        }
+        if problems.is_empty() {
+            Ok(Templates { markdown })
+        } else {
+            Err(Error::Invalid { problems })
+        }
+    }
+
+    /// Renders the Markdown report.
+    pub fn markdown<T: Serialize>(&self, context: &T) -> Result<String> {
+        self.markdown.render("report.md.hbs", context).map_err(|e| {
+            Error::invalid(Problem {
+                file: PathBuf::from(e.template_name.clone().unwrap_or_else(|| "report.md.hbs".to_string())),
+                line: e.line_no,
+                column: e.column_no,
+                key: None,
+                message: e.reason().to_string(),
+            })
+        })
+    }
+}
+
+/// The report as pretty JSON with a final newline.
+pub fn json<T: Serialize>(report: &T) -> Result<String> {
+    serde_json::to_string_pretty(report)
+        .map(|s| s + "\n")
+        .map_err(|e| Error::Internal(format!("cannot serialise the report: {e}")))
+}
+
+/// Escapes text for Markdown: inline markup, HTML, and the table separator are neutralised, and
+/// line breaks folded, so that a repository's file names or titles cannot change the document.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' | '{' | '}' | '(' | ')' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escaping_neutralises_markup() {
+        assert_eq!(escape_markdown("a|b"), "a\\|b");
+        assert_eq!(escape_markdown("<script>x</script>"), "&lt;script&gt;x&lt;/script&gt;");
+        assert_eq!(escape_markdown("[x](http://e)"), "\\[x\\]\\(http://e\\)");
+        assert_eq!(escape_markdown("two\nlines"), "two lines");
+    }
+
+    #[test]
+    fn formats_from_extensions() {
+        assert_eq!(OutputFormat::from_path(Path::new("q3.JSON")), Some(OutputFormat::Json));
+        assert_eq!(
+            OutputFormat::from_path(Path::new("q3.md")),
+            Some(OutputFormat::Markdown)
+        );
+        assert_eq!(OutputFormat::from_path(Path::new("q3")), None);
+    }
+
+    #[test]
+    fn broken_override_is_reported_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("report.md.hbs"), "# ok\n{{#each checks}}\n").unwrap();
+        let Err(Error::Invalid { problems }) = Templates::load(Some(dir.path())) else {
+            panic!("expected problems")
+        };
+        assert!(problems[0].file.ends_with("report.md.hbs"));
+        assert!(problems[0].line.is_some());
+    }
+}

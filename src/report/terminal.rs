@@ -1,0 +1,114 @@
+//! The terminal summary: score, grade, categories, the top risks with their remediation, and
+//! one line per kind of warning. Coloured only when asked (the caller decides, from `--color`,
+//! the terminal and `NO_COLOR`).
+
+use std::fmt::Write;
+
+use anstyle::{AnsiColor, Style};
+
+use super::model::Report;
+use crate::checks::Status;
+
+/// How many failing checks the summary lists.
+const TOP_RISKS: usize = 5;
+
+/// Renders the summary.
+pub fn summary(report: &Report, color: bool) -> String {
+    let paint = |style: Style, text: &str| {
+        if color {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_string()
+        }
+    };
+    let bold = Style::new().bold();
+    let mut out = String::new();
+    let names: Vec<&str> = report.repositories.iter().map(|r| r.name.as_str()).collect();
+    let _ = writeln!(
+        out,
+        "exitready {}: {} ({})",
+        report.tool.version,
+        names.join(", "),
+        report.checklists.join(", ")
+    );
+    match (report.score.overall, &report.score.grade) {
+        (Some(overall), Some(grade)) => {
+            let style = grade_style(grade);
+            let _ = writeln!(
+                out,
+                "{} {}",
+                paint(bold, "Score"),
+                paint(style.bold(), &format!("{overall:.1} / 100, grade {grade}"))
+            );
+        }
+        _ => {
+            let _ = writeln!(out, "{} no check could be evaluated", paint(bold, "Score"));
+        }
+    }
+    let categories: Vec<String> = report
+        .score
+        .categories
+        .iter()
+        .map(|(name, value)| match value {
+            Some(v) => format!("{name} {v:.1}"),
+            None => format!("{name} n/a"),
+        })
+        .collect();
+    let _ = writeln!(out, "  {}", categories.join(" · "));
+    let mut risks: Vec<_> = report
+        .checks
+        .iter()
+        .filter(|c| matches!(c.status, Status::Error | Status::Fail | Status::Warn))
+        .collect();
+    risks.sort_by(|a, b| {
+        a.status
+            .cmp(&b.status)
+            .then(b.weight.total_cmp(&a.weight))
+            .then(a.score.total_cmp(&b.score))
+    });
+    if !risks.is_empty() {
+        let _ = writeln!(out, "{}", paint(bold, "Top risks"));
+        for check in risks.iter().take(TOP_RISKS) {
+            let mark = paint(status_style(check.status), check.status.as_str());
+            let _ = writeln!(out, "  {mark:>4} {} ({}): {}", check.title, check.id, check.reason);
+            let _ = writeln!(out, "       → {}", check.remediation.trim());
+        }
+        if risks.len() > TOP_RISKS {
+            let _ = writeln!(out, "  … and {} more (see the full report)", risks.len() - TOP_RISKS);
+        }
+    }
+    let skipped = report.checks.iter().filter(|c| c.status == Status::Skip).count();
+    if skipped > 0 {
+        let _ = writeln!(
+            out,
+            "{skipped} check(s) skipped (facts not available; `exitready explain CHECK-ID` says why)"
+        );
+    }
+    for (kind, count) in &report.warning_counts {
+        let _ = writeln!(
+            out,
+            "{} {count} × {kind} (details in the JSON report's warnings)",
+            paint(Style::new().fg_color(Some(AnsiColor::Yellow.into())), "warning:")
+        );
+    }
+    out
+}
+
+fn grade_style(grade: &str) -> Style {
+    let color = match grade {
+        "A" | "B" => AnsiColor::Green,
+        "C" => AnsiColor::Yellow,
+        _ => AnsiColor::Red,
+    };
+    Style::new().fg_color(Some(color.into()))
+}
+
+fn status_style(status: Status) -> Style {
+    let color = match status {
+        Status::Pass => AnsiColor::Green,
+        Status::Warn => AnsiColor::Yellow,
+        Status::Skip => AnsiColor::BrightBlack,
+        Status::Fail | Status::Error => AnsiColor::Red,
+    };
+    Style::new().fg_color(Some(color.into()))
+}

@@ -13,7 +13,7 @@ use crate::checks::{Context, Outcome, Status};
 use crate::facts::RepoFacts;
 use crate::settings::Config;
 
-use super::model::{CheckResult, Report, RepositoryCheck, RepositoryReport, SCHEMA_VERSION, Tool};
+use super::model::{CheckResult, DocumentReport, Report, RepositoryCheck, RepositoryReport, SCHEMA_VERSION, Tool};
 
 /// One repository's facts with the config in force for it.
 pub struct Scanned {
@@ -75,6 +75,7 @@ pub fn build(checklist: &Checklist, scanned: Vec<Scanned>, now: jiff::Timestamp)
         score: overall,
         checks,
         repositories,
+        headline: None,
         warning_counts,
     }
 }
@@ -173,12 +174,28 @@ fn repository_report(checklist: &Checklist, scanned: Scanned, outcomes: Vec<Outc
         score,
         checks,
         inventory: facts.inventory.counts(),
-        documents: facts.documents,
+        documents: facts.documents.into_iter().map(document_report).collect(),
         services: facts.services,
+        ownership: None,
+        knowledge: None,
+        in_flight: Vec::new(),
         warnings: facts.warnings,
     }
 }
 
 fn round3(value: f64) -> f64 {
     round1(value * 100.0) / 100.0
+}
+
+fn document_report(document: crate::facts::Document) -> DocumentReport {
+    DocumentReport {
+        path: document.path,
+        kind: document.kind.to_string(),
+        kind_reason: document.kind_reason,
+        title: document.parsed.title,
+        last_changed: document.last_changed,
+        last_changed_from: document.last_changed_from,
+        stale: document.stale,
+        reasons: document.reasons,
+    }
 }

@@ -13,13 +13,13 @@ use crate::checks::{Evidence, Status};
 use crate::discover::RootKind;
 use crate::facts::inventory::FileClass;
 use crate::facts::services::Service;
-use crate::facts::{Document, Warning};
+use crate::facts::{Reason, Warning};
 
 /// The report's major schema version.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The whole report.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Report {
     /// Major schema version.
     pub schema_version: u32,
@@ -35,6 +35,9 @@ pub struct Report {
     pub checks: Vec<CheckResult>,
     /// Every scanned root, in command-line order.
     pub repositories: Vec<RepositoryReport>,
+    /// The headline sentence: what would be lost if the vendor left today (when history was read).
+    #[serde(default)]
+    pub headline: Option<String>,
     /// Warnings per kind (`unreadable`: 3), for the one-line-per-kind summary.
     pub warning_counts: BTreeMap<String, usize>,
 }
@@ -58,7 +61,7 @@ impl Default for Tool {
 }
 
 /// One checklist item's result over every repository.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct CheckResult {
     /// `category.rule`, as written in the checklist.
     pub id: String,
@@ -87,7 +90,7 @@ pub struct CheckResult {
 }
 
 /// A check's result on one repository.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RepositoryCheck {
     /// The item id.
     pub id: String,
@@ -100,7 +103,7 @@ pub struct RepositoryCheck {
 }
 
 /// One scanned root.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RepositoryReport {
     /// Display name.
     pub name: String,
@@ -121,9 +124,161 @@ pub struct RepositoryReport {
     /// File counts per class.
     pub inventory: BTreeMap<FileClass, usize>,
     /// Every document.
-    pub documents: Vec<Document>,
+    pub documents: Vec<DocumentReport>,
     /// Every service with its runbook.
     pub services: Vec<Service>,
+    /// Ownership measures, when ownership facts were gathered.
+    #[serde(default)]
+    pub ownership: Option<OwnershipReport>,
+    /// Knowledge figures, when history was read.
+    #[serde(default)]
+    pub knowledge: Option<KnowledgeReport>,
+    /// Branches whose tip is not reachable from HEAD.
+    #[serde(default)]
+    pub in_flight: Vec<InFlight>,
     /// Problems met while scanning it.
     pub warnings: Vec<Warning>,
+}
+
+/// One document as reported.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct DocumentReport {
+    /// Repository-relative path.
+    pub path: String,
+    /// Its kind (`runbook`, `adr`, …).
+    pub kind: String,
+    /// Which classification rule fired.
+    pub kind_reason: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// Last content change (RFC 3339 UTC).
+    pub last_changed: Option<String>,
+    /// `git` or `mtime`.
+    pub last_changed_from: Option<String>,
+    /// Whether a staleness signal fired.
+    pub stale: bool,
+    /// Every signal, with evidence.
+    pub reasons: Vec<Reason>,
+}
+
+/// Ownership measures of a repository (DESIGN §7).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct OwnershipReport {
+    /// The ownership files read.
+    pub sources: Vec<String>,
+    /// 100 × files with at least one owner ÷ all tracked files.
+    pub coverage_percent: f64,
+    /// The same, not counting files owned only through a catch-all rule.
+    pub specific_coverage_percent: f64,
+    /// Files with no owner (explicitly unowned included).
+    pub unowned_files: usize,
+    /// Files a rule with no owners marks as explicitly unowned.
+    pub explicitly_unowned_files: usize,
+    /// Unowned paths, collapsed to folders where a whole folder is unowned.
+    pub unowned_paths: Vec<String>,
+    /// Problems in the ownership files.
+    pub errors: Vec<LocatedMessage>,
+    /// Rules that match no tracked file.
+    pub dead_rules: Vec<RuleRef>,
+}
+
+/// A message at a place in a file.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LocatedMessage {
+    /// The file.
+    pub path: String,
+    /// 1-based line.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// A rule in an ownership file.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RuleRef {
+    /// The ownership file.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// The pattern as written.
+    pub pattern: String,
+}
+
+/// Who knows the code (DESIGN §3, §7).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct KnowledgeReport {
+    /// Source files measured.
+    pub source_files: usize,
+    /// Authors to remove before half the source files have nobody who knows them.
+    pub truck_factor: u32,
+    /// The same among in-house people only (`null` without an internal organisation configured).
+    pub inhouse_truck_factor: Option<u32>,
+    /// Per organisation, by commits.
+    pub organisations: Vec<OrganisationReport>,
+    /// Folders left mostly orphaned if the vendor(s) leave, largest first.
+    pub islands: Vec<Island>,
+    /// Per calendar quarter.
+    pub trend: Vec<QuarterTrend>,
+}
+
+/// One organisation's figures.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct OrganisationReport {
+    /// Its name.
+    pub name: String,
+    /// `vendor`, `internal`, `unknown` or `bots`.
+    pub role: String,
+    /// Non-merge commits by its identities.
+    pub commits: usize,
+    /// Source files someone of it knows.
+    pub files_known: usize,
+    /// Share of source files nobody would know if it left, 0–100.
+    pub orphaned_percent_if_leaves: f64,
+}
+
+/// A knowledge island.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Island {
+    /// The folder.
+    pub path: String,
+    /// Its source files.
+    pub files: usize,
+    /// Of which orphaned.
+    pub orphaned_files: usize,
+}
+
+/// One calendar quarter of the trend.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct QuarterTrend {
+    /// `2026-Q3`.
+    pub quarter: String,
+    /// Non-merge commits in the quarter.
+    pub commits: usize,
+    /// Vendor share of commits, 0–1.
+    pub vendor_commit_share: f64,
+    /// In-house share of commits, 0–1.
+    pub inhouse_commit_share: f64,
+    /// Share of source files (at quarter end) a vendor identity knows, 0–1.
+    pub vendor_known_share: f64,
+    /// Share known in-house, 0–1.
+    pub inhouse_known_share: f64,
+    /// Vendor commits with an in-house co-author ÷ vendor commits (`null` without vendor commits).
+    pub pairing_rate: Option<f64>,
+}
+
+/// A branch whose tip is not reachable from HEAD.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct InFlight {
+    /// Branch name (`origin/feature-x` for remote branches).
+    pub branch: String,
+    /// Author of its last commit.
+    pub last_author: String,
+    /// That author's organisation role.
+    pub role: String,
+    /// Full id of its last commit.
+    pub last_commit: String,
+    /// Date of its last commit (RFC 3339 UTC).
+    pub last_commit_date: String,
+    /// Commits on it not reachable from HEAD.
+    pub commits_ahead: usize,
 }

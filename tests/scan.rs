@@ -1,0 +1,208 @@
+use serde_json::Value;
+
+use crate::util::{ALICE, BOB, CAROL, Repo, exitready, scan_json, stderr, stdout};
+
+const RUNBOOK: &str = "# Payments runbook\n\n## Symptoms\n\nAlert `PaymentsDown` fires.\n\n## Diagnosis\n\nCheck the logs.\n\n## Mitigation\n\nRestart.\n\n## Escalation\n\nPage the on-call.\n";
+
+/// A small estate: three services (one without a runbook), a test fixture that looks
+/// deployable, vendored and binary files, ADRs, a README naming two of three owners.
+fn shop() -> Repo {
+    let repo = Repo::new();
+    repo.commit(
+        ALICE,
+        "2025-01-10",
+        &[
+            ("README.md", Some("# Shop\n\nHow to build and run.\n\nEngineering owner: Bob Inhouse\n\n| Delivery lead | Carol Inhouse |\n| --- | --- |\n")),
+            ("services/payments/Dockerfile", Some("FROM scratch\n")),
+            ("services/payments/main.go", Some("package main\n\nfunc main() {}\n")),
+            ("services/search/Dockerfile", Some("FROM scratch\n")),
+            ("services/search/cmd/tool/main.go", Some("// tool\npackage main\n")),
+            ("tests/fixtures/app/Dockerfile", Some("FROM scratch\n")),
+            ("web/package.json", Some("{\"name\": \"web\", \"main\": \"index.js\"}\n")),
+            ("web/index.js", Some("console.log(1)\n")),
+            ("vendor/lib/x.go", Some("package main\n")),
+            ("Cargo.lock", Some("# lock\n")),
+        ],
+        "initial",
+    );
+    repo.commit_bytes(BOB, "2025-02-01", &[("logo.png", Some(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"))], "logo");
+    repo.commit(
+        CAROL,
+        "2025-03-01",
+        &[
+            ("docs/runbooks/payments.md", Some(RUNBOOK)),
+            ("web/docs/runbook.md", Some(&RUNBOOK.replace("Payments", "Web"))),
+            ("docs/adr/0001-use-postgres.md", Some("# 1. Use Postgres\n\n## Status\n\nAccepted\n\n## Context\n\nWe need a database.\n\n## Decision\n\nPostgres.\n\n## Consequences\n\nOps.\n")),
+            ("docs/adr/0002-use-go.md", Some("# 2. Use Go\n\n## Status\n\nAccepted\n\n## Context\n\nx\n\n## Decision\n\nGo.\n\n## Consequences\n\ny\n")),
+            ("SECURITY.md", Some("# Security policy\n\nReport vulnerabilities to security@example.com.\n")),
+        ],
+        "docs",
+    );
+    repo
+}
+
+fn check<'a>(report: &'a Value, id: &str) -> &'a Value {
+    report["checks"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap_or_else(|| panic!("no check {id}"))
+}
+
+fn status_score(report: &Value, id: &str) -> (String, f64) {
+    let c = check(report, id);
+    (c["status"].as_str().unwrap().to_string(), c["score"].as_f64().unwrap())
+}
+
+#[test]
+fn services_are_found_and_mapped_to_runbooks() {
+    let repo = shop();
+    let report = scan_json(repo.path(), &[]);
+    let services: Vec<(String, String, String, Value)> = report["repositories"][0]["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap().into(), s["path"].as_str().unwrap().into(), s["found_by"].as_str().unwrap().into(), s["runbook"].clone()))
+        .collect();
+    assert_eq!(
+        services,
+        vec![
+            ("payments".into(), "services/payments".into(), "Dockerfile".into(), Value::from("docs/runbooks/payments.md")),
+            ("search".into(), "services/search".into(), "Dockerfile".into(), Value::Null),
+            ("web".into(), "web".into(), "package.json main/bin".into(), Value::from("web/docs/runbook.md")),
+        ]
+    );
+}
+
+#[test]
+fn inventory_classes_are_counted() {
+    let repo = shop();
+    let report = scan_json(repo.path(), &[]);
+    let inventory = &report["repositories"][0]["inventory"];
+    assert_eq!(inventory["vendored"], 1);
+    assert_eq!(inventory["lock"], 1);
+    assert_eq!(inventory["binary"], 1);
+    assert_eq!(inventory["document"], 6);
+    assert_eq!(inventory["source"], 7);
+}
+
+#[test]
+fn check_statuses_and_scores() {
+    let repo = shop();
+    let report = scan_json(repo.path(), &[]);
+    let got: Vec<(String, f64)> = [
+        "documentation.runbooks",
+        "documentation.service_runbooks",
+        "documentation.onboarding",
+        "documentation.decisions",
+        "documentation.operations",
+        "exit.security_doc",
+        "exit.access_inventory",
+        "exit.handoff_plan",
+        "exit.named_owners",
+    ]
+    .iter()
+    .map(|id| status_score(&report, id))
+    .collect();
+    let expected = [("pass", 1.0), ("warn", 0.667), ("pass", 1.0), ("warn", 0.667), ("fail", 0.0), ("pass", 1.0), ("fail", 0.0), ("fail", 0.0), ("warn", 0.667)];
+    let expected: Vec<(String, f64)> = expected.iter().map(|(s, v)| (s.to_string(), *v)).collect();
+    assert_eq!(got, expected);
+    // documentation: (3·1 + 3·⅔ + 2·1 + 1·⅔ + 2·0) / 11 = 69.7; exit: (2·1 + 3·0 + 3·0 + 3·⅔) / 11 = 36.4
+    assert_eq!(report["score"]["categories"]["documentation"], 69.7);
+    assert_eq!(report["score"]["categories"]["exit"], 36.4);
+    assert_eq!(report["score"]["categories"]["freshness"], Value::Null);
+    assert_eq!(report["score"]["overall"], 53.0);
+    assert_eq!(report["score"]["grade"], "D");
+    let named = check(&report, "exit.named_owners");
+    let messages: Vec<&str> = named["evidence"].as_array().unwrap().iter().map(|e| e["message"].as_str().unwrap()).collect();
+    assert_eq!(messages, ["engineering: Bob Inhouse (engineering owner)", "delivery: Carol Inhouse (delivery lead)", "no named security owner in any document or [accountability]"]);
+}
+
+#[test]
+fn json_shape_is_stable_and_deterministic() {
+    let repo = shop();
+    let first = scan_json(repo.path(), &[]);
+    let second = scan_json(repo.path(), &[]);
+    assert_eq!(first, second);
+    assert_eq!(first["schema_version"], 1);
+    assert_eq!(first["tool"]["name"], "exitready");
+    assert_eq!(first["generated_at"], "2026-06-30T00:00:00Z");
+    let head = first["repositories"][0]["head"].as_str().unwrap();
+    assert_eq!(head.len(), 40);
+    for key in ["name", "path", "head", "partial_history", "documents", "services"] {
+        assert!(first["repositories"][0].get(key).is_some(), "repositories[0].{key}");
+    }
+    for check in first["checks"].as_array().unwrap() {
+        for key in ["id", "title", "category", "status", "score", "evidence"] {
+            assert!(check.get(key).is_some(), "checks[].{key}");
+        }
+    }
+}
+
+#[test]
+fn missing_path_exits_2_before_any_work() {
+    let repo = shop();
+    let output = exitready(repo.path(), &["scan", ".", "no-such-dir", "-o", "out.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stderr(&output), "exitready: no-such-dir: no such file or directory\n");
+    assert!(!repo.path().join("out.json").exists());
+}
+
+#[test]
+fn malformed_config_names_file_line_and_key() {
+    let repo = shop();
+    std::fs::write(repo.path().join("exitready.toml"), "[thresholds]\nrunbook_max_age = 3\n\n[organisations]\nvendor = 3\n").unwrap();
+    let output = exitready(repo.path(), &["scan", "."]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("exitready.toml:2:1: thresholds: unknown field `runbook_max_age`"), "{err}");
+    assert!(err.contains("exitready.toml:5:10: organisations: invalid type: integer `3`, expected a sequence"), "{err}");
+}
+
+#[test]
+fn plain_folder_is_scanned_from_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("runbooks")).unwrap();
+    std::fs::write(dir.path().join("runbooks/payments.md"), RUNBOOK).unwrap();
+    std::fs::write(dir.path().join("notes.bin"), b"\0\0\0").unwrap();
+    std::fs::write(dir.path().join("latin1.md"), b"# Caf\xe9\n").unwrap();
+    let report = scan_json(dir.path(), &[]);
+    let repository = &report["repositories"][0];
+    assert_eq!(repository["kind"], "folder");
+    assert_eq!(repository["head"], Value::Null);
+    let docs: Vec<&str> = repository["documents"].as_array().unwrap().iter().map(|d| d["path"].as_str().unwrap()).collect();
+    assert_eq!(docs, ["latin1.md", "runbooks/payments.md"]);
+    assert_eq!(repository["documents"][1]["last_changed_from"], "mtime");
+    assert_eq!(repository["inventory"]["binary"], 1);
+    let warnings = repository["warnings"].as_array().unwrap();
+    assert!(warnings.iter().any(|w| w["kind"] == "invalid_utf8" && w["path"] == "latin1.md"), "{warnings:?}");
+    assert_eq!(status_score(&report, "documentation.runbooks").0, "pass");
+}
+
+#[test]
+fn outputs_by_extension_and_summary() {
+    let repo = shop();
+    let out = tempfile::tempdir().unwrap();
+    let json = out.path().join("q3.json");
+    let md = out.path().join("q3.md");
+    let output = exitready(repo.path(), &["scan", ".", "--now", "2026-06-30", "-o", json.to_str().unwrap(), "-o", md.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("Score 53.0 / 100, grade D"), "{text}");
+    assert!(text.contains("fail Deployment and operations are documented (documentation.operations)"), "{text}");
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+    assert_eq!(report["score"]["grade"], "D");
+    let markdown = std::fs::read_to_string(md).unwrap();
+    assert!(markdown.starts_with("# Exit-readiness report\n"));
+    assert!(markdown.contains("| search | services/search | Dockerfile | **none** |"), "{markdown}");
+    let unknown = exitready(repo.path(), &["scan", ".", "-o", "report.xyz"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("-o report.xyz: unknown extension"));
+}
+
+#[test]
+fn hostile_names_are_escaped_in_markdown() {
+    let repo = Repo::new();
+    repo.commit(ALICE, "2025-01-10", &[("docs/runbooks/<img src=x onerror=alert(1)>|x.md", Some("# <script>alert(1)</script> | [link](http://evil)\n"))], "x");
+    let output = exitready(repo.path(), &["scan", ".", "--format", "md", "--now", "2026-06-30"]);
+    let markdown = stdout(&output);
+    assert!(!markdown.contains("<script>"), "{markdown}");
+    assert!(!markdown.contains("<img"), "{markdown}");
+    assert!(markdown.contains("&lt;img src=x onerror=alert\\(1\\)&gt;\\|x.md"), "{markdown}");
+}

@@ -25,7 +25,12 @@ fn shop() -> Repo {
         ],
         "initial",
     );
-    repo.commit_bytes(BOB, "2025-02-01", &[("logo.png", Some(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"))], "logo");
+    repo.commit_bytes(
+        BOB,
+        "2025-02-01",
+        &[("logo.png", Some(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"))],
+        "logo",
+    );
     repo.commit(
         CAROL,
         "2025-03-01",
@@ -42,7 +47,12 @@ fn shop() -> Repo {
 }
 
 fn check<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["checks"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap_or_else(|| panic!("no check {id}"))
+    report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no check {id}"))
 }
 
 fn status_score(report: &Value, id: &str) -> (String, f64) {
@@ -58,14 +68,36 @@ fn services_are_found_and_mapped_to_runbooks() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| (s["name"].as_str().unwrap().into(), s["path"].as_str().unwrap().into(), s["found_by"].as_str().unwrap().into(), s["runbook"].clone()))
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().into(),
+                s["path"].as_str().unwrap().into(),
+                s["found_by"].as_str().unwrap().into(),
+                s["runbook"].clone(),
+            )
+        })
         .collect();
     assert_eq!(
         services,
         vec![
-            ("payments".into(), "services/payments".into(), "Dockerfile".into(), Value::from("docs/runbooks/payments.md")),
-            ("search".into(), "services/search".into(), "Dockerfile".into(), Value::Null),
-            ("web".into(), "web".into(), "package.json main/bin".into(), Value::from("web/docs/runbook.md")),
+            (
+                "payments".into(),
+                "services/payments".into(),
+                "Dockerfile".into(),
+                Value::from("docs/runbooks/payments.md")
+            ),
+            (
+                "search".into(),
+                "services/search".into(),
+                "Dockerfile".into(),
+                Value::Null
+            ),
+            (
+                "web".into(),
+                "web".into(),
+                "package.json main/bin".into(),
+                Value::from("web/docs/runbook.md")
+            ),
         ]
     );
 }
@@ -100,7 +132,17 @@ fn check_statuses_and_scores() {
     .iter()
     .map(|id| status_score(&report, id))
     .collect();
-    let expected = [("pass", 1.0), ("warn", 0.667), ("pass", 1.0), ("warn", 0.667), ("fail", 0.0), ("pass", 1.0), ("fail", 0.0), ("fail", 0.0), ("warn", 0.667)];
+    let expected = [
+        ("pass", 1.0),
+        ("warn", 0.667),
+        ("pass", 1.0),
+        ("warn", 0.667),
+        ("fail", 0.0),
+        ("pass", 1.0),
+        ("fail", 0.0),
+        ("fail", 0.0),
+        ("warn", 0.667),
+    ];
     let expected: Vec<(String, f64)> = expected.iter().map(|(s, v)| (s.to_string(), *v)).collect();
     assert_eq!(got, expected);
     // documentation: (3·1 + 3·⅔ + 2·1 + 1·⅔ + 2·0) / 11 = 69.7; exit: (2·1 + 3·0 + 3·0 + 3·⅔) / 11 = 36.4
@@ -110,8 +152,20 @@ fn check_statuses_and_scores() {
     assert_eq!(report["score"]["overall"], 53.0);
     assert_eq!(report["score"]["grade"], "D");
     let named = check(&report, "exit.named_owners");
-    let messages: Vec<&str> = named["evidence"].as_array().unwrap().iter().map(|e| e["message"].as_str().unwrap()).collect();
-    assert_eq!(messages, ["engineering: Bob Inhouse (engineering owner)", "delivery: Carol Inhouse (delivery lead)", "no named security owner in any document or [accountability]"]);
+    let messages: Vec<&str> = named["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "engineering: Bob Inhouse (engineering owner)",
+            "delivery: Carol Inhouse (delivery lead)",
+            "no named security owner in any document or [accountability]"
+        ]
+    );
 }
 
 #[test]
@@ -147,12 +201,22 @@ fn missing_path_exits_2_before_any_work() {
 #[test]
 fn malformed_config_names_file_line_and_key() {
     let repo = shop();
-    std::fs::write(repo.path().join("exitready.toml"), "[thresholds]\nrunbook_max_age = 3\n\n[organisations]\nvendor = 3\n").unwrap();
+    std::fs::write(
+        repo.path().join("exitready.toml"),
+        "[thresholds]\nrunbook_max_age = 3\n\n[organisations]\nvendor = 3\n",
+    )
+    .unwrap();
     let output = exitready(repo.path(), &["scan", "."]);
     assert_eq!(output.status.code(), Some(2));
     let err = stderr(&output);
-    assert!(err.contains("exitready.toml:2:1: thresholds: unknown field `runbook_max_age`"), "{err}");
-    assert!(err.contains("exitready.toml:5:10: organisations: invalid type: integer `3`, expected a sequence"), "{err}");
+    assert!(
+        err.contains("exitready.toml:2:1: thresholds: unknown field `runbook_max_age`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("exitready.toml:5:10: organisations: invalid type: integer `3`, expected a sequence"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -166,12 +230,22 @@ fn plain_folder_is_scanned_from_disk() {
     let repository = &report["repositories"][0];
     assert_eq!(repository["kind"], "folder");
     assert_eq!(repository["head"], Value::Null);
-    let docs: Vec<&str> = repository["documents"].as_array().unwrap().iter().map(|d| d["path"].as_str().unwrap()).collect();
+    let docs: Vec<&str> = repository["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
     assert_eq!(docs, ["latin1.md", "runbooks/payments.md"]);
     assert_eq!(repository["documents"][1]["last_changed_from"], "mtime");
     assert_eq!(repository["inventory"]["binary"], 1);
     let warnings = repository["warnings"].as_array().unwrap();
-    assert!(warnings.iter().any(|w| w["kind"] == "invalid_utf8" && w["path"] == "latin1.md"), "{warnings:?}");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w["kind"] == "invalid_utf8" && w["path"] == "latin1.md"),
+        "{warnings:?}"
+    );
     assert_eq!(status_score(&report, "documentation.runbooks").0, "pass");
 }
 
@@ -181,16 +255,34 @@ fn outputs_by_extension_and_summary() {
     let out = tempfile::tempdir().unwrap();
     let json = out.path().join("q3.json");
     let md = out.path().join("q3.md");
-    let output = exitready(repo.path(), &["scan", ".", "--now", "2026-06-30", "-o", json.to_str().unwrap(), "-o", md.to_str().unwrap()]);
+    let output = exitready(
+        repo.path(),
+        &[
+            "scan",
+            ".",
+            "--now",
+            "2026-06-30",
+            "-o",
+            json.to_str().unwrap(),
+            "-o",
+            md.to_str().unwrap(),
+        ],
+    );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(text.contains("Score 53.0 / 100, grade D"), "{text}");
-    assert!(text.contains("fail Deployment and operations are documented (documentation.operations)"), "{text}");
+    assert!(
+        text.contains("fail Deployment and operations are documented (documentation.operations)"),
+        "{text}"
+    );
     let report: Value = serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
     assert_eq!(report["score"]["grade"], "D");
     let markdown = std::fs::read_to_string(md).unwrap();
     assert!(markdown.starts_with("# Exit-readiness report\n"));
-    assert!(markdown.contains("| search | services/search | Dockerfile | **none** |"), "{markdown}");
+    assert!(
+        markdown.contains("| search | services/search | Dockerfile | **none** |"),
+        "{markdown}"
+    );
     let unknown = exitready(repo.path(), &["scan", ".", "-o", "report.xyz"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("-o report.xyz: unknown extension"));
@@ -199,10 +291,21 @@ fn outputs_by_extension_and_summary() {
 #[test]
 fn hostile_names_are_escaped_in_markdown() {
     let repo = Repo::new();
-    repo.commit(ALICE, "2025-01-10", &[("docs/runbooks/<img src=x onerror=alert(1)>|x.md", Some("# <script>alert(1)</script> | [link](http://evil)\n"))], "x");
+    repo.commit(
+        ALICE,
+        "2025-01-10",
+        &[(
+            "docs/runbooks/<img src=x onerror=alert(1)>|x.md",
+            Some("# <script>alert(1)</script> | [link](http://evil)\n"),
+        )],
+        "x",
+    );
     let output = exitready(repo.path(), &["scan", ".", "--format", "md", "--now", "2026-06-30"]);
     let markdown = stdout(&output);
     assert!(!markdown.contains("<script>"), "{markdown}");
     assert!(!markdown.contains("<img"), "{markdown}");
-    assert!(markdown.contains("&lt;img src=x onerror=alert\\(1\\)&gt;\\|x.md"), "{markdown}");
+    assert!(
+        markdown.contains("&lt;img src=x onerror=alert\\(1\\)&gt;\\|x.md"),
+        "{markdown}"
+    );
 }

@@ -9,9 +9,14 @@
 
 pub mod checklist;
 pub mod docs_present;
+pub mod inhouse_truck_factor;
+pub mod knowledge_trend;
 pub mod named_roles;
 pub mod runbook_per_service;
 pub mod score;
+pub mod stale_branches;
+pub mod vendor_exit;
+pub mod vendor_islands;
 
 use serde::de::DeserializeOwned;
 
@@ -224,6 +229,31 @@ pub const RULE_KINDS: &[RuleKind] = &[
         name: "named_roles",
         doc: "each of `roles` has a named person in a document or the config",
         build: build::<named_roles::NamedRoles>,
+    },
+    RuleKind {
+        name: "vendor_exit",
+        doc: "if the vendor left, under `max_percent` of source files would be orphaned",
+        build: build::<vendor_exit::VendorExit>,
+    },
+    RuleKind {
+        name: "inhouse_truck_factor",
+        doc: "the in-house truck factor is at least `min`",
+        build: build::<inhouse_truck_factor::InhouseTruckFactor>,
+    },
+    RuleKind {
+        name: "knowledge_trend",
+        doc: "the in-house known share rose over the last `quarters` (or is at `target`)",
+        build: build::<knowledge_trend::KnowledgeTrend>,
+    },
+    RuleKind {
+        name: "vendor_islands",
+        doc: "no folder of `min_files`+ source files is known only by the vendor",
+        build: build::<vendor_islands::VendorIslands>,
+    },
+    RuleKind {
+        name: "stale_branches",
+        doc: "no vendor branch in flight is older than `max_age_days`",
+        build: build::<stale_branches::StaleBranches>,
     },
 ];
 

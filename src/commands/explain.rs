@@ -99,7 +99,14 @@ fn explain_path(global: &GlobalArgs, path: &Path) -> Result<FileExplanation> {
     let (root, relative) = locate(path)?;
     let shared = super::shared_config(global)?;
     let (config, config_path) = super::config_for(global, shared.as_ref(), &root)?;
-    let facts = facts::gather(&root, &GatherOptions { config, config_path })?;
+    let facts = facts::gather(
+        &root,
+        &GatherOptions {
+            config,
+            config_path,
+            ..GatherOptions::default()
+        },
+    )?;
     let class = facts.inventory.class_of(&relative).ok_or_else(|| Error::Input {
         path: path.to_path_buf(),
         message: format!(
@@ -140,6 +147,7 @@ fn explain_check(global: &GlobalArgs, args: &ExplainArgs) -> Result<CheckResult>
         &GatherOptions {
             config: config.clone(),
             config_path,
+            ..GatherOptions::default()
         },
     )?;
     let report = build(&checklist, vec![Scanned { facts, config }], now);

@@ -29,6 +29,14 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     for root in &roots {
         configs.push(super::config_for(global, shared.as_ref(), root)?);
     }
+    let since = args
+        .since
+        .as_deref()
+        .map(|text| {
+            super::parse_date(text)
+                .ok_or_else(|| Error::Usage(format!("--since {text}: expected YYYY-MM-DD or an RFC 3339 time")))
+        })
+        .transpose()?;
     let fail_under = args
         .fail_under
         .or_else(|| configs.iter().find_map(|(c, _)| c.thresholds.fail_under));
@@ -46,6 +54,9 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
         let options = GatherOptions {
             config: config.clone(),
             config_path,
+            since,
+            jobs: args.jobs.unwrap_or(0),
+            progress: !global.quiet && super::stderr_is_terminal(),
         };
         let facts = facts::gather(root, &options)?;
         scanned.push(Scanned { facts, config });

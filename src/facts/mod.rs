@@ -5,7 +5,9 @@
 //! each file at most once and never writing anything.
 
 pub mod documents;
+pub mod history;
 pub mod inventory;
+pub mod knowledge;
 pub mod named;
 pub mod services;
 
@@ -108,6 +110,12 @@ pub struct RepoFacts {
     pub services: Vec<services::Service>,
     /// Named people for accountable roles, from docs and config.
     pub named_roles: Vec<named::NamedRole>,
+    /// The history pass, for repositories (None for plain folders or when it could not run).
+    pub history: Option<history::HistoryFacts>,
+    /// Who knows the code, from the history.
+    pub knowledge: Option<knowledge::KnowledgeFacts>,
+    /// Whether the history read is incomplete (shallow, `--since`, corrupt objects, or not read).
+    pub partial_history: bool,
     /// Problems that did not stop the scan.
     pub warnings: Vec<Warning>,
 }
@@ -134,6 +142,12 @@ pub struct GatherOptions {
     pub config: Config,
     /// Where the config came from, for messages.
     pub config_path: Option<PathBuf>,
+    /// Read history only from this time on.
+    pub since: Option<jiff::Timestamp>,
+    /// Threads for the history pass (0: all cores).
+    pub jobs: usize,
+    /// Show a progress bar for the history pass.
+    pub progress: bool,
 }
 
 /// Gathers the facts of one root.
@@ -167,18 +181,131 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         });
     }
     let services = services::gather(&snapshot, &inventory, &documents, &options.config, &mut warnings);
+    let (head, branch) = (snapshot.head.map(|h| h.to_string()), snapshot.branch.clone());
+    drop(snapshot);
+    let (history, knowledge) = gather_history(root, options, &inventory, &mut warnings);
+    if let Some(history) = &history {
+        date_documents(&mut documents, history);
+    }
+    let partial_history = history.as_ref().is_none_or(|h| h.partial_history);
     warnings.sort();
     warnings.dedup();
     Ok(RepoFacts {
-        head: snapshot.head.map(|h| h.to_string()),
-        branch: snapshot.branch.clone(),
+        head,
+        branch,
         root: root.clone(),
         inventory,
         documents,
         services,
         named_roles,
+        history,
+        knowledge,
+        partial_history,
         warnings,
     })
+}
+
+/// Runs the history pass and the knowledge figures, turning a failure into a warning: the rest
+/// of the report is still true without them.
+fn gather_history(
+    root: &Root,
+    options: &GatherOptions,
+    inventory: &Inventory,
+    warnings: &mut Vec<Warning>,
+) -> (Option<history::HistoryFacts>, Option<knowledge::KnowledgeFacts>) {
+    if !has_history(root) {
+        return (None, None);
+    }
+    let config = &options.config;
+    let history_options = history::HistoryOptions {
+        since: options.since,
+        aliases: config
+            .people
+            .aliases
+            .iter()
+            .map(|(k, v)| (k.to_lowercase(), v.to_lowercase()))
+            .collect(),
+        bot_patterns: config.organisations.bots.clone(),
+        jobs: options.jobs,
+        progress: options.progress,
+    };
+    let facts = match history::gather(&root.path, &history_options) {
+        Ok(facts) => facts,
+        Err(e) => {
+            warnings.push(Warning::new("history", None, &format!("history not read: {e}")));
+            return (None, None);
+        }
+    };
+    for reason in &facts.partial_reasons {
+        warnings.push(Warning::new("partial_history", None, reason));
+    }
+    for warning in &facts.warnings {
+        warnings.push(Warning::new("history", None, warning));
+    }
+    let sources = inventory.paths_of(FileClass::Source);
+    let knowledge = knowledge::gather(&facts, &sources, &org_specs(config));
+    (Some(facts), Some(knowledge))
+}
+
+/// Dates each document by its last content change (renames followed, pure moves ignored).
+fn date_documents(documents: &mut [Document], history: &history::HistoryFacts) {
+    for document in documents {
+        let time = history
+            .last_content_change
+            .get(&document.path)
+            .and_then(|i| history.commits.get(*i))
+            .map(|c| c.time);
+        document.last_changed = time.and_then(rfc3339);
+        document.last_changed_from = time.map(|_| "git".to_string());
+    }
+}
+
+/// The organisations of the config: `[organisations]` (named after their first email domain)
+/// and every `[[organisation]]`.
+pub fn org_specs(config: &Config) -> Vec<knowledge::OrgSpec> {
+    use crate::settings::OrgRole;
+    use knowledge::{OrgSpec, Role};
+    let short = [
+        (&config.organisations.vendor, Role::Vendor),
+        (&config.organisations.internal, Role::Internal),
+    ];
+    let mut specs: Vec<OrgSpec> = short
+        .into_iter()
+        .filter(|(matchers, _)| !matchers.is_empty())
+        .map(|(matchers, role)| OrgSpec {
+            name: org_name(matchers),
+            role,
+            matchers: matchers.clone(),
+        })
+        .collect();
+    specs.extend(config.organisation.iter().map(|entry| OrgSpec {
+        name: entry.name.clone(),
+        role: match entry.role {
+            OrgRole::Vendor => Role::Vendor,
+            OrgRole::Internal => Role::Internal,
+            OrgRole::Unknown => Role::Unknown,
+            OrgRole::Bots => Role::Bots,
+        },
+        matchers: entry.matchers.clone(),
+    }));
+    specs
+}
+
+/// An organisation's name: its first email domain (`@acme.com` → `acme.com`), else its first entry.
+fn org_name(matchers: &[String]) -> String {
+    matchers
+        .iter()
+        .find_map(|m| {
+            m.strip_prefix('@')
+                .filter(|d| d.contains('.') && !d.contains('/'))
+                .map(str::to_string)
+        })
+        .or_else(|| {
+            matchers
+                .iter()
+                .find_map(|m| m.split_once('@').map(|(_, d)| d.to_string()))
+        })
+        .unwrap_or_else(|| matchers[0].clone())
 }
 
 /// Unix seconds as RFC 3339 UTC.

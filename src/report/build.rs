@@ -13,7 +13,11 @@ use crate::checks::{Context, Outcome, Status};
 use crate::facts::RepoFacts;
 use crate::settings::Config;
 
-use super::model::{CheckResult, DocumentReport, Report, RepositoryCheck, RepositoryReport, SCHEMA_VERSION, Tool};
+use super::model::{
+    CheckResult, DocumentReport, InFlight, Island, KnowledgeReport, OrganisationReport, QuarterTrend, Report,
+    RepositoryCheck, RepositoryReport, SCHEMA_VERSION, Tool,
+};
+use crate::facts::knowledge::{KnowledgeFacts, Role};
 
 /// One repository's facts with the config in force for it.
 pub struct Scanned {
@@ -50,6 +54,7 @@ pub fn build(checklist: &Checklist, scanned: Vec<Scanned>, now: jiff::Timestamp)
             aggregate(item, &per_repo, several)
         })
         .collect();
+    let headline = headline(&scanned);
     let overall = score(checks.iter().map(|c| Scored {
         category: &c.category,
         weight: c.weight,
@@ -75,7 +80,7 @@ pub fn build(checklist: &Checklist, scanned: Vec<Scanned>, now: jiff::Timestamp)
         score: overall,
         checks,
         repositories,
-        headline: None,
+        headline,
         warning_counts,
     }
 }
@@ -168,18 +173,18 @@ fn repository_report(checklist: &Checklist, scanned: Scanned, outcomes: Vec<Outc
         name: facts.root.name.clone(),
         path: facts.root.path.display().to_string(),
         kind: facts.root.kind,
-        head: facts.head,
-        branch: facts.branch,
-        partial_history: true,
+        head: facts.head.clone(),
+        branch: facts.branch.clone(),
+        partial_history: facts.partial_history,
         score,
         checks,
         inventory: facts.inventory.counts(),
-        documents: facts.documents.into_iter().map(document_report).collect(),
-        services: facts.services,
+        documents: facts.documents.iter().cloned().map(document_report).collect(),
+        services: facts.services.clone(),
         ownership: None,
-        knowledge: None,
-        in_flight: Vec::new(),
-        warnings: facts.warnings,
+        knowledge: facts.knowledge.as_ref().map(knowledge_report),
+        in_flight: in_flight(&facts),
+        warnings: facts.warnings.clone(),
     }
 }
 
@@ -198,4 +203,108 @@ fn document_report(document: crate::facts::Document) -> DocumentReport {
         stale: document.stale,
         reasons: document.reasons,
     }
+}
+
+/// The headline sentence: over every repository with history, the share of source files
+/// nobody would know if the headline organisation(s) left.
+fn headline(scanned: &[Scanned]) -> Option<String> {
+    let knowledge: Vec<&KnowledgeFacts> = scanned.iter().filter_map(|s| s.facts.knowledge.as_ref()).collect();
+    let vendor_known = knowledge
+        .iter()
+        .any(|k| k.organisations.iter().any(|o| o.role == Role::Vendor));
+    let measured: Vec<(&str, f64, usize)> = knowledge
+        .iter()
+        .filter_map(|k| {
+            k.headline
+                .as_ref()
+                .map(|h| (h.organisation.as_str(), h.orphaned_percent, k.source_files))
+        })
+        .collect();
+    let files: usize = measured.iter().map(|(_, _, n)| n).sum();
+    if files == 0 {
+        return None;
+    }
+    let percent = measured.iter().map(|(_, p, n)| p * *n as f64).sum::<f64>() / files as f64;
+    let mut names: Vec<&str> = measured.iter().map(|(o, _, _)| *o).collect();
+    names.sort_unstable();
+    names.dedup();
+    let who = if vendor_known { "nobody in-house" } else { "nobody left" };
+    Some(format!(
+        "If {} left today, {percent:.1}% of the source files would have {who} who knows them.",
+        names.join(" and ")
+    ))
+}
+
+fn role_name(role: Role) -> String {
+    match role {
+        Role::Vendor => "vendor",
+        Role::Internal => "internal",
+        Role::Unknown => "unknown",
+        Role::Bots => "bots",
+    }
+    .to_string()
+}
+
+fn knowledge_report(k: &KnowledgeFacts) -> KnowledgeReport {
+    let island = |i: &crate::facts::knowledge::Island| Island {
+        path: i.path.clone(),
+        files: i.files,
+        orphaned_files: i.orphaned_files,
+    };
+    KnowledgeReport {
+        source_files: k.source_files,
+        truck_factor: k.truck_factor,
+        inhouse_truck_factor: k.inhouse_truck_factor,
+        organisations: k
+            .organisations
+            .iter()
+            .map(|o| OrganisationReport {
+                name: o.name.clone(),
+                role: role_name(o.role),
+                commits: o.commits,
+                files_known: o.files_known,
+                orphaned_percent_if_leaves: o.orphaned_percent_if_leaves,
+            })
+            .collect(),
+        islands: k.islands.iter().map(island).collect(),
+        trend: k
+            .trend
+            .iter()
+            .map(|q| QuarterTrend {
+                quarter: q.quarter.clone(),
+                commits: q.commits,
+                vendor_commit_share: q.vendor_commits_share,
+                inhouse_commit_share: q.inhouse_commits_share,
+                vendor_known_share: q.vendor_known_share,
+                inhouse_known_share: q.inhouse_known_share,
+                pairing_rate: q.pairing_rate,
+            })
+            .collect(),
+    }
+}
+
+fn in_flight(facts: &RepoFacts) -> Vec<InFlight> {
+    let (Some(history), Some(knowledge)) = (&facts.history, &facts.knowledge) else {
+        return Vec::new();
+    };
+    history
+        .in_flight
+        .iter()
+        .map(|b| {
+            let person = history.identities.get(b.last_author);
+            let role = knowledge
+                .identity_organisations
+                .get(b.last_author)
+                .and_then(|o| knowledge.organisations.get(*o))
+                .map(|o| o.role);
+            InFlight {
+                branch: b.branch.clone(),
+                last_author: person.map_or_else(String::new, |p| format!("{} <{}>", p.name, p.email)),
+                role: role.map_or_else(|| "unknown".to_string(), role_name),
+                last_commit: b.last_commit.clone(),
+                last_commit_date: crate::facts::rfc3339(b.last_commit_time).unwrap_or_default(),
+                commits_ahead: b.commits_ahead,
+            }
+        })
+        .collect()
 }

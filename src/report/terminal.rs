@@ -8,6 +8,7 @@ use anstyle::{AnsiColor, Style};
 
 use super::model::Report;
 use crate::checks::Status;
+use crate::checks::checklist::CATEGORIES;
 
 /// How many failing checks the summary lists.
 const TOP_RISKS: usize = 5;
@@ -45,11 +46,12 @@ pub fn summary(report: &Report, color: bool) -> String {
             let _ = writeln!(out, "{} no check could be evaluated", paint(bold, "Score"));
         }
     }
-    let categories: Vec<String> = report
-        .score
-        .categories
+    if let Some(headline) = &report.headline {
+        let _ = writeln!(out, "{}", paint(bold, headline));
+    }
+    let categories: Vec<String> = CATEGORIES
         .iter()
-        .map(|(name, value)| match value {
+        .map(|name| match report.score.categories.get(*name).copied().flatten() {
             Some(v) => format!("{name} {v:.1}"),
             None => format!("{name} n/a"),
         })

@@ -38,7 +38,15 @@ impl Repo {
 
     /// Writes files (None deletes) and commits them on HEAD as `author` at `date` (YYYY-MM-DD, noon UTC).
     pub fn commit(&self, author: Author, date: &str, files: &[(&str, Option<&str>)], message: &str) -> Oid {
-        self.commit_bytes(author, date, &files.iter().map(|(p, c)| (*p, c.map(str::as_bytes))).collect::<Vec<_>>(), message)
+        self.commit_bytes(
+            author,
+            date,
+            &files
+                .iter()
+                .map(|(p, c)| (*p, c.map(str::as_bytes)))
+                .collect::<Vec<_>>(),
+            message,
+        )
     }
 
     /// Like `commit`, with raw bytes.
@@ -61,15 +69,28 @@ impl Repo {
         index.write().unwrap();
         let tree = self.repo.find_tree(index.write_tree().unwrap()).unwrap();
         let signature = signature(author, date);
-        let parents: Vec<git2::Commit> = self.repo.head().ok().and_then(|h| h.peel_to_commit().ok()).into_iter().collect();
+        let parents: Vec<git2::Commit> = self
+            .repo
+            .head()
+            .ok()
+            .and_then(|h| h.peel_to_commit().ok())
+            .into_iter()
+            .collect();
         let parents: Vec<&git2::Commit> = parents.iter().collect();
-        self.repo.commit(Some("HEAD"), &signature, &signature, message, &tree, &parents).unwrap()
+        self.repo
+            .commit(Some("HEAD"), &signature, &signature, message, &tree, &parents)
+            .unwrap()
     }
 }
 
 /// A signature at noon UTC on a date.
 pub fn signature(author: Author, date: &str) -> Signature<'static> {
-    let seconds = jiff::civil::Date::from_str_ymd(date).at(12, 0, 0, 0).to_zoned_datetime(jiff::tz::TimeZone::UTC).unwrap().timestamp().as_second();
+    let seconds = jiff::civil::Date::from_str_ymd(date)
+        .at(12, 0, 0, 0)
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp()
+        .as_second();
     Signature::new(author.0, author.1, &Time::new(seconds, 0)).unwrap()
 }
 
@@ -96,10 +117,22 @@ pub fn exitready(cwd: &Path, args: &[&str]) -> Output {
 
 /// Runs `scan --format json` on a path and parses the report.
 pub fn scan_json(path: &Path, extra: &[&str]) -> serde_json::Value {
-    let mut args = vec!["scan", path.to_str().unwrap(), "--format", "json", "--now", "2026-06-30", "-q"];
+    let mut args = vec![
+        "scan",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+        "--now",
+        "2026-06-30",
+        "-q",
+    ];
     args.extend_from_slice(extra);
     let output = exitready(path, &args);
-    assert!(output.status.success(), "scan failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "scan failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
@@ -126,6 +159,11 @@ pub fn assert_snapshot(name: &str, actual: &str) {
         std::fs::write(&path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("no snapshot {name}: run with UPDATE_SNAPSHOTS=1"));
-    pretty_assertions::assert_eq!(expected, actual, "snapshot {name} differs (UPDATE_SNAPSHOTS=1 to accept)");
+    let expected =
+        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("no snapshot {name}: run with UPDATE_SNAPSHOTS=1"));
+    pretty_assertions::assert_eq!(
+        expected,
+        actual,
+        "snapshot {name} differs (UPDATE_SNAPSHOTS=1 to accept)"
+    );
 }

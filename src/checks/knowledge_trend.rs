@@ -1,0 +1,71 @@
+//! Rule kind `knowledge_trend`: knowledge transfer is happening: the share of source files
+//! someone in-house knows is rising (or already at `target`) over the last `quarters`.
+//!
+//! Reads `knowledge.trend` (per calendar quarter). Compares the in-house known share of the last
+//! quarter with the one `quarters` earlier (default 4; the oldest available when fewer): pass
+//! when it rose or is at `target` (default 0.8), warn (0.5) when flat within 1 point, fail when it
+//! fell. Evidence gives both shares and the pairing rate. Skip without history, without a
+//! configured vendor, or with fewer than two quarters.
+
+use serde::Deserialize;
+
+use super::vendor_exit::NO_ORGANISATIONS;
+use super::{Context, Evidence, Outcome, Rule};
+use crate::facts::RepoFacts;
+use crate::facts::knowledge::Role;
+
+/// Parameters.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnowledgeTrend {
+    /// Quarters to look back.
+    #[serde(default = "default_quarters")]
+    pub quarters: usize,
+    /// An in-house known share at or above this passes whatever the trend.
+    #[serde(default = "default_target")]
+    pub target: f64,
+}
+
+fn default_quarters() -> usize {
+    4
+}
+
+fn default_target() -> f64 {
+    0.8
+}
+
+impl Rule for KnowledgeTrend {
+    fn evaluate(&self, facts: &RepoFacts, _context: &Context) -> Outcome {
+        let Some(knowledge) = &facts.knowledge else {
+            return Outcome::skip("no git history was read for this root");
+        };
+        if !knowledge.organisations.iter().any(|o| o.role == Role::Vendor) {
+            return Outcome::skip(NO_ORGANISATIONS);
+        }
+        let trend = &knowledge.trend;
+        if trend.len() < 2 {
+            return Outcome::skip("fewer than two quarters of history");
+        }
+        let last = &trend[trend.len() - 1];
+        let first = &trend[trend.len().saturating_sub(self.quarters + 1)];
+        let pairing = last.pairing_rate.map_or("no vendor commits".to_string(), |p| {
+            format!("pairing rate {:.0}%", 100.0 * p)
+        });
+        let message = format!(
+            "in-house people know {:.0}% of source files in {} against {:.0}% in {} ({pairing} in {})",
+            100.0 * last.inhouse_known_share,
+            last.quarter,
+            100.0 * first.inhouse_known_share,
+            first.quarter,
+            last.quarter
+        );
+        let change = last.inhouse_known_share - first.inhouse_known_share;
+        if last.inhouse_known_share >= self.target || change > 0.01 {
+            Outcome::pass(message.clone(), vec![Evidence::supporting(None, message)])
+        } else if change >= -0.01 {
+            Outcome::partial(1, 2, message.clone(), vec![Evidence::against(None, message)])
+        } else {
+            Outcome::fail(message.clone(), vec![Evidence::against(None, message)])
+        }
+    }
+}

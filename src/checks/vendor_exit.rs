@@ -1,0 +1,92 @@
+//! Rule kind `vendor_exit`: if the vendor(s) left today, the share of source files nobody left
+//! would know stays under a bar.
+//!
+//! Reads `knowledge.organisations` (each vendor's `orphaned_*_if_leaves`) and `knowledge.islands`.
+//! All vendors leave at once: the figure is the headline's. Pass at or under `max_percent`
+//! (default 20), fail at or over `fail_percent` (default 50), warn in between with a score
+//! falling linearly from 1 to 0. Skip without history or without a configured vendor.
+
+use serde::Deserialize;
+
+use super::{Context, Evidence, Outcome, Rule};
+use crate::facts::RepoFacts;
+use crate::facts::knowledge::Role;
+
+/// Parameters.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VendorExit {
+    /// Orphaned share (percent) that still passes.
+    #[serde(default = "default_max")]
+    pub max_percent: f64,
+    /// Orphaned share (percent) that fails outright.
+    #[serde(default = "default_fail")]
+    pub fail_percent: f64,
+}
+
+fn default_max() -> f64 {
+    20.0
+}
+
+fn default_fail() -> f64 {
+    50.0
+}
+
+/// The skip reason shared by every check that needs to know who the vendor is.
+pub const NO_ORGANISATIONS: &str = "no [organisations] configured: run exitready init";
+
+impl Rule for VendorExit {
+    fn evaluate(&self, facts: &RepoFacts, _context: &Context) -> Outcome {
+        let Some(knowledge) = &facts.knowledge else {
+            return Outcome::skip("no git history was read for this root");
+        };
+        let Some(headline) = &knowledge.headline else {
+            return Outcome::skip("no source file with history to measure");
+        };
+        if !knowledge.organisations.iter().any(|o| o.role == Role::Vendor) {
+            return Outcome::skip(NO_ORGANISATIONS);
+        }
+        let percent = headline.orphaned_percent;
+        let mut evidence: Vec<Evidence> = knowledge
+            .islands
+            .iter()
+            .map(|i| {
+                Evidence::against(
+                    Some(&i.path),
+                    format!(
+                        "{} of {} source files would have nobody who knows them",
+                        i.orphaned_files, i.files
+                    ),
+                )
+            })
+            .collect();
+        evidence.insert(
+            0,
+            Evidence {
+                negative: percent > self.max_percent,
+                ..Evidence::supporting(
+                    None,
+                    format!(
+                        "if {} left today, {percent:.1}% of {} source files would have nobody in-house who knows them",
+                        headline.organisation, knowledge.source_files
+                    ),
+                )
+            },
+        );
+        let reason = format!(
+            "{percent:.1}% of source files would be orphaned if {} left (bar: {:.0}%)",
+            headline.organisation, self.max_percent
+        );
+        if percent <= self.max_percent {
+            Outcome::pass(reason, evidence)
+        } else if percent >= self.fail_percent {
+            Outcome::fail(reason, evidence)
+        } else {
+            let score = (self.fail_percent - percent) / (self.fail_percent - self.max_percent);
+            Outcome {
+                score,
+                ..Outcome::partial(1, 2, reason, evidence)
+            }
+        }
+    }
+}

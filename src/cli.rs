@@ -60,6 +60,44 @@ pub enum Command {
     Explain(ExplainArgs),
     /// List the built-in checklists, or print one.
     Checklists(ChecklistsArgs),
+    /// List the identities and organisations found in a repository's history.
+    People(PeopleArgs),
+    /// Write a starting exitready.toml from a repository's history.
+    Init(InitArgs),
+}
+
+/// `exitready people`.
+#[derive(Debug, Args)]
+pub struct PeopleArgs {
+    /// The repository.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PeopleFormat::Text)]
+    pub format: PeopleFormat,
+}
+
+/// Formats of `people`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeopleFormat {
+    /// A table.
+    Text,
+    /// JSON.
+    Json,
+}
+
+/// `exitready init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The repository whose history lists the organisations.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Where to write (default: exitready.toml in the current folder).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Output formats of a report.

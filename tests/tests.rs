@@ -4,3 +4,5 @@
 mod util;
 // `exitready scan`: inventory, documents, services, checks, scores, outputs, exit codes.
 mod scan;
+// Who knows the code: history, DOA, truck factor, off-boarding, trend, in-flight work.
+mod knowledge;

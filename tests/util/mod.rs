@@ -167,3 +167,21 @@ pub fn assert_snapshot(name: &str, actual: &str) {
         "snapshot {name} differs (UPDATE_SNAPSHOTS=1 to accept)"
     );
 }
+
+impl Repo {
+    /// Runs `commits` on a new branch `name` started at HEAD, then returns to the branch HEAD was on.
+    pub fn on_branch(&self, name: &str, commits: impl FnOnce(&Repo)) {
+        let back = self.repo.head().unwrap().name().unwrap().to_string();
+        let tip = self.repo.head().unwrap().peel_to_commit().unwrap();
+        self.repo.branch(name, &tip, false).unwrap();
+        self.repo.set_head(&format!("refs/heads/{name}")).unwrap();
+        commits(self);
+        self.repo.set_head(&back).unwrap();
+        self.repo.checkout_head(Some(git2::build::CheckoutBuilder::new().force().remove_untracked(true))).unwrap();
+    }
+
+    /// Writes `exitready.toml` in the work tree (not committed: config is read from disk).
+    pub fn config(&self, text: &str) {
+        std::fs::write(self.path().join("exitready.toml"), text).unwrap();
+    }
+}

@@ -8,17 +8,40 @@ const ORGS: &str = "[organisations]\nvendor = [\"@acme-outsourcing.com\"]\ninter
 /// branch unmerged.
 fn handover() -> Repo {
     let repo = Repo::new();
-    repo.commit(ALICE, "2025-01-15", &[("src/core/a.rs", Some("a\n")), ("src/core/b.rs", Some("b\n")), ("src/core/c.rs", Some("c\n")), ("README.md", Some("# x\n"))], "core");
+    repo.commit(
+        ALICE,
+        "2025-01-15",
+        &[
+            ("src/core/a.rs", Some("a\n")),
+            ("src/core/b.rs", Some("b\n")),
+            ("src/core/c.rs", Some("c\n")),
+            ("README.md", Some("# x\n")),
+        ],
+        "core",
+    );
     repo.on_branch("vendor-wip", |r| {
         r.commit(ALICE, "2025-03-01", &[("src/core/d.rs", Some("d\n"))], "wip");
     });
-    repo.commit(BOB, "2025-04-10", &[("app/x.rs", Some("x\n")), ("app/y.rs", Some("y\n"))], "app");
+    repo.commit(
+        BOB,
+        "2025-04-10",
+        &[("app/x.rs", Some("x\n")), ("app/y.rs", Some("y\n"))],
+        "app",
+    );
     repo.config(ORGS);
     repo
 }
 
 fn status(report: &Value, id: &str) -> String {
-    report["checks"].as_array().unwrap().iter().find(|c| c["id"] == id).unwrap()["status"].as_str().unwrap().to_string()
+    report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap()["status"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 #[test]
@@ -33,13 +56,44 @@ fn knowledge_figures_and_checks() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|o| (o["name"].as_str().unwrap().into(), o["role"].as_str().unwrap().into(), o["commits"].as_u64().unwrap(), o["files_known"].as_u64().unwrap(), o["orphaned_percent_if_leaves"].as_f64().unwrap()))
+        .map(|o| {
+            (
+                o["name"].as_str().unwrap().into(),
+                o["role"].as_str().unwrap().into(),
+                o["commits"].as_u64().unwrap(),
+                o["files_known"].as_u64().unwrap(),
+                o["orphaned_percent_if_leaves"].as_f64().unwrap(),
+            )
+        })
         .collect();
-    assert_eq!(orgs, vec![("acme-outsourcing.com".into(), "vendor".into(), 1, 3, 60.0), ("example.com".into(), "internal".into(), 1, 2, 40.0)]);
-    assert_eq!(knowledge["islands"], serde_json::json!([{"path": "src", "files": 3, "orphaned_files": 3}]));
-    let quarters: Vec<(&str, f64, f64)> = knowledge["trend"].as_array().unwrap().iter().map(|q| (q["quarter"].as_str().unwrap(), q["vendor_known_share"].as_f64().unwrap(), q["inhouse_known_share"].as_f64().unwrap())).collect();
+    assert_eq!(
+        orgs,
+        vec![
+            ("acme-outsourcing.com".into(), "vendor".into(), 1, 3, 60.0),
+            ("example.com".into(), "internal".into(), 1, 2, 40.0)
+        ]
+    );
+    assert_eq!(
+        knowledge["islands"],
+        serde_json::json!([{"path": "src", "files": 3, "orphaned_files": 3}])
+    );
+    let quarters: Vec<(&str, f64, f64)> = knowledge["trend"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            (
+                q["quarter"].as_str().unwrap(),
+                q["vendor_known_share"].as_f64().unwrap(),
+                q["inhouse_known_share"].as_f64().unwrap(),
+            )
+        })
+        .collect();
     assert_eq!(quarters, vec![("2025-Q1", 1.0, 0.0), ("2025-Q2", 0.6, 0.4)]);
-    assert_eq!(report["headline"], "If acme-outsourcing.com left today, 60.0% of the source files would have nobody in-house who knows them.");
+    assert_eq!(
+        report["headline"],
+        "If acme-outsourcing.com left today, 60.0% of the source files would have nobody in-house who knows them."
+    );
     assert_eq!(report["repositories"][0]["partial_history"], false);
     let in_flight = &report["repositories"][0]["in_flight"];
     assert_eq!(in_flight.as_array().unwrap().len(), 1);
@@ -47,7 +101,16 @@ fn knowledge_figures_and_checks() {
     assert_eq!(in_flight[0]["role"], "vendor");
     assert_eq!(in_flight[0]["commits_ahead"], 1);
     assert_eq!(in_flight[0]["last_commit_date"], "2025-03-01T12:00:00Z");
-    let statuses: Vec<String> = ["knowledge.vendor_exit", "knowledge.inhouse_truck_factor", "knowledge.transfer_trend", "knowledge.vendor_islands", "exit.in_flight_work"].iter().map(|id| status(&report, id)).collect();
+    let statuses: Vec<String> = [
+        "knowledge.vendor_exit",
+        "knowledge.inhouse_truck_factor",
+        "knowledge.transfer_trend",
+        "knowledge.vendor_islands",
+        "exit.in_flight_work",
+    ]
+    .iter()
+    .map(|id| status(&report, id))
+    .collect();
     // The src island holds 3 files, under the default min_files of 5: not counted.
     assert_eq!(statuses, ["fail", "fail", "pass", "pass", "fail"]);
 }
@@ -57,7 +120,12 @@ fn without_organisations_vendor_checks_skip_with_the_fix() {
     let repo = handover();
     std::fs::remove_file(repo.path().join("exitready.toml")).unwrap();
     let report = scan_json(repo.path(), &[]);
-    let check = report["checks"].as_array().unwrap().iter().find(|c| c["id"] == "knowledge.vendor_exit").unwrap();
+    let check = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "knowledge.vendor_exit")
+        .unwrap();
     assert_eq!(check["status"], "skip");
     assert_eq!(check["reason"], "no [organisations] configured: run exitready init");
     assert_eq!(report["score"]["categories"]["knowledge"], Value::Null);
@@ -68,5 +136,12 @@ fn documents_are_dated_by_their_last_content_change() {
     let repo = handover();
     let report = scan_json(repo.path(), &[]);
     let readme = &report["repositories"][0]["documents"][0];
-    assert_eq!((readme["path"].as_str(), readme["last_changed"].as_str(), readme["last_changed_from"].as_str()), (Some("README.md"), Some("2025-01-15T12:00:00Z"), Some("git")));
+    assert_eq!(
+        (
+            readme["path"].as_str(),
+            readme["last_changed"].as_str(),
+            readme["last_changed_from"].as_str()
+        ),
+        (Some("README.md"), Some("2025-01-15T12:00:00Z"), Some("git"))
+    );
 }

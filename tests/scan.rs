@@ -149,7 +149,7 @@ fn check_statuses_and_scores() {
     assert_eq!(report["score"]["categories"]["documentation"], 69.7);
     assert_eq!(report["score"]["categories"]["exit"], 36.4);
     assert_eq!(report["score"]["categories"]["freshness"], Value::Null);
-    assert_eq!(report["score"]["overall"], 53.0);
+    assert_eq!(report["score"]["overall"], 53.1);
     assert_eq!(report["score"]["grade"], "D");
     let named = check(&report, "exit.named_owners");
     let messages: Vec<&str> = named["evidence"]
@@ -270,7 +270,7 @@ fn outputs_by_extension_and_summary() {
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.contains("Score 53.0 / 100, grade D"), "{text}");
+    assert!(text.contains("Score 53.1 / 100, grade D"), "{text}");
     assert!(
         text.contains("fail Deployment and operations are documented (documentation.operations)"),
         "{text}"
@@ -307,5 +307,80 @@ fn hostile_names_are_escaped_in_markdown() {
     assert!(
         markdown.contains("&lt;img src=x onerror=alert\\(1\\)&gt;\\|x.md"),
         "{markdown}"
+    );
+}
+
+#[test]
+fn document_kinds_with_decoys() {
+    let repo = Repo::new();
+    repo.commit(
+        ALICE,
+        "2025-01-10",
+        &[
+            ("README.md", Some("# Shop\n\n## Runbook\n\nSee docs/runbooks.\n")),
+            ("CHANGELOG.md", Some("# Changelog\n\n## 1.2\n\n- Added the payments runbook.\n")),
+            ("docs/blog/how-we-write-runbooks.md", Some("# How we write runbooks\n\nA note about our runbook culture and why runbooks matter.\n")),
+            ("docs/adr/template.md", Some("# NNNN. Title\n\n## Status\n\n{proposed}\n\n## Context\n\nTODO\n")),
+            ("docs/adr/0001-record-decisions.md", Some("# 1. Record architecture decisions\n\n## Status\n\nAccepted\n\n## Context\n\nx\n\n## Decision\n\ny\n\n## Consequences\n\nz\n")),
+            ("docs/postmortems/2024-03-outage.md", Some("# Outage 2024-03\n\n## Timeline\n\n10:00 alert.\n\n## Root cause\n\nDisk.\n\n## Mitigation\n\nResized.\n")),
+            ("docs/runbooks/payments.md", Some(RUNBOOK)),
+            ("docs/runbooks/README.md", Some("# Runbooks\n\n- [Payments](payments.md)\n- [Search](search.md)\n")),
+            ("SECURITY.md", Some("# Security policy\n\nReport to security@example.com.\n")),
+            ("docs/handoff.md", Some("# Knowledge transfer plan\n\nSessions.\n")),
+            ("docs/ops/deploy.html.md.erb", Some("# Deploying\n\nRun the pipeline.\n")),
+            ("site/getting-started.mdx", Some("import X from './x'\n\n# Getting started\n\nInstall.\n")),
+        ],
+        "docs",
+    );
+    let report = scan_json(repo.path(), &[]);
+    let kinds: Vec<(String, String)> = report["repositories"][0]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("CHANGELOG.md", "changelog"),
+        ("README.md", "onboarding"),
+        ("SECURITY.md", "security"),
+        ("docs/adr/0001-record-decisions.md", "adr"),
+        ("docs/adr/template.md", "other"),
+        ("docs/blog/how-we-write-runbooks.md", "other"),
+        ("docs/handoff.md", "handoff"),
+        ("docs/ops/deploy.html.md.erb", "operations"),
+        ("docs/postmortems/2024-03-outage.md", "postmortem"),
+        ("docs/runbooks/README.md", "other"),
+        ("docs/runbooks/payments.md", "runbook"),
+        ("site/getting-started.mdx", "onboarding"),
+    ];
+    let expected: Vec<(String, String)> = expected.iter().map(|(p, k)| (p.to_string(), k.to_string())).collect();
+    assert_eq!(kinds, expected);
+    let reasons: Vec<&str> = report["repositories"][0]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind_reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "name: CHANGELOG.md",
+            "name: README.md",
+            "name: SECURITY.md",
+            "path: numbered file under adr/",
+            "ADR template: name contains `template`",
+            "path: under blog/ (an article)",
+            "name: handoff.md",
+            "name: deploy.html.md.erb",
+            "path: under postmortems/",
+            "index of runbooks/",
+            "path: under runbooks/",
+            "name: getting-started.mdx",
+        ]
     );
 }

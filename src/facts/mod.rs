@@ -9,6 +9,7 @@ pub mod history;
 pub mod inventory;
 pub mod knowledge;
 pub mod named;
+pub mod ownership;
 pub mod services;
 
 use std::path::PathBuf;

@@ -177,7 +177,9 @@ impl Repo {
         self.repo.set_head(&format!("refs/heads/{name}")).unwrap();
         commits(self);
         self.repo.set_head(&back).unwrap();
-        self.repo.checkout_head(Some(git2::build::CheckoutBuilder::new().force().remove_untracked(true))).unwrap();
+        self.repo
+            .checkout_head(Some(git2::build::CheckoutBuilder::new().force().remove_untracked(true)))
+            .unwrap();
     }
 
     /// Writes `exitready.toml` in the work tree (not committed: config is read from disk).

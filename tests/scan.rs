@@ -149,8 +149,10 @@ fn check_statuses_and_scores() {
     assert_eq!(report["score"]["categories"]["documentation"], 69.7);
     assert_eq!(report["score"]["categories"]["exit"], 36.4);
     assert_eq!(report["score"]["categories"]["freshness"], Value::Null);
-    assert_eq!(report["score"]["overall"], 53.1);
-    assert_eq!(report["score"]["grade"], "D");
+    // ownership: no ownership file, so coverage and specific coverage fail: (3·0 + 2·0) / 5 = 0
+    assert_eq!(report["score"]["categories"]["ownership"], 0.0);
+    assert_eq!(report["score"]["overall"], 35.4);
+    assert_eq!(report["score"]["grade"], "F");
     let named = check(&report, "exit.named_owners");
     let messages: Vec<&str> = named["evidence"]
         .as_array()
@@ -270,13 +272,13 @@ fn outputs_by_extension_and_summary() {
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.contains("Score 53.1 / 100, grade D"), "{text}");
+    assert!(text.contains("Score 35.4 / 100, grade F"), "{text}");
     assert!(
         text.contains("fail Deployment and operations are documented (documentation.operations)"),
         "{text}"
     );
     let report: Value = serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
-    assert_eq!(report["score"]["grade"], "D");
+    assert_eq!(report["score"]["grade"], "F");
     let markdown = std::fs::read_to_string(md).unwrap();
     assert!(markdown.starts_with("# Exit-readiness report\n"));
     assert!(

@@ -6,3 +6,5 @@ mod util;
 mod scan;
 // Who knows the code: history, DOA, truck factor, off-boarding, trend, in-flight work.
 mod knowledge;
+// Ownership: CODEOWNERS measures, ownership checks, explain.
+mod ownership;

@@ -12,6 +12,10 @@ pub mod docs_present;
 pub mod inhouse_truck_factor;
 pub mod knowledge_trend;
 pub mod named_roles;
+pub mod owners_active;
+pub mod owners_inhouse;
+pub mod ownership_coverage;
+pub mod ownership_valid;
 pub mod runbook_per_service;
 pub mod score;
 pub mod stale_branches;
@@ -254,6 +258,26 @@ pub const RULE_KINDS: &[RuleKind] = &[
         name: "stale_branches",
         doc: "no vendor branch in flight is older than `max_age_days`",
         build: build::<stale_branches::StaleBranches>,
+    },
+    RuleKind {
+        name: "ownership_coverage",
+        doc: "at least `min_percent` of tracked files have an owner (`specific`: catch-all rules not counted)",
+        build: build::<ownership_coverage::OwnershipCoverage>,
+    },
+    RuleKind {
+        name: "ownership_valid",
+        doc: "ownership files have no errors and no rule that matches nothing",
+        build: build::<ownership_valid::OwnershipValid>,
+    },
+    RuleKind {
+        name: "owners_inhouse",
+        doc: "at most `max_percent` of owned files are owned only by the vendor",
+        build: build::<owners_inhouse::OwnersInhouse>,
+    },
+    RuleKind {
+        name: "owners_active",
+        doc: "owners tied to a git identity committed within thresholds.owner_inactive_days",
+        build: build::<owners_active::OwnersActive>,
     },
 ];
 

@@ -33,10 +33,48 @@ pub struct FileExplanation {
     pub kind_reason: Option<String>,
     /// The document's title.
     pub title: Option<String>,
+    /// Owners as written in the ownership file (`[]` when none).
+    pub owners: Vec<String>,
+    /// The ownership rule that decided them.
+    pub ownership_rule: Option<OwnershipRule>,
+    /// Those who know the file (DOA relative ≥ 0.75 and absolute ≥ 3.293 or creator).
+    pub known_by: Vec<Author>,
+    /// Everyone who touched the file, with FA, DL, AC and DOA.
+    pub authors: Vec<Author>,
     /// Whether the document is stale.
     pub stale: Option<bool>,
     /// Staleness and weakness signals.
     pub reasons: Vec<Reason>,
+}
+
+/// Where a file's owners come from.
+#[derive(Debug, Serialize)]
+pub struct OwnershipRule {
+    /// The ownership file.
+    pub file: String,
+    /// 1-based line of the rule.
+    pub line: u32,
+}
+
+/// One author of a file with the degree-of-authorship inputs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Author {
+    /// Display name.
+    pub name: String,
+    /// Canonical email.
+    pub email: String,
+    /// Organisation.
+    pub organisation: String,
+    /// `vendor`, `internal`, `unknown` or `bots`.
+    pub role: crate::facts::knowledge::Role,
+    /// Created the file.
+    pub fa: bool,
+    /// Own changes.
+    pub dl: u32,
+    /// Others' changes.
+    pub ac: u32,
+    /// Degree of authorship.
+    pub doa: f64,
 }
 
 /// Runs the command.
@@ -115,7 +153,23 @@ fn explain_path(global: &GlobalArgs, path: &Path) -> Result<FileExplanation> {
         ),
     })?;
     let document = facts.document(&relative);
+    let ownership = facts
+        .ownership
+        .as_ref()
+        .and_then(|o| o.owners_of(&facts.tracked, &relative));
+    let authors = authors_of(&facts, &relative);
     Ok(FileExplanation {
+        owners: ownership.map(|o| o.owners.clone()).unwrap_or_default(),
+        ownership_rule: ownership.and_then(|o| o.rule.as_ref()).map(|r| OwnershipRule {
+            file: r.file.clone(),
+            line: r.line,
+        }),
+        known_by: authors
+            .iter()
+            .filter(|(_, knows)| *knows)
+            .map(|(a, _)| a.clone())
+            .collect(),
+        authors: authors.into_iter().map(|(a, _)| a).collect(),
         repository: root.name.clone(),
         class,
         kind: document.map(|d| d.kind),
@@ -125,6 +179,36 @@ fn explain_path(global: &GlobalArgs, path: &Path) -> Result<FileExplanation> {
         reasons: document.map(|d| d.reasons.clone()).unwrap_or_default(),
         path: relative,
     })
+}
+
+/// The authors of a source file from the knowledge figures, each with whether they know it.
+fn authors_of(facts: &crate::facts::RepoFacts, path: &str) -> Vec<(Author, bool)> {
+    let (Some(history), Some(knowledge)) = (&facts.history, &facts.knowledge) else {
+        return Vec::new();
+    };
+    let Some(doas) = knowledge.files.get(path) else {
+        return Vec::new();
+    };
+    doas.iter()
+        .map(|d| {
+            let person = &history.identities[d.identity];
+            let org = knowledge
+                .identity_organisations
+                .get(d.identity)
+                .and_then(|o| knowledge.organisations.get(*o));
+            let author = Author {
+                name: person.name.clone(),
+                email: person.email.clone(),
+                organisation: org.map_or_else(String::new, |o| o.name.clone()),
+                role: org.map_or(crate::facts::knowledge::Role::Unknown, |o| o.role),
+                fa: d.fa,
+                dl: d.dl,
+                ac: d.ac,
+                doa: (d.doa * 1000.0).round() / 1000.0,
+            };
+            (author, d.knows)
+        })
+        .collect()
 }
 
 fn explain_check(global: &GlobalArgs, args: &ExplainArgs) -> Result<CheckResult> {
@@ -165,6 +249,26 @@ fn file_text(e: &FileExplanation) -> String {
     }
     if let Some(title) = &e.title {
         out += &format!("title: {title}\n");
+    }
+    if e.owners.is_empty() {
+        out += "owners: none\n";
+    } else {
+        let rule = e
+            .ownership_rule
+            .as_ref()
+            .map_or(String::new(), |r| format!(" ({}:{})", r.file, r.line));
+        out += &format!("owners: {}{rule}\n", e.owners.join(" "));
+    }
+    for author in &e.authors {
+        let knows = if e.known_by.iter().any(|k| k.email == author.email) {
+            "knows it"
+        } else {
+            ""
+        };
+        out += &format!(
+            "  {} <{}> [{}]: FA {} DL {} AC {} DOA {:.3} {knows}\n",
+            author.name, author.email, author.organisation, author.fa as u8, author.dl, author.ac, author.doa
+        );
     }
     if let Some(stale) = e.stale {
         out += &format!("stale: {}\n", if stale { "yes" } else { "no" });

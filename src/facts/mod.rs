@@ -9,6 +9,7 @@ pub mod history;
 pub mod inventory;
 pub mod knowledge;
 pub mod named;
+pub mod owners;
 pub mod ownership;
 pub mod services;
 
@@ -111,6 +112,10 @@ pub struct RepoFacts {
     pub services: Vec<services::Service>,
     /// Named people for accountable roles, from docs and config.
     pub named_roles: Vec<named::NamedRole>,
+    /// Ownership files and every tracked file's owners (`tracked` order).
+    pub ownership: Option<ownership::OwnershipFacts>,
+    /// The paths ownership was resolved for: every inventoried file not excluded by config.
+    pub tracked: Vec<String>,
     /// The history pass, for repositories (None for plain folders or when it could not run).
     pub history: Option<history::HistoryFacts>,
     /// Who knows the code, from the history.
@@ -156,7 +161,14 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
     let mut warnings = Vec::new();
     let mut snapshot = Snapshot::open(root)?;
     let exclude: GlobSet = options.config.exclude_set();
+    let started = std::time::Instant::now();
     let inventory = inventory::gather(&mut snapshot, &exclude, &mut warnings);
+    log::info!(
+        "{}: inventory of {} files in {:.2?}",
+        root.name,
+        inventory.files.len(),
+        started.elapsed()
+    );
     let pins = kind_pins(&options.config);
     let mut documents = Vec::new();
     let mut named_roles = named::from_config(&options.config);
@@ -182,8 +194,31 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         });
     }
     let services = services::gather(&snapshot, &inventory, &documents, &options.config, &mut warnings);
+    let tracked: Vec<String> = inventory
+        .files
+        .iter()
+        .filter(|f| f.class != FileClass::Excluded)
+        .map(|f| f.path.clone())
+        .collect();
+    let ownership_options = ownership::OwnershipOptions {
+        dialect: options.config.ownership.dialect.as_deref().map(|d| {
+            if d == "gitlab" {
+                ownership::Dialect::Gitlab
+            } else {
+                ownership::Dialect::Github
+            }
+        }),
+    };
+    let ownership = ownership::gather(&tracked, &|path| snapshot.read(path).ok(), &ownership_options);
     let (head, branch) = (snapshot.head.map(|h| h.to_string()), snapshot.branch.clone());
     drop(snapshot);
+    log::info!(
+        "{}: {} documents and {} services in {:.2?}",
+        root.name,
+        documents.len(),
+        services.len(),
+        started.elapsed()
+    );
     let (history, knowledge) = gather_history(root, options, &inventory, &mut warnings);
     if let Some(history) = &history {
         date_documents(&mut documents, history);
@@ -199,6 +234,8 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         documents,
         services,
         named_roles,
+        ownership: Some(ownership),
+        tracked,
         history,
         knowledge,
         partial_history,
@@ -230,6 +267,7 @@ fn gather_history(
         jobs: options.jobs,
         progress: options.progress,
     };
+    let started = std::time::Instant::now();
     let facts = match history::gather(&root.path, &history_options) {
         Ok(facts) => facts,
         Err(e) => {
@@ -243,8 +281,21 @@ fn gather_history(
     for warning in &facts.warnings {
         warnings.push(Warning::new("history", None, warning));
     }
+    log::info!(
+        "{}: history of {} commits in {:.2?}",
+        root.name,
+        facts.commits.len(),
+        started.elapsed()
+    );
+    let started = std::time::Instant::now();
     let sources = inventory.paths_of(FileClass::Source);
     let knowledge = knowledge::gather(&facts, &sources, &org_specs(config));
+    log::info!(
+        "{}: knowledge of {} source files in {:.2?}",
+        root.name,
+        sources.len(),
+        started.elapsed()
+    );
     (Some(facts), Some(knowledge))
 }
 

@@ -8,14 +8,14 @@ use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use crate::checks::checklist::{Checklist, Item};
-use crate::checks::score::{Scored, round1, score};
+use crate::checks::score::{Scored, score};
 use crate::checks::{Context, Outcome, Status};
 use crate::facts::RepoFacts;
 use crate::settings::Config;
 
 use super::model::{
-    CheckResult, DocumentReport, InFlight, Island, KnowledgeReport, OrganisationReport, QuarterTrend, Report,
-    RepositoryCheck, RepositoryReport, SCHEMA_VERSION, Tool,
+    CheckResult, DocumentReport, InFlight, Island, KnowledgeReport, LocatedMessage, OrganisationReport,
+    OwnershipReport, QuarterTrend, Report, RepositoryCheck, RepositoryReport, RuleRef, SCHEMA_VERSION, Tool,
 };
 use crate::facts::knowledge::{KnowledgeFacts, Role};
 
@@ -181,15 +181,16 @@ fn repository_report(checklist: &Checklist, scanned: Scanned, outcomes: Vec<Outc
         inventory: facts.inventory.counts(),
         documents: facts.documents.iter().cloned().map(document_report).collect(),
         services: facts.services.clone(),
-        ownership: None,
+        ownership: facts.ownership.as_ref().map(|o| ownership_report(o, &facts.tracked)),
         knowledge: facts.knowledge.as_ref().map(knowledge_report),
         in_flight: in_flight(&facts),
         warnings: facts.warnings.clone(),
     }
 }
 
+/// Rounds a 0..1 score to three decimals, so that reports compare equal across platforms.
 fn round3(value: f64) -> f64 {
-    round1(value * 100.0) / 100.0
+    (value * 1000.0).round() / 1000.0
 }
 
 fn document_report(document: crate::facts::Document) -> DocumentReport {
@@ -307,4 +308,34 @@ fn in_flight(facts: &RepoFacts) -> Vec<InFlight> {
             }
         })
         .collect()
+}
+
+fn ownership_report(ownership: &crate::facts::ownership::OwnershipFacts, tracked: &[String]) -> OwnershipReport {
+    let summary = ownership.summary(tracked);
+    OwnershipReport {
+        sources: ownership.sources.iter().map(|s| s.path.clone()).collect(),
+        coverage_percent: summary.coverage_percent,
+        specific_coverage_percent: summary.specific_coverage_percent,
+        unowned_files: summary.unowned_files,
+        explicitly_unowned_files: summary.explicitly_unowned_files,
+        unowned_paths: summary.unowned_paths,
+        errors: summary
+            .errors
+            .into_iter()
+            .map(|e| LocatedMessage {
+                path: e.path,
+                line: (e.line > 0).then_some(e.line as usize),
+                message: e.message,
+            })
+            .collect(),
+        dead_rules: summary
+            .dead_rules
+            .into_iter()
+            .map(|d| RuleRef {
+                file: d.file,
+                line: d.line as usize,
+                pattern: d.pattern,
+            })
+            .collect(),
+    }
 }

@@ -1,0 +1,131 @@
+use serde_json::{Value, json};
+
+use crate::util::{ALICE, BOB, Repo, exitready, scan_json, stdout};
+
+const CODEOWNERS: &str = "*            @acme-team\n/app/        @example/platform carol@example.com\n/src/core/c.rs\n/old/        @acme-team\n";
+const CONFIG: &str = "[organisations]\nvendor = [\"@acme-outsourcing.com\", \"@acme-team\"]\ninternal = [\"@example.com\", \"@example/platform\"]\n";
+
+fn owned() -> Repo {
+    let repo = Repo::new();
+    repo.commit(
+        ALICE,
+        "2025-01-15",
+        &[
+            ("src/core/a.rs", Some("a\n")),
+            ("src/core/b.rs", Some("b\n")),
+            ("src/core/c.rs", Some("c\n")),
+            ("README.md", Some("# x\n")),
+        ],
+        "core",
+    );
+    repo.commit(
+        BOB,
+        "2025-04-10",
+        &[
+            ("app/x.rs", Some("x\n")),
+            ("app/y.rs", Some("y\n")),
+            (".github/CODEOWNERS", Some(CODEOWNERS)),
+        ],
+        "app",
+    );
+    repo.config(CONFIG);
+    repo
+}
+
+#[test]
+fn ownership_measures_and_checks() {
+    let repo = owned();
+    let report = scan_json(repo.path(), &[]);
+    let ownership = &report["repositories"][0]["ownership"];
+    assert_eq!(ownership["sources"], json!([".github/CODEOWNERS"]));
+    assert_eq!(ownership["coverage_percent"], 85.71);
+    assert_eq!(ownership["specific_coverage_percent"], 28.57);
+    assert_eq!(ownership["unowned_files"], 1);
+    assert_eq!(ownership["explicitly_unowned_files"], 1);
+    assert_eq!(ownership["unowned_paths"], json!(["src/core/c.rs"]));
+    assert_eq!(
+        ownership["dead_rules"],
+        json!([{"file": ".github/CODEOWNERS", "line": 4, "pattern": "/old/"}])
+    );
+    let got: Vec<(String, f64)> = [
+        "ownership.coverage",
+        "ownership.specific_coverage",
+        "ownership.valid_rules",
+        "ownership.inhouse_owners",
+        "ownership.active_owners",
+    ]
+    .iter()
+    .map(|id| {
+        let c = report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == *id)
+            .unwrap();
+        (c["status"].as_str().unwrap().to_string(), c["score"].as_f64().unwrap())
+    })
+    .collect();
+    let expected = [
+        ("warn", 0.952),
+        ("warn", 0.357),
+        ("warn", 0.75),
+        ("warn", 0.333),
+        ("fail", 0.0),
+    ];
+    assert_eq!(
+        got,
+        expected.iter().map(|(s, v)| (s.to_string(), *v)).collect::<Vec<_>>()
+    );
+    let inhouse = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "ownership.inhouse_owners")
+        .unwrap();
+    assert_eq!(inhouse["evidence"][0]["message"], "4 file(s) owned only by @acme-team");
+    let active = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "ownership.active_owners")
+        .unwrap();
+    assert_eq!(
+        active["evidence"][0]["message"],
+        "carol@example.com (carol@example.com) has no commit in this repository"
+    );
+}
+
+#[test]
+fn explain_a_file_names_owners_rule_and_who_knows_it() {
+    let repo = owned();
+    let output = exitready(repo.path(), &["explain", "app/x.rs", "--format", "json"]);
+    assert!(output.status.success());
+    let explanation: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(explanation["path"], "app/x.rs");
+    assert_eq!(explanation["owners"], json!(["@example/platform", "carol@example.com"]));
+    assert_eq!(
+        explanation["ownership_rule"],
+        json!({"file": ".github/CODEOWNERS", "line": 2})
+    );
+    assert_eq!(explanation["known_by"][0]["email"], "bob@example.com");
+    assert_eq!(
+        explanation["authors"],
+        json!([{"name": "Bob Inhouse", "email": "bob@example.com", "organisation": "example.com", "role": "internal", "fa": true, "dl": 0, "ac": 0, "doa": 4.391}])
+    );
+    let unowned = exitready(repo.path(), &["explain", "src/core/c.rs", "--format", "json"]);
+    let unowned: Value = serde_json::from_slice(&unowned.stdout).unwrap();
+    assert_eq!(unowned["owners"], json!([]));
+    let text = stdout(&exitready(repo.path(), &["explain", "app/x.rs"]));
+    assert!(
+        text.contains("owners: @example/platform carol@example.com (.github/CODEOWNERS:2)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn explain_an_untracked_path_exits_2() {
+    let repo = owned();
+    std::fs::write(repo.path().join("scratch.txt"), "x").unwrap();
+    let output = exitready(repo.path(), &["explain", "scratch.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -11,10 +11,26 @@ use git2::{BranchType, Oid, Repository};
 use super::InFlightBranch;
 use super::identity::Resolver;
 
+/// Commits reachable from `tip` but not in `reachable`: a walk that stops at HEAD's history,
+/// so a branch with unrelated history costs its own commits only (libgit2's `hide(HEAD)`
+/// walks all of HEAD's first).
+fn commits_ahead(repo: &Repository, tip: Oid, reachable: &HashSet<Oid>) -> usize {
+    let mut seen = HashSet::new();
+    let mut stack = vec![tip];
+    while let Some(id) = stack.pop() {
+        if reachable.contains(&id) || !seen.insert(id) {
+            continue;
+        }
+        if let Ok(c) = repo.find_commit(id) {
+            stack.extend(c.parent_ids());
+        }
+    }
+    seen.len()
+}
+
 /// Branches whose tip is not in `reachable` (every commit reachable from HEAD).
 pub(super) fn branches(
     repo: &Repository,
-    head: Oid,
     reachable: &HashSet<Oid>,
     resolver: &mut Resolver<'_>,
     warnings: &mut Vec<String>,
@@ -29,7 +45,9 @@ pub(super) fn branches(
             .name_bytes()
             .map(|n| String::from_utf8_lossy(n).into_owned())
             .unwrap_or_default();
-        let Some(tip) = branch.get().target() else { continue };
+        let Some(tip) = branch.get().target() else {
+            continue;
+        };
         if reachable.contains(&tip) {
             continue;
         }
@@ -40,14 +58,7 @@ pub(super) fn branches(
                 continue;
             }
         };
-        let ahead = repo
-            .revwalk()
-            .and_then(|mut w| {
-                w.push(tip)?;
-                w.hide(head)?;
-                Ok(w.flatten().count())
-            })
-            .unwrap_or(0);
+        let ahead = commits_ahead(repo, tip, reachable);
         let author = commit.author();
         let who = resolver.resolve(author.name_bytes(), author.email_bytes());
         out.push(InFlightBranch {

@@ -91,7 +91,9 @@ pub(super) fn follow<'a>(commits: &[CommitRecord], head_paths: impl Iterator<Ite
 
     let mut out = PathHistory::default();
     for path in head_paths {
-        let Some(&l) = ls.live.get(path) else { continue };
+        let Some(&l) = ls.live.get(path) else {
+            continue;
+        };
         let events = std::mem::take(&mut ls.events[l]);
         let content: Vec<usize> = events
             .iter()

@@ -5,7 +5,7 @@
 //! delete/add pairs whose similarity is at least 50 %, as git does. Similarity is git's notion
 //! (bytes kept ÷ bytes of the larger side), measured on hashed lines. The inexact stage is
 //! bounded so that a huge commit cannot stall the pass: it is skipped above [`MAX_PAIRS`]
-//! candidate pairs (git's own `diff.renameLimit` default) and blobs above [`MAX_BLOB`] never
+//! candidate pairs and blobs above [`MAX_BLOB`] never
 //! take part. Produces the commit's [`Change`] list; never writes.
 
 use std::collections::HashMap;
@@ -15,8 +15,9 @@ use git2::{Odb, Oid};
 use super::Change;
 use super::treediff::TreeChanges;
 
-/// Above this many delete × add pairs, inexact renames are not looked for.
-pub(super) const MAX_PAIRS: usize = 1000;
+/// Above this many delete × add pairs, inexact renames are not looked for (git's
+/// `diff.renameLimit` of 1000 bounds sources × destinations at 1000², too slow a worst case).
+pub(super) const MAX_PAIRS: usize = 100_000;
 /// Blobs larger than this take no part in inexact pairing.
 pub(super) const MAX_BLOB: usize = 1 << 20;
 /// Minimum similarity for an inexact rename, in percent (git's default).
@@ -55,7 +56,9 @@ fn exact(deleted: &mut [Option<(String, Oid)>], added: &mut [Option<(String, Oid
     }
     for slot in added.iter_mut() {
         let Some((to, id)) = slot else { continue };
-        let Some(candidates) = by_id.get_mut(id) else { continue };
+        let Some(candidates) = by_id.get_mut(id) else {
+            continue;
+        };
         if candidates.is_empty() {
             continue;
         }
@@ -247,7 +250,7 @@ mod tests {
     fn too_many_pairs_skip_the_similarity_stage() {
         let fx = Fx::new();
         let odb = fx.repo.odb().unwrap();
-        let n = 40; // 40 × 40 > MAX_PAIRS
+        let n = 320; // 320 × 320 > MAX_PAIRS
         let dels: Vec<(String, Oid)> = (0..n)
             .map(|i| (format!("d{i:02}"), blob(&fx, &format!("x{i}\nsame\nsame\n"))))
             .collect();

@@ -71,7 +71,9 @@ impl Fx {
         let mut tb = self.repo.treebuilder(None).unwrap();
         let mut dirs: BTreeMap<&str, ()> = BTreeMap::new();
         for (path, data) in files.range(prefix.to_string()..) {
-            let Some(rest) = path.strip_prefix(prefix) else { break };
+            let Some(rest) = path.strip_prefix(prefix) else {
+                break;
+            };
             match rest.split_once('/') {
                 Some((dir, _)) => {
                     dirs.insert(dir, ());

@@ -19,12 +19,12 @@ const MODE_GITLINK: u32 = 0o160000;
 /// Parsed trees kept per thread; consecutive commits share most of their trees.
 const CACHE_BYTES: usize = 64 << 20;
 
-/// One entry of a raw tree object.
+/// One entry of a raw tree object; the id stays raw until it is needed.
 #[derive(Debug, Clone, Copy)]
 struct Entry<'a> {
     mode: u32,
     name: &'a [u8],
-    id: Oid,
+    id: &'a [u8],
 }
 
 impl Entry<'_> {
@@ -35,33 +35,96 @@ impl Entry<'_> {
     fn is_gitlink(&self) -> bool {
         self.mode & MODE_TYPE == MODE_GITLINK
     }
+
+    fn oid(&self) -> Oid {
+        Oid::from_bytes(self.id).unwrap_or(Oid::ZERO_SHA1)
+    }
 }
 
-/// Parses a raw tree: repeated `<octal mode> <name>\0<20-byte id>`.
-fn parse(data: &[u8]) -> Result<Vec<Entry<'_>>, String> {
-    let mut out = Vec::with_capacity(data.len() / 40);
-    let mut rest = data;
-    while !rest.is_empty() {
-        let space = rest.iter().position(|&b| b == b' ').ok_or("entry without mode")?;
+/// Entries of a raw tree, `<octal mode> <name>\0<20-byte id>` repeated, parsed lazily (no
+/// allocation: most entries of a changed tree are only compared and skipped).
+struct Entries<'a> {
+    rest: &'a [u8],
+    error: Option<&'static str>,
+}
+
+impl<'a> Entries<'a> {
+    fn new(data: &'a [u8]) -> Self {
+        Entries {
+            rest: data,
+            error: None,
+        }
+    }
+
+    fn fail(&mut self, why: &'static str) -> Option<Entry<'a>> {
+        self.error = Some(why);
+        self.rest = &[];
+        None
+    }
+}
+
+/// Skips the entries both trees share byte for byte from their current positions (both must
+/// sit at an entry start). A commit changes few entries per tree, so this skips most of them
+/// without comparing names.
+fn skip_identical(a: &mut Entries<'_>, b: &mut Entries<'_>) {
+    let (x, y) = (a.rest, b.rest);
+    let n = x.len().min(y.len());
+    let mut same = 0;
+    while same + 32 <= n && x[same..same + 32] == y[same..same + 32] {
+        same += 32;
+    }
+    while same < n && x[same] == y[same] {
+        same += 1;
+    }
+    let mut off = 0;
+    while let Some(nul) = x[off..same].iter().position(|&c| c == 0) {
+        let end = off + nul + 21;
+        if end > same {
+            break;
+        }
+        off = end;
+    }
+    a.rest = &x[off..];
+    b.rest = &y[off..];
+}
+
+impl<'a> Iterator for Entries<'a> {
+    type Item = Entry<'a>;
+
+    fn next(&mut self) -> Option<Entry<'a>> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let rest = self.rest;
+        let Some(space) = rest.iter().position(|&b| b == b' ') else {
+            return self.fail("entry without mode");
+        };
         let mut mode = 0u32;
         for &b in &rest[..space] {
             if !(b'0'..=b'7').contains(&b) {
-                return Err("bad mode in tree entry".into());
+                return self.fail("bad mode in tree entry");
             }
             mode = mode.wrapping_mul(8).wrapping_add(u32::from(b - b'0'));
         }
-        rest = &rest[space + 1..];
-        let nul = rest.iter().position(|&b| b == 0).ok_or("entry without name end")?;
-        let name = &rest[..nul];
-        rest = &rest[nul + 1..];
-        if rest.len() < 20 {
-            return Err("truncated object id in tree entry".into());
+        // Canonical modes as git reads them: old trees hold e.g. 100664, which git shows as
+        // 100644, so a tree rewritten only to fix such modes changes no path.
+        if mode & MODE_TYPE == 0o100000 {
+            mode = if mode & 0o100 == 0 { 0o100644 } else { 0o100755 };
         }
-        let id = Oid::from_bytes(&rest[..20]).map_err(|e| e.message().to_string())?;
-        rest = &rest[20..];
-        out.push(Entry { mode, name, id });
+        let rest = &rest[space + 1..];
+        let Some(nul) = rest.iter().position(|&b| b == 0) else {
+            return self.fail("entry without name end");
+        };
+        if rest.len() < nul + 21 {
+            return self.fail("truncated object id in tree entry");
+        }
+        self.rest = &rest[nul + 21..];
+        Some(Entry {
+            mode,
+            name: &rest[..nul],
+            id: &rest[nul + 1..nul + 21],
+        })
     }
-    Ok(out)
 }
 
 /// Git's tree order: a subtree sorts as if its name ended in `/`, so a file and a directory
@@ -153,48 +216,51 @@ impl<'r> TreeReader<'r> {
         let (Some(old_data), Some(new_data)) = (self.read(old, out), self.read(new, out)) else {
             return;
         };
-        let (olds, news) = match (parse(&old_data), parse(&new_data)) {
-            (Ok(o), Ok(n)) => (o, n),
-            (Err(e), _) => return out.errors.push(format!("tree {}: {e}", old.unwrap_or(Oid::ZERO_SHA1))),
-            (_, Err(e)) => return out.errors.push(format!("tree {}: {e}", new.unwrap_or(Oid::ZERO_SHA1))),
-        };
-        let (mut i, mut j) = (0, 0);
-        while i < olds.len() || j < news.len() {
-            let order = match (olds.get(i), news.get(j)) {
-                (Some(a), Some(b)) => tree_order(a, b),
+        let (mut olds, mut news) = (Entries::new(&old_data), Entries::new(&new_data));
+        skip_identical(&mut olds, &mut news);
+        let (mut a, mut b) = (olds.next(), news.next());
+        loop {
+            let order = match (&a, &b) {
+                (Some(x), Some(y)) => tree_order(x, y),
                 (Some(_), None) => Ordering::Less,
-                _ => Ordering::Greater,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => break,
             };
             let len = prefix.len();
-            match order {
-                Ordering::Less => {
-                    self.side(&olds[i], false, prefix, out);
-                    i += 1;
+            match (order, a, b) {
+                (Ordering::Less, Some(x), _) => {
+                    self.side(&x, false, prefix, out);
+                    a = olds.next();
                 }
-                Ordering::Greater => {
-                    self.side(&news[j], true, prefix, out);
-                    j += 1;
+                (Ordering::Greater, _, Some(y)) => {
+                    self.side(&y, true, prefix, out);
+                    b = news.next();
                 }
-                Ordering::Equal => {
-                    let (a, b) = (olds[i], news[j]);
-                    i += 1;
-                    j += 1;
-                    if a.id == b.id && a.mode == b.mode {
+                (_, Some(x), Some(y)) => {
+                    skip_identical(&mut olds, &mut news);
+                    (a, b) = (olds.next(), news.next());
+                    if x.id == y.id && x.mode == y.mode {
                         continue;
                     }
-                    if a.is_tree() && b.is_tree() {
-                        push_name(prefix, a.name);
-                        self.diff_trees(Some(a.id), Some(b.id), prefix, out);
-                    } else if a.is_gitlink() || b.is_gitlink() {
-                        self.side(&a, false, prefix, out);
-                        self.side(&b, true, prefix, out);
+                    if x.is_tree() && y.is_tree() {
+                        push_name(prefix, x.name);
+                        self.diff_trees(Some(x.oid()), Some(y.oid()), prefix, out);
+                    } else if x.is_gitlink() || y.is_gitlink() {
+                        self.side(&x, false, prefix, out);
+                        self.side(&y, true, prefix, out);
                     } else {
-                        push_name(prefix, a.name);
+                        push_name(prefix, x.name);
                         out.modified.push(lossy(prefix));
                     }
                 }
+                _ => break,
             }
             prefix.truncate(len);
+        }
+        for (id, e) in [(old, olds.error), (new, news.error)] {
+            if let (Some(id), Some(e)) = (id, e) {
+                out.errors.push(format!("tree {id}: {e}"));
+            }
         }
     }
 
@@ -203,14 +269,18 @@ impl<'r> TreeReader<'r> {
         let len = prefix.len();
         push_name(prefix, e.name);
         if e.is_tree() {
-            let (old, new) = if added { (None, Some(e.id)) } else { (Some(e.id), None) };
+            let (old, new) = if added {
+                (None, Some(e.oid()))
+            } else {
+                (Some(e.oid()), None)
+            };
             self.diff_trees(old, new, prefix, out);
         } else if e.is_gitlink() {
             out.submodules.push(lossy(prefix));
         } else if added {
-            out.added.push((lossy(prefix), e.id));
+            out.added.push((lossy(prefix), e.oid()));
         } else {
-            out.deleted.push((lossy(prefix), e.id));
+            out.deleted.push((lossy(prefix), e.oid()));
         }
         prefix.truncate(len);
     }
@@ -306,7 +376,9 @@ mod tests {
     #[test]
     fn malformed_trees_are_errors_not_panics() {
         for raw in [&b"100644 a"[..], b"10x644 a\0", b"100644 a\0short"] {
-            assert!(parse(raw).is_err());
+            let mut entries = Entries::new(raw);
+            assert!(entries.next().is_none());
+            assert!(entries.error.is_some());
         }
     }
 }

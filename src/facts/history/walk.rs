@@ -20,6 +20,9 @@ use super::identity::{Resolver, co_authors};
 use super::treediff::{TreeChanges, TreeReader};
 use super::{Change, CommitRecord, HistoryError, HistoryFacts, HistoryOptions, inflight, paths, renames};
 
+/// libgit2's object cache per repository (its default is 256 MiB).
+const CACHE_MAX_BYTES: isize = 16 << 20;
+
 /// Partial-history causes listed one by one before the rest is summarised.
 const MAX_LISTED_ERRORS: usize = 20;
 
@@ -27,6 +30,12 @@ const MAX_LISTED_ERRORS: usize = 20;
 pub(super) fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryFacts, HistoryError> {
     // Objects are only read; verifying every object's hash makes libgit2 ~2× slower here.
     git2::opts::strict_hash_verification(false);
+    // Trees are cached by the pass itself; libgit2's own cache (256 MiB per repository, one
+    // repository per thread) would mostly hold commits already used, so keep it small.
+    // SAFETY: a plain global setting; libgit2 reads it at each cache insertion.
+    if let Err(e) = unsafe { git2::opts::set_cache_max_size(CACHE_MAX_BYTES) } {
+        log::debug!("cannot shrink libgit2's object cache: {e}");
+    }
     let repo = Repository::open(repo_path).map_err(|source| HistoryError::Open {
         path: repo_path.display().to_string(),
         source,
@@ -67,7 +76,7 @@ pub(super) fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryF
     bar.finish_and_clear();
 
     let ignored = blame_ignore_revs(&repo, &head, &mut facts.warnings);
-    let mut resolver = Resolver::new(repo.mailmap().ok(), &opts.aliases, &opts.bot_patterns);
+    let mut resolver = Resolver::new(mailmap(&repo, &head), &opts.aliases, &opts.bot_patterns);
     let mut submodules = BTreeSet::new();
     for (id, d) in ids.iter().zip(decoded) {
         let raw: RawCommit = match d {
@@ -108,7 +117,7 @@ pub(super) fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryF
     }
 
     let reachable: HashSet<Oid> = ids.iter().copied().collect();
-    let in_flight = inflight::branches(&repo, head.id(), &reachable, &mut resolver, &mut facts.warnings);
+    let in_flight = inflight::branches(&repo, &reachable, &mut resolver, &mut facts.warnings);
     let (identities, remap) = resolver.finish();
     facts.identities = identities;
     for c in &mut facts.commits {
@@ -207,12 +216,30 @@ fn head_files(repo: &Repository, tree: Oid, errors: &mut Vec<String>) -> TreeCha
     }
 }
 
+/// The work tree's `.mailmap` through libgit2 when there is one; otherwise HEAD's committed
+/// `.mailmap` (libgit2 only falls back to it for repositories it knows to be bare, and a mirror
+/// without a config file is not one).
+fn mailmap(repo: &Repository, head: &git2::Commit<'_>) -> Option<git2::Mailmap> {
+    let in_work_tree = repo.workdir().is_some_and(|w| w.join(".mailmap").is_file());
+    let committed = head
+        .tree()
+        .ok()
+        .and_then(|t| t.get_name(".mailmap").map(|e| e.id()))
+        .and_then(|id| repo.find_blob(id).ok());
+    match committed {
+        Some(blob) if !in_work_tree => git2::Mailmap::from_buffer(&String::from_utf8_lossy(blob.content())).ok(),
+        _ => repo.mailmap().ok(),
+    }
+}
+
 /// Commit ids listed in HEAD's `.git-blame-ignore-revs` (full ids; others resolved).
 fn blame_ignore_revs(repo: &Repository, head: &git2::Commit<'_>, warnings: &mut Vec<String>) -> HashSet<String> {
     const FILE: &str = ".git-blame-ignore-revs";
     let mut out = HashSet::new();
     let Ok(tree) = head.tree() else { return out };
-    let Some(entry) = tree.get_name(FILE) else { return out };
+    let Some(entry) = tree.get_name(FILE) else {
+        return out;
+    };
     let Ok(blob) = repo.find_blob(entry.id()) else {
         warnings.push(format!("{FILE}: unreadable blob {}", entry.id()));
         return out;

@@ -276,18 +276,39 @@ pub fn gather(history: &HistoryFacts, source_files: &[String], specs: &[OrgSpec]
         let count = lost.iter().filter(|&&l| l).count();
         (count, offboarding::islands(source_files, &lost))
     };
+    // One pass over the files: which organisations know each one. A file is orphaned by an
+    // organisation leaving when its knowers all belong to it (or it has none).
+    let unknown_files = known_by.iter().filter(|k| k.is_empty()).count();
+    let mut files_known = vec![0usize; orgs.len()];
+    let mut sole = vec![0usize; orgs.len()];
+    let mut file_orgs: Vec<usize> = Vec::new();
+    for k in &known_by {
+        file_orgs.clear();
+        file_orgs.extend(k.iter().map(|&a| identity_org[a]));
+        file_orgs.sort_unstable();
+        file_orgs.dedup();
+        for &o in &file_orgs {
+            files_known[o] += 1;
+        }
+        if let [o] = file_orgs[..] {
+            sole[o] += 1;
+        }
+    }
+    // Leaving changes nothing for an organisation that is nobody's sole knower: same islands.
+    let baseline = offboarding::islands(source_files, &offboarding::orphaned(&known_by, &nobody));
     let mut organisations: Vec<OrgFigures> = orgs
         .iter()
         .enumerate()
         .map(|(o, (name, role))| {
             let mask: Vec<bool> = identity_org.iter().map(|&x| x == o).collect();
-            let (orphaned, islands) = leave(&mask);
+            let orphaned = unknown_files + sole[o];
+            let islands = if sole[o] == 0 { baseline.clone() } else { leave(&mask).1 };
             OrgFigures {
                 name: name.clone(),
                 role: *role,
                 identities: mask.iter().filter(|&&m| m).count(),
                 commits: ids.iter().zip(&mask).filter(|(_, m)| **m).map(|(i, _)| i.commits).sum(),
-                files_known: known_by.iter().filter(|k| k.iter().any(|&a| mask[a])).count(),
+                files_known: files_known[o],
                 orphaned_files_if_leaves: orphaned,
                 orphaned_percent_if_leaves: percent(orphaned, total),
                 islands,
@@ -341,7 +362,7 @@ pub fn gather(history: &HistoryFacts, source_files: &[String], specs: &[OrgSpec]
         truck_authors,
         inhouse_truck_factor,
         source_files: total,
-        unknown_files: known_by.iter().filter(|k| k.is_empty()).count(),
+        unknown_files,
         organisations,
         identity_organisations: identity_org.iter().map(|&o| position[o]).collect(),
         islands,

@@ -60,6 +60,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// List the built-in checklists, or print one.
     Checklists(ChecklistsArgs),
+    /// Show what improved and what regressed between two JSON reports.
+    Diff(DiffArgs),
 }
 
 /// Output formats of a report.
@@ -100,6 +102,9 @@ pub struct ScanArgs {
     /// Threads for reading history (default: all cores).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Compare with this earlier JSON report: score then and now, checks that changed.
+    #[arg(long, value_name = "OLD.json")]
+    pub baseline: Option<PathBuf>,
 }
 
 /// `exitready explain`.
@@ -132,6 +137,18 @@ pub enum ExplainFormat {
 pub struct ChecklistsArgs {
     /// Print this built-in checklist's TOML (to copy and adapt).
     pub name: Option<String>,
+}
+
+/// `exitready diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier JSON report.
+    pub old: PathBuf,
+    /// The later JSON report.
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[cfg(test)]

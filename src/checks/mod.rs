@@ -19,7 +19,9 @@ use crate::facts::RepoFacts;
 use crate::settings::Config;
 
 /// A result's status, worst first (the order used to aggregate and to sort).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// The rule could not be evaluated (a bug or unreadable facts); counts as 0.
@@ -48,7 +50,7 @@ impl Status {
 }
 
 /// One piece of evidence: what was observed, and where.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Evidence {
     /// The repository, when the report has several.
     #[serde(default, skip_serializing_if = "Option::is_none")]

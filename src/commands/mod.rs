@@ -2,6 +2,7 @@
 //! says which exit code the run earned. Printing of errors and the exit itself stay in `main`.
 
 pub mod checklists;
+pub mod diff;
 pub mod explain;
 pub mod scan;
 
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Scan(args) => scan::run(&cli.global, args),
         Command::Explain(args) => explain::run(&cli.global, args),
         Command::Checklists(args) => checklists::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
 

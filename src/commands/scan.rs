@@ -24,6 +24,7 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     let checklist = checklist::load(&args.checklists)?;
     let templates = Templates::load(args.templates.as_deref())?;
     let outputs = outputs(&args)?;
+    let baseline = args.baseline.as_deref().map(crate::report::read).transpose()?;
     let shared = super::shared_config(global)?;
     let mut configs = Vec::new();
     for root in &roots {
@@ -50,7 +51,8 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
         let facts = facts::gather(root, &options)?;
         scanned.push(Scanned { facts, config });
     }
-    let report = build(&checklist, scanned, now);
+    let mut report = build(&checklist, scanned, now);
+    report.baseline = baseline.map(|old| crate::report::compare::compare(&old, &report));
 
     for (path, format) in &outputs {
         super::write_output(path, &render(&report, *format, &templates, false)?)?;

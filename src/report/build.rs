@@ -77,6 +77,9 @@ pub fn build(checklist: &Checklist, scanned: Vec<Scanned>, now: jiff::Timestamp)
         repositories,
         headline: None,
         warning_counts,
+        baseline: None,
+        failed: Vec::new(),
+        estate: None,
     }
 }
 
@@ -180,6 +183,8 @@ fn repository_report(checklist: &Checklist, scanned: Scanned, outcomes: Vec<Outc
         knowledge: None,
         in_flight: Vec::new(),
         warnings: facts.warnings,
+        remote_url: None,
+        web_url: None,
     }
 }
 

@@ -4,6 +4,11 @@
 //! templates) or the terminal summary. Nothing here reads a repository.
 
 pub mod build;
+pub mod compare;
+pub mod input;
+pub mod merge;
 pub mod model;
 pub mod render;
 pub mod terminal;
+
+pub use input::read;

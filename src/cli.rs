@@ -62,6 +62,8 @@ pub enum Command {
     Checklists(ChecklistsArgs),
     /// Show what improved and what regressed between two JSON reports.
     Diff(DiffArgs),
+    /// Write the handoff sign-off of a report from named people's attestations, or verify one.
+    Signoff(SignoffArgs),
 }
 
 /// Output formats of a report.
@@ -149,6 +151,26 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// `exitready signoff`.
+#[derive(Debug, Args)]
+pub struct SignoffArgs {
+    /// The JSON report to sign off.
+    #[arg(long, value_name = "REPORT.json", required_unless_present = "verify")]
+    pub report: Option<PathBuf>,
+    /// The attestations: `[[attestation]] item, by, date, note`.
+    #[arg(long, value_name = "FILE.toml")]
+    pub attestations: Option<PathBuf>,
+    /// Write the sign-off to FILE (.md, .html or .json); repeatable.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+    /// Print the sign-off to stdout in this format.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Check that the sign-off SIGNOFF (md, html or json) carries the SHA-256 of REPORT.
+    #[arg(long, num_args = 2, value_names = ["SIGNOFF", "REPORT"], conflicts_with_all = ["report", "attestations", "outputs", "format"])]
+    pub verify: Option<Vec<PathBuf>>,
 }
 
 #[cfg(test)]

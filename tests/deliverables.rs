@@ -194,3 +194,188 @@ fn bad_baselines_exit_2_naming_the_file() {
 fn p(path: &Path) -> PathBuf {
     path.to_path_buf()
 }
+
+const HANDOFF_ITEMS: [&str; 5] = [
+    "exit.credentials_revoked",
+    "exit.knowledge_transfer_held",
+    "exit.open_work_handed_over",
+    "exit.repositories_inventoried",
+    "exit.runbooks_walked_through",
+];
+
+fn attest(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|i| {
+            format!("[[attestation]]\nitem = \"{i}\"\nby = \"Jane Doe, CTO\"\ndate = 2026-06-30\nnote = \"done\"\n\n")
+        })
+        .collect()
+}
+
+fn sha256_of(path: &Path) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(std::fs::read(path).unwrap())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Sign-off is refused with the missing items listed, accepted once everything not passing is
+/// attested, carries the report's SHA-256, and `--verify` checks it.
+#[test]
+fn signoff_refused_then_accepted_and_verified() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("shop");
+    std::fs::create_dir(&repo).unwrap();
+    commit(&repo, V2, 1_710_000_000);
+    let report_path = dir.path().join("q3.json");
+    let report = scan_json(&repo, &report_path);
+    let failing: Vec<String> = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] != "pass")
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(failing.contains(&"documentation.onboarding".to_string()));
+
+    // Only the handoff items attested, plus one unknown item: refused, automated checks missing.
+    let partial = dir.path().join("partial.toml");
+    let mut text = attest(&HANDOFF_ITEMS);
+    text.push_str("[[attestation]]\nitem = \"exit.no_such_item\"\nby = \"Joe\"\ndate = \"2026-06-30\"\n");
+    std::fs::write(&partial, &text).unwrap();
+    let (code, stdout, stderr) = text_of(&[
+        "signoff",
+        "--report",
+        report_path.to_str().unwrap(),
+        "--attestations",
+        partial.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    let unknown_line = text.lines().position(|l| l.contains("no_such_item")).unwrap(); // 0-based item line
+    assert!(
+        stderr.contains(&format!(
+            "warning: {}:{}: attestation for unknown item `exit.no_such_item`",
+            partial.display(),
+            unknown_line // the [[attestation]] header is the line before `item`
+        )),
+        "{stderr}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["signed_off"], false);
+    let missing: Vec<String> = json["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(missing, failing);
+    assert!(stderr.contains("not signed off: neither passed nor attested: "));
+    assert_eq!(json["report_sha256"], sha256_of(&report_path));
+
+    // Everything attested: accepted; the failing checks are accepted risks by name.
+    let all = dir.path().join("all.toml");
+    let mut items: Vec<&str> = HANDOFF_ITEMS.to_vec();
+    items.extend(failing.iter().map(String::as_str));
+    std::fs::write(&all, attest(&items)).unwrap();
+    let md = dir.path().join("signoff.md");
+    let html = dir.path().join("signoff.html");
+    let js = dir.path().join("signoff.json");
+    let (code, _, stderr) = text_of(&[
+        "signoff",
+        "--report",
+        report_path.to_str().unwrap(),
+        "--attestations",
+        all.to_str().unwrap(),
+        "-o",
+        md.to_str().unwrap(),
+        "-o",
+        html.to_str().unwrap(),
+        "-o",
+        js.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&js).unwrap()).unwrap();
+    assert_eq!(doc["signed_off"], true);
+    assert_eq!(doc["missing"].as_array().unwrap().len(), 0);
+    let onboarding = doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "documentation.onboarding")
+        .unwrap();
+    assert_eq!(onboarding["state"], "risk_accepted");
+    assert_eq!(onboarding["attested_by"], "Jane Doe, CTO");
+    assert_eq!(onboarding["attested_on"], "2026-06-30");
+    let sha = sha256_of(&report_path);
+    let markdown = std::fs::read_to_string(&md).unwrap();
+    assert!(markdown.contains(&format!("Report SHA-256: `{sha}`")), "{markdown}");
+    assert!(markdown.contains("| exit.credentials\\_revoked | Vendor credentials and access are revoked or rotated | handoff | skip | attested | Jane Doe, CTO | 2026-06-30 | done |"), "{markdown}");
+
+    for document in [&md, &html, &js] {
+        let (code, stdout, _) = text_of(&[
+            "signoff",
+            "--verify",
+            document.to_str().unwrap(),
+            report_path.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0);
+        assert!(stdout.contains(&sha));
+    }
+    // Another report: the binding fails.
+    let other = dir.path().join("other.json");
+    std::fs::write(
+        &other,
+        std::fs::read_to_string(&report_path)
+            .unwrap()
+            .replace("Runbooks exist", "Runbooks exist!"),
+    )
+    .unwrap();
+    let (code, _, stderr) = text_of(&["signoff", "--verify", md.to_str().unwrap(), other.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("does not belong to"), "{stderr}");
+}
+
+#[test]
+fn malformed_attestations_exit_2_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("r");
+    std::fs::create_dir(&repo).unwrap();
+    commit(&repo, V1, 1_700_000_000);
+    let report = dir.path().join("r.json");
+    scan_json(&repo, &report);
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[[attestation]]\nitem = \"exit.credentials_revoked\"\nby = \"Jane\"\ndate = \"last week\"\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = text_of(&[
+        "signoff",
+        "--report",
+        report.to_str().unwrap(),
+        "--attestations",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(&format!("{}:1: attestation: `date`", bad.display())),
+        "{stderr}"
+    );
+    std::fs::write(&bad, "[[attestation]\nitem = 1\n").unwrap();
+    let (code, _, stderr) = text_of(&[
+        "signoff",
+        "--report",
+        report.to_str().unwrap(),
+        "--attestations",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains(&format!("{}:1:", bad.display())), "{stderr}");
+}
+
+fn text_of(args: &[&str]) -> (i32, String, String) {
+    text(&run(args))
+}

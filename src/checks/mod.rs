@@ -7,6 +7,7 @@
 //! `Outcome`. A rule that cannot judge says `skip` with the reason; one that fails says `error`;
 //! neither stops the scan.
 
+pub mod attestation;
 pub mod checklist;
 pub mod docs_present;
 pub mod named_roles;
@@ -226,6 +227,11 @@ pub const RULE_KINDS: &[RuleKind] = &[
         name: "named_roles",
         doc: "each of `roles` has a named person in a document or the config",
         build: build::<named_roles::NamedRoles>,
+    },
+    RuleKind {
+        name: "attestation",
+        doc: "only a person can confirm it: `skip` in a scan, attested in `exitready signoff`",
+        build: build::<attestation::Attestation>,
     },
 ];
 

@@ -5,6 +5,7 @@ pub mod checklists;
 pub mod diff;
 pub mod explain;
 pub mod scan;
+pub mod signoff;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Explain(args) => explain::run(&cli.global, args),
         Command::Checklists(args) => checklists::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Signoff(args) => signoff::run(&cli.global, args),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod input;
 pub mod merge;
 pub mod model;
 pub mod render;
+pub mod signoff;
 pub mod terminal;
 
 pub use input::read;

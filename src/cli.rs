@@ -64,6 +64,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// Write the handoff sign-off of a report from named people's attestations, or verify one.
     Signoff(SignoffArgs),
+    /// Combine JSON reports (from separate jobs) into one estate report.
+    Merge(MergeArgs),
 }
 
 /// Output formats of a report.
@@ -107,6 +109,10 @@ pub struct ScanArgs {
     /// Compare with this earlier JSON report: score then and now, checks that changed.
     #[arg(long, value_name = "OLD.json")]
     pub baseline: Option<PathBuf>,
+    /// Scan every git repository found below each PATH (symlinks not followed); repositories
+    /// that cannot be read are reported as failed and the others scanned.
+    #[arg(long)]
+    pub recursive: bool,
 }
 
 /// `exitready explain`.
@@ -151,6 +157,23 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// `exitready merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The JSON reports to merge.
+    #[arg(required = true, value_name = "REPORT.json")]
+    pub reports: Vec<PathBuf>,
+    /// Write the estate report to FILE, format from the extension (.json, .md, .html); repeatable.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+    /// Print the estate report to stdout in this format.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Override built-in templates by name from this folder.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 /// `exitready signoff`.

@@ -379,3 +379,146 @@ fn malformed_attestations_exit_2_with_file_and_line() {
 fn text_of(args: &[&str]) -> (i32, String, String) {
     text(&run(args))
 }
+
+/// `--recursive` finds the repositories below a folder (nested ones too), scans them in
+/// parallel, and reports the broken one as failed while scanning the others.
+#[test]
+fn recursive_scan_reports_the_broken_repository_and_scans_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let estate = dir.path().join("estate");
+    for name in ["alpha", "group/beta"] {
+        let repo = estate.join(name);
+        std::fs::create_dir_all(&repo).unwrap();
+        commit(&repo, V1, 1_700_000_000);
+    }
+    let broken = estate.join("broken");
+    std::fs::create_dir_all(broken.join(".git")).unwrap();
+    std::fs::write(broken.join(".git/HEAD"), "garbage\n").unwrap();
+    std::fs::write(estate.join("notes.txt"), "not a repository\n").unwrap();
+    let out = dir.path().join("estate.json");
+    let o = run(&[
+        "scan",
+        "--recursive",
+        estate.to_str().unwrap(),
+        "--jobs",
+        "2",
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let (code, _, stderr) = text(&o);
+    assert_eq!(code, 0, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let names: Vec<&str> = report["repositories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["alpha", "beta"]);
+    let failed = report["failed"].as_array().unwrap();
+    assert_eq!(failed.len(), 1);
+    assert!(failed[0]["path"].as_str().unwrap().ends_with("broken"));
+    assert!(
+        failed[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("not a readable git repository"),
+        "{failed:?}"
+    );
+    assert_eq!(report["warning_counts"]["failed_repository"], 1);
+    assert!(
+        stderr.contains("broken: not scanned: not a readable git repository"),
+        "{stderr}"
+    );
+}
+
+fn scan_named(dir: &Path, parent: &str, name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let repo = dir.join(parent).join(name);
+    std::fs::create_dir_all(&repo).unwrap();
+    commit(&repo, files, 1_700_000_000);
+    let out = dir.join(format!("{parent}-{name}.json"));
+    scan_json(&repo, &out);
+    out
+}
+
+/// Two reports merge into one estate report: repositories side by side, same-named ones kept
+/// apart, checks combined (worst status), estate scores weighted by source files; the result
+/// is a report `diff` accepts as a baseline; another major schema version is refused.
+#[test]
+fn merge_two_reports_and_two_same_named_repositories() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut big: Vec<(String, String)> = (0..9)
+        .map(|i| (format!("src/m{i}.rs"), "fn f() {}\n".to_string()))
+        .collect();
+    big.push(("README.md".into(), "# Shop\n".into()));
+    let big: Vec<(&str, &str)> = big.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    // team-a/shop: 9 source files, onboarding passes; team-b/shop: 1 source file, no README.
+    let a = scan_named(dir.path(), "team-a", "shop", &big);
+    let b = scan_named(dir.path(), "team-b", "shop", &[("src/main.rs", "fn main() {}\n")]);
+    let out = dir.path().join("estate.json");
+    let md = dir.path().join("estate.md");
+    let (code, _, stderr) = text_of(&[
+        "-q",
+        "merge",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-o",
+        md.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let estate: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let repos = estate["repositories"].as_array().unwrap();
+    let names: Vec<&str> = repos.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names.len(), 2);
+    assert_ne!(names[0], names[1]);
+    assert!(
+        names[0].starts_with("shop (") && names[0].contains("team-a"),
+        "{names:?}"
+    );
+    assert!(names[1].contains("team-b"), "{names:?}");
+    let onboarding = estate["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "documentation.onboarding")
+        .unwrap();
+    assert_eq!(onboarding["status"], "fail");
+    // Weighted by source files: 9 × 1.0 + 1 × 0.0 over 10.
+    assert_eq!(onboarding["score"], 0.9);
+    assert!(onboarding["reason"].as_str().unwrap().contains(names[1]));
+    let a_doc = repos[0]["score"]["categories"]["documentation"].as_f64().unwrap();
+    let b_doc = repos[1]["score"]["categories"]["documentation"].as_f64().unwrap();
+    let expected = ((9.0 * a_doc + b_doc) / 10.0 * 10.0_f64).round() / 10.0;
+    assert_eq!(
+        estate["score"]["categories"]["documentation"].as_f64().unwrap(),
+        expected
+    );
+    assert_eq!(estate["estate"]["source_files"], 10);
+    assert_eq!(estate["estate"]["merged_from"].as_array().unwrap().len(), 2);
+    assert!(std::fs::read_to_string(&md).unwrap().contains("## Repository shop \\(")); // escaped name
+
+    // The estate report works as a baseline.
+    let (code, stdout, _) = text_of(&["diff", out.to_str().unwrap(), out.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("No check changed status."), "{stdout}");
+
+    // Another major version is refused, naming the file.
+    let future = dir.path().join("future.json");
+    std::fs::write(
+        &future,
+        std::fs::read_to_string(&a)
+            .unwrap()
+            .replacen("\"schema_version\": 1", "\"schema_version\": 2", 1),
+    )
+    .unwrap();
+    let (code, _, stderr) = text_of(&["merge", a.to_str().unwrap(), future.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(future.to_str().unwrap()) && stderr.contains("schema_version 2"),
+        "{stderr}"
+    );
+}

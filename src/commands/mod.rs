@@ -3,7 +3,9 @@
 
 pub mod checklists;
 pub mod diff;
+pub mod estate;
 pub mod explain;
+pub mod merge;
 pub mod scan;
 pub mod signoff;
 
@@ -32,6 +34,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Checklists(args) => checklists::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Signoff(args) => signoff::run(&cli.global, args),
+        Command::Merge(args) => merge::run(&cli.global, args),
     }
 }
 

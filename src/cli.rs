@@ -66,6 +66,8 @@ pub enum Command {
     Signoff(SignoffArgs),
     /// Combine JSON reports (from separate jobs) into one estate report.
     Merge(MergeArgs),
+    /// Render a JSON report again, in another format (`-o report.html`).
+    Render(RenderArgs),
 }
 
 /// Output formats of a report.
@@ -169,6 +171,22 @@ pub struct MergeArgs {
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
     /// Print the estate report to stdout in this format.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Override built-in templates by name from this folder.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+/// `exitready render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The JSON report.
+    pub report: PathBuf,
+    /// Write it to FILE, format from the extension (.json, .md, .html); repeatable.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+    /// Print it to stdout in this format.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Override built-in templates by name from this folder.

@@ -522,3 +522,213 @@ fn merge_two_reports_and_two_same_named_repositories() {
         "{stderr}"
     );
 }
+
+/// Elements, attributes and text of an XHTML-compatible page, parsed (not grepped).
+struct Page {
+    /// (element name, attributes) in document order.
+    elements: Vec<(String, Vec<(String, String)>)>,
+    /// All text, unescaped.
+    text: String,
+}
+
+fn parse_html(html: &str) -> Page {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(html);
+    reader.config_mut().check_end_names = true;
+    let mut page = Page {
+        elements: Vec::new(),
+        text: String::new(),
+    };
+    loop {
+        match reader
+            .read_event()
+            .unwrap_or_else(|e| panic!("HTML is not well-formed at {}: {e}", reader.buffer_position()))
+        {
+            Event::Start(e) | Event::Empty(e) => {
+                let name = e.name().as_ref().to_string();
+                let attributes = e
+                    .attributes()
+                    .map(|a| {
+                        let a = a.unwrap();
+                        let raw = a.value.to_string();
+                        (
+                            a.key.as_ref().to_string(),
+                            quick_xml::escape::unescape(&raw).unwrap().into_owned(),
+                        )
+                    })
+                    .collect();
+                page.elements.push((name, attributes));
+            }
+            Event::Text(t) => {
+                let raw = t.html_content().into_owned();
+                page.text.push_str(&quick_xml::escape::unescape(&raw).unwrap());
+            }
+            Event::GeneralRef(r) => {
+                let raw = format!("&{};", r.html_content());
+                page.text.push_str(&quick_xml::escape::unescape(&raw).unwrap());
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    page
+}
+
+impl Page {
+    fn with(&self, attribute: &str, value: &str) -> Vec<&(String, Vec<(String, String)>)> {
+        self.elements
+            .iter()
+            .filter(|(_, attrs)| {
+                attrs
+                    .iter()
+                    .any(|(k, v)| k == attribute && v.split(' ').any(|p| p == value))
+            })
+            .collect()
+    }
+    fn count(&self, name: &str) -> usize {
+        self.elements.iter().filter(|(n, _)| n == name).count()
+    }
+}
+
+/// The HTML report of a report with knowledge figures: one self-contained page with every
+/// section and chart, and every hostile string from the repository shown as text.
+#[test]
+fn html_report_has_its_sections_and_charts_and_escapes_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let html_path = dir.path().join("report.html");
+    let md_path = dir.path().join("report.md");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/report-knowledge.json");
+    let (code, _, stderr) = text_of(&[
+        "-q",
+        "render",
+        fixture,
+        "-o",
+        html_path.to_str().unwrap(),
+        "-o",
+        md_path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    let page = parse_html(&html);
+    for id in ["score", "headline", "repositories", "checks", "repo-0"] {
+        assert_eq!(page.with("id", id).len(), 1, "section #{id}");
+    }
+    for class in [
+        "offboarding",
+        "islands",
+        "trend",
+        "services",
+        "stale-docs",
+        "unowned",
+        "in-flight",
+    ] {
+        assert!(!page.with("class", class).is_empty(), "section .{class}");
+    }
+    // Charts: the gauge, category bars, off-boarding bars, the trend with axes and a legend.
+    assert_eq!(page.with("class", "gauge").len(), 1);
+    let trend_lines = page.count("polyline");
+    assert_eq!(trend_lines, 5, "one polyline per trend series");
+    assert!(
+        page.text.contains("calendar quarter (UTC)") && page.text.contains("100%") && page.text.contains("2026-Q2")
+    );
+    for legend in [
+        "vendor share of commits",
+        "in-house share of commits",
+        "pairing rate",
+        "files known in-house",
+    ] {
+        assert!(page.text.contains(legend), "legend {legend}");
+    }
+    assert!(
+        page.text
+            .contains("If acme-outsourcing.com left today, 63.8% of the source files")
+    );
+    // Failing checks first.
+    let statuses: Vec<String> = page
+        .with("class", "check")
+        .iter()
+        .map(|(_, a)| a.iter().find(|(k, _)| k == "id").unwrap().1.clone())
+        .collect();
+    assert_eq!(
+        statuses.first().map(String::as_str),
+        Some("check-documentation.decisions")
+    );
+    assert_eq!(
+        statuses.last().map(String::as_str),
+        Some("check-documentation.onboarding")
+    );
+    // Self-contained and inert: no script, image, external resource, or foreign link.
+    for (name, attrs) in &page.elements {
+        assert!(
+            !["script", "img", "link", "iframe", "object", "embed"].contains(&name.as_str()),
+            "<{name}>"
+        );
+        for (key, value) in attrs {
+            assert!(!key.starts_with("on") && key != "src", "{name} {key}={value}");
+            if key == "href" {
+                assert!(
+                    value.starts_with('#') || value.starts_with("https://github.com/acme/shop"),
+                    "href {value}"
+                );
+            }
+        }
+    }
+    // Hostile names and titles are text.
+    for hostile in [
+        "<script>alert(5)</script>",
+        "<img src=x onerror=alert(3)>",
+        "<img src=x onerror=alert(1)> | `tick` [link](javascript:alert(1))",
+        "src/<script>alert(1)<",
+    ] {
+        assert!(page.text.contains(hostile), "{hostile} shown as text");
+    }
+    assert!(html.contains(
+        "https://github.com/acme/shop/blob/3f2a9c1e5b7d4f60a8e2c9b1d3f5a7c9e1b3d5f7/docs/runbooks/payments.md"
+    ));
+
+    let md = std::fs::read_to_string(&md_path).unwrap();
+    assert!(!md.contains("<script") && !md.contains("<img"), "raw HTML in Markdown");
+    assert!(
+        md.contains("&lt;img src=x onerror=alert\\(1\\)&gt; \\| \\`tick\\` \\[link\\]\\(javascript:alert\\(1\\)\\)"),
+        "{md}"
+    );
+}
+
+/// A real scan of a repository with hostile file names and titles writes inert HTML and Markdown.
+#[test]
+fn scan_of_hostile_repository_escapes_html_and_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("evil");
+    std::fs::create_dir(&repo).unwrap();
+    commit(
+        &repo,
+        &[
+            ("README.md", "# <script>alert(1)</script>\n"),
+            (
+                "docs/runbooks/<img src=x onerror=alert(2)>.md",
+                "# <img src=x onerror=alert(3)> | `x`\n",
+            ),
+            ("src/main.rs", "fn main() {}\n"),
+        ],
+        1_700_000_000,
+    );
+    let html = dir.path().join("r.html");
+    let md = dir.path().join("r.md");
+    let o = run(&[
+        "-q",
+        "scan",
+        repo.to_str().unwrap(),
+        "-o",
+        html.to_str().unwrap(),
+        "-o",
+        md.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = parse_html(&std::fs::read_to_string(&html).unwrap());
+    assert_eq!(page.count("script") + page.count("img"), 0);
+    assert!(page.text.contains("<script>alert(1)</script>"));
+    assert!(page.text.contains("docs/runbooks/<img src=x onerror=alert(2)>.md"));
+    let md = std::fs::read_to_string(&md).unwrap();
+    assert!(!md.contains("<script") && !md.contains("<img"));
+    assert!(md.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;"));
+}

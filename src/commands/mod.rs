@@ -35,6 +35,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Diff(args) => diff::run(args),
         Command::Signoff(args) => signoff::run(&cli.global, args),
         Command::Merge(args) => merge::run(&cli.global, args),
+        Command::Render(args) => merge::render_command(&cli.global, args),
     }
 }
 

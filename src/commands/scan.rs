@@ -59,6 +59,7 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
             .insert("failed_repository".to_string(), failed.len());
     }
     report.failed = failed;
+    crate::report::links::fill(&mut report);
     report.baseline = baseline.map(|old| crate::report::compare::compare(&old, &report));
 
     for (path, format) in &outputs {
@@ -117,7 +118,7 @@ pub fn outputs_for(paths: &[PathBuf], format: Option<Format>) -> Result<Vec<(Pat
                 .or(format.map(output_format))
                 .ok_or_else(|| {
                     Error::Usage(format!(
-                        "-o {}: unknown extension; use .json, .md or .txt, or give --format",
+                        "-o {}: unknown extension; use .json, .md, .html or .txt, or give --format",
                         path.display()
                     ))
                 })?;
@@ -131,6 +132,7 @@ pub fn render(report: &Report, format: OutputFormat, templates: &Templates, colo
     match format {
         OutputFormat::Json => json(report),
         OutputFormat::Markdown => templates.markdown(report),
+        OutputFormat::Html => crate::report::html::render(report, templates),
         OutputFormat::Text => Ok(terminal::summary(report, color)),
     }
 }

@@ -4,8 +4,12 @@
 //! templates) or the terminal summary. Nothing here reads a repository.
 
 pub mod build;
+pub mod charts;
 pub mod compare;
+pub mod helpers;
+pub mod html;
 pub mod input;
+pub mod links;
 pub mod merge;
 pub mod model;
 pub mod render;

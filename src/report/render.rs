@@ -17,6 +17,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("report.md.hbs", include_str!("../../templates/report.md.hbs")),
     ("signoff.md.hbs", include_str!("../../templates/signoff.md.hbs")),
     ("signoff.html.hbs", include_str!("../../templates/signoff.html.hbs")),
+    ("report.html.hbs", include_str!("../../templates/report.html.hbs")),
 ];
 
 /// The output formats a report can be written in.
@@ -28,6 +29,8 @@ pub enum OutputFormat {
     Json,
     /// Markdown.
     Markdown,
+    /// The self-contained HTML report.
+    Html,
 }
 
 impl OutputFormat {
@@ -38,6 +41,8 @@ impl OutputFormat {
             Some(OutputFormat::Json)
         } else if name.ends_with(".md") || name.ends_with(".markdown") {
             Some(OutputFormat::Markdown)
+        } else if name.ends_with(".html") || name.ends_with(".htm") {
+            Some(OutputFormat::Html)
         } else if name.ends_with(".txt") {
             Some(OutputFormat::Text)
         } else {
@@ -68,6 +73,8 @@ impl Templates {
         markdown.register_escape_fn(escape_markdown);
         let mut html = Handlebars::new();
         html.set_strict_mode(true);
+        super::helpers::register(&mut markdown);
+        super::helpers::register(&mut html);
         let mut problems = Vec::new();
         for (name, builtin) in TEMPLATES {
             let (origin, text) = match overrides.map(|d| d.join(name)).filter(|p| p.is_file()) {

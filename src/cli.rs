@@ -60,6 +60,14 @@ pub enum Command {
     Explain(ExplainArgs),
     /// List the built-in checklists, or print one.
     Checklists(ChecklistsArgs),
+    /// Show what improved and what regressed between two JSON reports.
+    Diff(DiffArgs),
+    /// Write the handoff sign-off of a report from named people's attestations, or verify one.
+    Signoff(SignoffArgs),
+    /// Combine JSON reports (from separate jobs) into one estate report.
+    Merge(MergeArgs),
+    /// Render a JSON report again, in another format (`-o report.html`).
+    Render(RenderArgs),
     /// List the identities and organisations found in a repository's history.
     People(PeopleArgs),
     /// Write a starting exitready.toml from a repository's history.
@@ -138,6 +146,13 @@ pub struct ScanArgs {
     /// Threads for reading history (default: all cores).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Compare with this earlier JSON report: score then and now, checks that changed.
+    #[arg(long, value_name = "OLD.json")]
+    pub baseline: Option<PathBuf>,
+    /// Scan every git repository found below each PATH (symlinks not followed); repositories
+    /// that cannot be read are reported as failed and the others scanned.
+    #[arg(long)]
+    pub recursive: bool,
 }
 
 /// `exitready explain`.
@@ -170,6 +185,71 @@ pub enum ExplainFormat {
 pub struct ChecklistsArgs {
     /// Print this built-in checklist's TOML (to copy and adapt).
     pub name: Option<String>,
+}
+
+/// `exitready diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier JSON report.
+    pub old: PathBuf,
+    /// The later JSON report.
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `exitready merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The JSON reports to merge.
+    #[arg(required = true, value_name = "REPORT.json")]
+    pub reports: Vec<PathBuf>,
+    /// Write the estate report to FILE, format from the extension (.json, .md, .html); repeatable.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+    /// Print the estate report to stdout in this format.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Override built-in templates by name from this folder.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+/// `exitready render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The JSON report.
+    pub report: PathBuf,
+    /// Write it to FILE, format from the extension (.json, .md, .html); repeatable.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+    /// Print it to stdout in this format.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Override built-in templates by name from this folder.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+/// `exitready signoff`.
+#[derive(Debug, Args)]
+pub struct SignoffArgs {
+    /// The JSON report to sign off.
+    #[arg(long, value_name = "REPORT.json", required_unless_present = "verify")]
+    pub report: Option<PathBuf>,
+    /// The attestations: `[[attestation]] item, by, date, note`.
+    #[arg(long, value_name = "FILE.toml")]
+    pub attestations: Option<PathBuf>,
+    /// Write the sign-off to FILE (.md, .html or .json); repeatable.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+    /// Print the sign-off to stdout in this format.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Check that the sign-off SIGNOFF (md, html or json) carries the SHA-256 of REPORT.
+    #[arg(long, num_args = 2, value_names = ["SIGNOFF", "REPORT"], conflicts_with_all = ["report", "attestations", "outputs", "format"])]
+    pub verify: Option<Vec<PathBuf>>,
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use git2::{Repository, RepositoryOpenFlags};
 use crate::error::{Error, Result};
 
 /// What kind of input a root is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RootKind {
     /// A git repository with a work tree; files are still read from HEAD (the committed state).

@@ -8,3 +8,5 @@ mod scan;
 mod knowledge;
 // Ownership: CODEOWNERS measures, ownership checks, explain.
 mod ownership;
+// Deliverables: baseline and diff, sign-off, estate and merge, HTML, schema, escaping.
+mod deliverables;

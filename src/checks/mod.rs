@@ -7,6 +7,7 @@
 //! `Outcome`. A rule that cannot judge says `skip` with the reason; one that fails says `error`;
 //! neither stops the scan.
 
+pub mod attestation;
 pub mod checklist;
 pub mod docs_present;
 pub mod inhouse_truck_factor;
@@ -28,7 +29,9 @@ use crate::facts::RepoFacts;
 use crate::settings::Config;
 
 /// A result's status, worst first (the order used to aggregate and to sort).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// The rule could not be evaluated (a bug or unreadable facts); counts as 0.
@@ -57,7 +60,7 @@ impl Status {
 }
 
 /// One piece of evidence: what was observed, and where.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Evidence {
     /// The repository, when the report has several.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -278,6 +281,11 @@ pub const RULE_KINDS: &[RuleKind] = &[
         name: "owners_active",
         doc: "owners tied to a git identity committed within thresholds.owner_inactive_days",
         build: build::<owners_active::OwnersActive>,
+    },
+    RuleKind {
+        name: "attestation",
+        doc: "only a person can confirm it: `skip` in a scan, attested in `exitready signoff`",
+        build: build::<attestation::Attestation>,
     },
 ];
 

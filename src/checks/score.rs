@@ -10,7 +10,7 @@ use super::Status;
 use super::checklist::CATEGORIES;
 
 /// Scores of a report or a repository.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Score {
     /// 0–100, `null` when no category could be scored.
     pub overall: Option<f64>,

@@ -2,9 +2,13 @@
 //! says which exit code the run earned. Printing of errors and the exit itself stay in `main`.
 
 pub mod checklists;
+pub mod diff;
+pub mod estate;
 pub mod explain;
+pub mod merge;
 pub mod people;
 pub mod scan;
+pub mod signoff;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -31,6 +35,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Checklists(args) => checklists::run(args),
         Command::People(args) => people::run_people(&cli.global, args),
         Command::Init(args) => people::run_init(&cli.global, args),
+        Command::Diff(args) => diff::run(args),
+        Command::Signoff(args) => signoff::run(&cli.global, args),
+        Command::Merge(args) => merge::run(&cli.global, args),
+        Command::Render(args) => merge::render_command(&cli.global, args),
     }
 }
 

@@ -8,8 +8,7 @@ use crate::checks::checklist;
 use crate::cli::{Format, GlobalArgs, ScanArgs};
 use crate::discover;
 use crate::error::{Error, Result};
-use crate::facts::{self, GatherOptions};
-use crate::report::build::{Scanned, build};
+use crate::report::build::build;
 use crate::report::model::Report;
 use crate::report::render::{OutputFormat, Templates, json};
 use crate::report::terminal;
@@ -20,10 +19,16 @@ use super::Outcome;
 pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     // Everything that can be wrong with the input is checked before any work starts.
     let now = super::now(global)?;
-    let roots = discover::discover(&args.paths)?;
+    let (roots, mut failed) = if args.recursive {
+        let found = super::estate::find(&args.paths)?;
+        (discover::discover(&found.repositories)?, found.failed)
+    } else {
+        (discover::discover(&args.paths)?, Vec::new())
+    };
     let checklist = checklist::load(&args.checklists)?;
     let templates = Templates::load(args.templates.as_deref())?;
     let outputs = outputs(&args)?;
+    let baseline = args.baseline.as_deref().map(crate::report::read).transpose()?;
     let shared = super::shared_config(global)?;
     let mut configs = Vec::new();
     for root in &roots {
@@ -48,20 +53,26 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
         )));
     }
 
-    let mut scanned = Vec::new();
-    for (root, (config, config_path)) in roots.iter().zip(configs) {
-        log::info!("scanning {} ({:?})", root.path.display(), root.kind);
-        let options = GatherOptions {
-            config: config.clone(),
-            config_path,
-            since,
-            jobs: args.jobs.unwrap_or(0),
-            progress: !global.quiet && super::stderr_is_terminal(),
-        };
-        let facts = facts::gather(root, &options)?;
-        scanned.push(Scanned { facts, config });
+    let work = roots.into_iter().zip(configs).map(|(r, (c, p))| (r, c, p)).collect();
+    let progress = !global.quiet && super::stderr_is_terminal();
+    let base = crate::facts::GatherOptions {
+        since,
+        ..Default::default()
+    };
+    let (scanned, more_failed) = super::estate::gather_all(work, args.jobs, args.recursive, progress, &base)?;
+    failed.extend(more_failed);
+    let mut report = build(&checklist, scanned, now);
+    for f in &failed {
+        eprintln!("warning: {}: not scanned: {}", f.path, f.message);
     }
-    let report = build(&checklist, scanned, now);
+    if !failed.is_empty() {
+        report
+            .warning_counts
+            .insert("failed_repository".to_string(), failed.len());
+    }
+    report.failed = failed;
+    crate::report::links::fill(&mut report);
+    report.baseline = baseline.map(|old| crate::report::compare::compare(&old, &report));
 
     for (path, format) in &outputs {
         super::write_output(path, &render(&report, *format, &templates, false)?)?;
@@ -96,7 +107,8 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     }
 }
 
-fn output_format(format: Format) -> OutputFormat {
+/// The rendering a `--format` asks for.
+pub fn output_format(format: Format) -> OutputFormat {
     match format {
         Format::Text => OutputFormat::Text,
         Format::Json => OutputFormat::Json,
@@ -106,14 +118,19 @@ fn output_format(format: Format) -> OutputFormat {
 
 /// Each `-o` path with its format: by extension, else `--format`, else a usage error.
 fn outputs(args: &ScanArgs) -> Result<Vec<(PathBuf, OutputFormat)>> {
-    args.outputs
+    outputs_for(&args.outputs, args.format)
+}
+
+/// Each output path with its format: by extension, else `format`, else a usage error.
+pub fn outputs_for(paths: &[PathBuf], format: Option<Format>) -> Result<Vec<(PathBuf, OutputFormat)>> {
+    paths
         .iter()
         .map(|path| {
             let format = OutputFormat::from_path(path)
-                .or(args.format.map(output_format))
+                .or(format.map(output_format))
                 .ok_or_else(|| {
                     Error::Usage(format!(
-                        "-o {}: unknown extension; use .json, .md or .txt, or give --format",
+                        "-o {}: unknown extension; use .json, .md, .html or .txt, or give --format",
                         path.display()
                     ))
                 })?;
@@ -127,6 +144,7 @@ pub fn render(report: &Report, format: OutputFormat, templates: &Templates, colo
     match format {
         OutputFormat::Json => json(report),
         OutputFormat::Markdown => templates.markdown(report),
+        OutputFormat::Html => crate::report::html::render(report, templates),
         OutputFormat::Text => Ok(terminal::summary(report, color)),
     }
 }

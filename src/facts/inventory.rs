@@ -21,7 +21,9 @@ pub const MAX_READ_BYTES: u64 = 5 * 1024 * 1024;
 const SNIFF_BYTES: usize = 8 * 1024;
 
 /// What a file is, as far as the measures are concerned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FileClass {
     /// Code, config, scripts, tests: what people must know.

@@ -24,7 +24,7 @@ use documents::{DocKind, KindPin, ParsedDoc};
 use inventory::{FileClass, Inventory, Snapshot};
 
 /// A problem met while gathering, that did not stop the scan (the report says what is partial).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Warning {
     /// A short kind (`unreadable`, `invalid_utf8`, `shallow`, …), counted in the summary.
     pub kind: String,
@@ -59,7 +59,7 @@ impl Warning {
 }
 
 /// Why a document is judged stale or weak: one signal with its evidence.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Reason {
     /// `age`, `drift`, `dead_link`, `overdue_review`, `adr_status`, `hollow`, …
     pub signal: String,

@@ -14,7 +14,7 @@ use super::{Document, Warning};
 use crate::settings::Config;
 
 /// One service.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Service {
     /// Its name: catalog-info `metadata.name`, the config's, the folder's (the repository's for the root).
     pub name: String,

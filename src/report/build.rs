@@ -82,6 +82,9 @@ pub fn build(checklist: &Checklist, scanned: Vec<Scanned>, now: jiff::Timestamp)
         repositories,
         headline,
         warning_counts,
+        baseline: None,
+        failed: Vec::new(),
+        estate: None,
     }
 }
 
@@ -185,6 +188,8 @@ fn repository_report(checklist: &Checklist, scanned: Scanned, outcomes: Vec<Outc
         knowledge: facts.knowledge.as_ref().map(knowledge_report),
         in_flight: in_flight(&facts),
         warnings: facts.warnings.clone(),
+        remote_url: None,
+        web_url: None,
     }
 }
 

@@ -4,6 +4,16 @@
 //! templates) or the terminal summary. Nothing here reads a repository.
 
 pub mod build;
+pub mod charts;
+pub mod compare;
+pub mod helpers;
+pub mod html;
+pub mod input;
+pub mod links;
+pub mod merge;
 pub mod model;
 pub mod render;
+pub mod signoff;
 pub mod terminal;
+
+pub use input::read;

@@ -19,7 +19,7 @@ use crate::facts::{Reason, Warning};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The whole report.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Report {
     /// Major schema version.
     pub schema_version: u32,
@@ -40,10 +40,28 @@ pub struct Report {
     pub headline: Option<String>,
     /// Warnings per kind (`unreadable`: 3), for the one-line-per-kind summary.
     pub warning_counts: BTreeMap<String, usize>,
+    /// What changed since the baseline report (`scan --baseline OLD.json`).
+    #[serde(default)]
+    pub baseline: Option<super::compare::Comparison>,
+    /// Repositories that could not be scanned (`scan --recursive`), the others were.
+    #[serde(default)]
+    pub failed: Vec<FailedRoot>,
+    /// Estate figures, when the report merges several reports (`exitready merge`).
+    #[serde(default)]
+    pub estate: Option<super::merge::Estate>,
+}
+
+/// A repository found but not scanned.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct FailedRoot {
+    /// Its path.
+    pub path: String,
+    /// Why it could not be scanned.
+    pub message: String,
 }
 
 /// The tool's name and version.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Tool {
     /// Always `exitready`.
     pub name: String,
@@ -61,7 +79,7 @@ impl Default for Tool {
 }
 
 /// One checklist item's result over every repository.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct CheckResult {
     /// `category.rule`, as written in the checklist.
     pub id: String,
@@ -90,7 +108,7 @@ pub struct CheckResult {
 }
 
 /// A check's result on one repository.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct RepositoryCheck {
     /// The item id.
     pub id: String,
@@ -103,7 +121,7 @@ pub struct RepositoryCheck {
 }
 
 /// One scanned root.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct RepositoryReport {
     /// Display name.
     pub name: String,
@@ -138,10 +156,16 @@ pub struct RepositoryReport {
     pub in_flight: Vec<InFlight>,
     /// Problems met while scanning it.
     pub warnings: Vec<Warning>,
+    /// The `origin` remote's URL, credentials removed.
+    #[serde(default)]
+    pub remote_url: Option<String>,
+    /// The repository's page on a known web host (GitHub, GitLab, Bitbucket), for file links.
+    #[serde(default)]
+    pub web_url: Option<String>,
 }
 
 /// One document as reported.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct DocumentReport {
     /// Repository-relative path.
     pub path: String,
@@ -162,7 +186,7 @@ pub struct DocumentReport {
 }
 
 /// Ownership measures of a repository (DESIGN §7).
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct OwnershipReport {
     /// The ownership files read.
     pub sources: Vec<String>,
@@ -183,7 +207,7 @@ pub struct OwnershipReport {
 }
 
 /// A message at a place in a file.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct LocatedMessage {
     /// The file.
     pub path: String,
@@ -194,7 +218,7 @@ pub struct LocatedMessage {
 }
 
 /// A rule in an ownership file.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct RuleRef {
     /// The ownership file.
     pub file: String,
@@ -205,7 +229,7 @@ pub struct RuleRef {
 }
 
 /// Who knows the code (DESIGN §3, §7).
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct KnowledgeReport {
     /// Source files measured.
     pub source_files: usize,
@@ -222,7 +246,7 @@ pub struct KnowledgeReport {
 }
 
 /// One organisation's figures.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct OrganisationReport {
     /// Its name.
     pub name: String,
@@ -237,7 +261,7 @@ pub struct OrganisationReport {
 }
 
 /// A knowledge island.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Island {
     /// The folder.
     pub path: String,
@@ -248,7 +272,7 @@ pub struct Island {
 }
 
 /// One calendar quarter of the trend.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct QuarterTrend {
     /// `2026-Q3`.
     pub quarter: String,
@@ -267,7 +291,7 @@ pub struct QuarterTrend {
 }
 
 /// A branch whose tip is not reachable from HEAD.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct InFlight {
     /// Branch name (`origin/feature-x` for remote branches).
     pub branch: String,

@@ -13,7 +13,12 @@ use serde::Serialize;
 use crate::error::{Error, Problem, Result};
 
 /// The built-in templates: name and text.
-pub const TEMPLATES: &[(&str, &str)] = &[("report.md.hbs", include_str!("../../templates/report.md.hbs"))];
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("report.md.hbs", include_str!("../../templates/report.md.hbs")),
+    ("signoff.md.hbs", include_str!("../../templates/signoff.md.hbs")),
+    ("signoff.html.hbs", include_str!("../../templates/signoff.html.hbs")),
+    ("report.html.hbs", include_str!("../../templates/report.html.hbs")),
+];
 
 /// The output formats a report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +29,8 @@ pub enum OutputFormat {
     Json,
     /// Markdown.
     Markdown,
+    /// The self-contained HTML report.
+    Html,
 }
 
 impl OutputFormat {
@@ -34,6 +41,8 @@ impl OutputFormat {
             Some(OutputFormat::Json)
         } else if name.ends_with(".md") || name.ends_with(".markdown") {
             Some(OutputFormat::Markdown)
+        } else if name.ends_with(".html") || name.ends_with(".htm") {
+            Some(OutputFormat::Html)
         } else if name.ends_with(".txt") {
             Some(OutputFormat::Text)
         } else {
@@ -42,9 +51,10 @@ impl OutputFormat {
     }
 }
 
-/// The compiled templates.
+/// The compiled templates: `*.html.hbs` with HTML escaping, the others with Markdown escaping.
 pub struct Templates {
     markdown: Handlebars<'static>,
+    html: Handlebars<'static>,
 }
 
 impl Templates {
@@ -61,6 +71,10 @@ impl Templates {
         let mut markdown = Handlebars::new();
         markdown.set_strict_mode(true);
         markdown.register_escape_fn(escape_markdown);
+        let mut html = Handlebars::new();
+        html.set_strict_mode(true);
+        super::helpers::register(&mut markdown);
+        super::helpers::register(&mut html);
         let mut problems = Vec::new();
         for (name, builtin) in TEMPLATES {
             let (origin, text) = match overrides.map(|d| d.join(name)).filter(|p| p.is_file()) {
@@ -70,7 +84,12 @@ impl Templates {
                 }
                 None => (PathBuf::from(format!("<built-in {name}>")), builtin.to_string()),
             };
-            if let Err(e) = markdown.register_template_string(name, text) {
+            let registry = if name.ends_with(".html.hbs") {
+                &mut html
+            } else {
+                &mut markdown
+            };
+            if let Err(e) = registry.register_template_string(name, text) {
                 problems.push(Problem {
                     file: origin,
                     line: e.pos().map(|(line, _)| line),
@@ -81,7 +100,7 @@ impl Templates {
             }
         }
         if problems.is_empty() {
-            Ok(Templates { markdown })
+            Ok(Templates { markdown, html })
         } else {
             Err(Error::Invalid { problems })
         }
@@ -89,9 +108,19 @@ impl Templates {
 
     /// Renders the Markdown report.
     pub fn markdown<T: Serialize>(&self, context: &T) -> Result<String> {
-        self.markdown.render("report.md.hbs", context).map_err(|e| {
+        self.render("report.md.hbs", context)
+    }
+
+    /// Renders a template by name, escaped for its format (HTML for `*.html.hbs`).
+    pub fn render<T: Serialize>(&self, name: &str, context: &T) -> Result<String> {
+        let registry = if name.ends_with(".html.hbs") {
+            &self.html
+        } else {
+            &self.markdown
+        };
+        registry.render(name, context).map_err(|e| {
             Error::invalid(Problem {
-                file: PathBuf::from(e.template_name.clone().unwrap_or_else(|| "report.md.hbs".to_string())),
+                file: PathBuf::from(e.template_name.clone().unwrap_or_else(|| name.to_string())),
                 line: e.line_no,
                 column: e.column_no,
                 key: None,

@@ -1,0 +1,24 @@
+//! `exitready diff OLD.json NEW.json`: what improved and what regressed between two reports,
+//! as text (each changed check named by its id), Markdown or JSON. Always exit 0: a diff
+//! informs, `--fail-under` and `gate` decide.
+
+use crate::cli::{DiffArgs, Format};
+use crate::error::Result;
+use crate::report::compare::compare;
+use crate::report::render::json;
+
+use super::Outcome;
+
+/// Runs `diff`.
+pub fn run(args: DiffArgs) -> Result<Outcome> {
+    let old = crate::report::read(&args.old)?;
+    let new = crate::report::read(&args.new)?;
+    let comparison = compare(&old, &new);
+    let text = match args.format {
+        Format::Text => comparison.to_text(),
+        Format::Md => comparison.to_markdown(),
+        Format::Json => json(&comparison)?,
+    };
+    print!("{text}");
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,734 @@
+//! Integration tests of the audit deliverables (issue 7): baseline and diff, sign-off, estate
+//! scans and merge, the HTML report, the JSON Schema, and escaping of hostile repository content.
+//!
+//! Fixture repositories are built with git2 in temporary folders, with pinned authors and dates;
+//! the real binary is run and its output, files and exit codes asserted.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use git2::{Repository, Signature, Time};
+
+const BIN: &str = env!("CARGO_BIN_EXE_exitready");
+const NOW: &str = "2026-07-01";
+
+/// Creates (or updates) a repository at `dir` whose HEAD tree holds exactly `files`.
+fn commit(dir: &Path, files: &[(&str, &str)], when: i64) -> Repository {
+    let repo = Repository::open(dir).or_else(|_| Repository::init(dir)).unwrap();
+    // Replace the work tree's files with `files`.
+    let mut index = repo.index().unwrap();
+    index.clear().unwrap();
+    for (path, text) in files {
+        let full = dir.join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(&full, text).unwrap();
+        index.add_path(Path::new(path)).unwrap();
+    }
+    index.write().unwrap();
+    let tree_id = index.write_tree().unwrap();
+    {
+        let tree = repo.find_tree(tree_id).unwrap();
+        let sig = Signature::new("Alice Vendor", "alice@acme-outsourcing.com", &Time::new(when, 0)).unwrap();
+        let parent = repo.head().ok().and_then(|h| h.peel_to_commit().ok());
+        let parents: Vec<&git2::Commit> = parent.iter().collect();
+        repo.commit(Some("HEAD"), &sig, &sig, "change", &tree, &parents)
+            .unwrap();
+    }
+    repo
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(["--now", NOW, "--color", "never"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text(out: &Output) -> (i32, String, String) {
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn scan_json(repo: &Path, out: &Path) -> serde_json::Value {
+    let o = run(&["-q", "scan", repo.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap()
+}
+
+const V1: &[(&str, &str)] = &[
+    ("README.md", "# Shop\n\nBuild with make.\n"),
+    (
+        "SECURITY.md",
+        "# Security policy\n\nReport vulnerabilities to security@example.com.\n",
+    ),
+    ("src/main.rs", "fn main() {}\n"),
+];
+
+const V2: &[(&str, &str)] = &[
+    (
+        "docs/runbooks/shop.md",
+        "# Shop runbook\n\n## Symptoms\n\nAlerts.\n\n## Diagnosis\n\nLogs.\n\n## Mitigation\n\nRestart.\n\n## Escalation\n\nCall Bob.\n",
+    ),
+    ("src/main.rs", "fn main() {}\n"),
+];
+
+fn status_of(report: &serde_json::Value, id: &str) -> String {
+    report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no check {id}"))["status"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// Two scans of one repository: a runbook added (improvement), the security policy removed
+/// (regression); `diff` and `scan --baseline` both say so.
+#[test]
+fn baseline_diff_names_improvement_and_regression() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("shop");
+    std::fs::create_dir(&repo).unwrap();
+    commit(&repo, V1, 1_700_000_000);
+    let old = dir.path().join("old.json");
+    let old_report = scan_json(&repo, &old);
+    commit(&repo, V2, 1_710_000_000);
+    let new = dir.path().join("new.json");
+    let new_report = scan_json(&repo, &new);
+    assert_eq!(status_of(&old_report, "documentation.runbooks"), "fail");
+    assert_eq!(status_of(&new_report, "documentation.runbooks"), "pass");
+    assert_eq!(status_of(&old_report, "documentation.onboarding"), "pass");
+    assert_eq!(status_of(&new_report, "documentation.onboarding"), "fail");
+
+    let (code, stdout, _) = text(&run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]));
+    assert_eq!(code, 0);
+    let improved = stdout.split("Improved:\n").nth(1).unwrap();
+    assert!(
+        improved.starts_with("  documentation.runbooks: fail → pass (Runbooks exist)\n"),
+        "{stdout}"
+    );
+    let regressed = stdout.split("Regressed:\n").nth(1).unwrap();
+    assert!(
+        regressed.starts_with("  documentation.onboarding: pass → fail ("),
+        "{stdout}"
+    );
+
+    let (code, stdout, _) = text(&run(&[
+        "diff",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    assert_eq!(code, 0);
+    let diff: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let moved: Vec<(String, String)> = diff["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_string(),
+                c["direction"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(moved.contains(&("documentation.runbooks".into(), "improved".into())));
+    assert!(moved.contains(&("documentation.onboarding".into(), "regressed".into())));
+
+    let with = dir.path().join("with.json");
+    let o = run(&[
+        "-q",
+        "scan",
+        repo.to_str().unwrap(),
+        "--baseline",
+        old.to_str().unwrap(),
+        "-o",
+        with.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let with: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&with).unwrap()).unwrap();
+    assert_eq!(with["baseline"], diff);
+}
+
+#[test]
+fn bad_baselines_exit_2_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("r");
+    std::fs::create_dir(&repo).unwrap();
+    commit(&repo, V1, 1_700_000_000);
+    let good = dir.path().join("good.json");
+    let report = scan_json(&repo, &good);
+    let full = std::fs::read_to_string(&good).unwrap();
+    let truncated = dir.path().join("truncated.json");
+    std::fs::write(&truncated, &full[..full.len() / 2]).unwrap();
+    let foreign = dir.path().join("foreign.json");
+    std::fs::write(&foreign, "{\"version\": \"2.1.0\", \"runs\": []}").unwrap();
+    let future = dir.path().join("future.json");
+    let mut v2 = report.clone();
+    v2["schema_version"] = 2.into();
+    std::fs::write(&future, v2.to_string()).unwrap();
+    for (bad, says) in [
+        (&truncated, "truncated"),
+        (&foreign, "not an exitready report"),
+        (&future, "schema_version 2 is not supported"),
+    ] {
+        let (code, _, stderr) = text(&run(&["diff", bad.to_str().unwrap(), good.to_str().unwrap()]));
+        assert_eq!(code, 2, "{stderr}");
+        assert!(
+            stderr.contains(bad.to_str().unwrap()) && stderr.contains(says),
+            "{stderr}"
+        );
+        let o = run(&["scan", repo.to_str().unwrap(), "--baseline", bad.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2));
+    }
+}
+
+#[allow(dead_code)]
+fn p(path: &Path) -> PathBuf {
+    path.to_path_buf()
+}
+
+const HANDOFF_ITEMS: [&str; 5] = [
+    "exit.credentials_revoked",
+    "exit.knowledge_transfer_held",
+    "exit.open_work_handed_over",
+    "exit.repositories_inventoried",
+    "exit.runbooks_walked_through",
+];
+
+fn attest(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|i| {
+            format!("[[attestation]]\nitem = \"{i}\"\nby = \"Jane Doe, CTO\"\ndate = 2026-06-30\nnote = \"done\"\n\n")
+        })
+        .collect()
+}
+
+fn sha256_of(path: &Path) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(std::fs::read(path).unwrap())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Sign-off is refused with the missing items listed, accepted once everything not passing is
+/// attested, carries the report's SHA-256, and `--verify` checks it.
+#[test]
+fn signoff_refused_then_accepted_and_verified() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("shop");
+    std::fs::create_dir(&repo).unwrap();
+    commit(&repo, V2, 1_710_000_000);
+    let report_path = dir.path().join("q3.json");
+    let report = scan_json(&repo, &report_path);
+    let failing: Vec<String> = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] != "pass")
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(failing.contains(&"documentation.onboarding".to_string()));
+
+    // Only the handoff items attested, plus one unknown item: refused, automated checks missing.
+    let partial = dir.path().join("partial.toml");
+    let mut text = attest(&HANDOFF_ITEMS);
+    text.push_str("[[attestation]]\nitem = \"exit.no_such_item\"\nby = \"Joe\"\ndate = \"2026-06-30\"\n");
+    std::fs::write(&partial, &text).unwrap();
+    let (code, stdout, stderr) = text_of(&[
+        "signoff",
+        "--report",
+        report_path.to_str().unwrap(),
+        "--attestations",
+        partial.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    let unknown_line = text.lines().position(|l| l.contains("no_such_item")).unwrap(); // 0-based item line
+    assert!(
+        stderr.contains(&format!(
+            "warning: {}:{}: attestation for unknown item `exit.no_such_item`",
+            partial.display(),
+            unknown_line // the [[attestation]] header is the line before `item`
+        )),
+        "{stderr}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["signed_off"], false);
+    let missing: Vec<String> = json["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(missing, failing);
+    assert!(stderr.contains("not signed off: neither passed nor attested: "));
+    assert_eq!(json["report_sha256"], sha256_of(&report_path));
+
+    // Everything attested: accepted; the failing checks are accepted risks by name.
+    let all = dir.path().join("all.toml");
+    let mut items: Vec<&str> = HANDOFF_ITEMS.to_vec();
+    items.extend(failing.iter().map(String::as_str));
+    std::fs::write(&all, attest(&items)).unwrap();
+    let md = dir.path().join("signoff.md");
+    let html = dir.path().join("signoff.html");
+    let js = dir.path().join("signoff.json");
+    let (code, _, stderr) = text_of(&[
+        "signoff",
+        "--report",
+        report_path.to_str().unwrap(),
+        "--attestations",
+        all.to_str().unwrap(),
+        "-o",
+        md.to_str().unwrap(),
+        "-o",
+        html.to_str().unwrap(),
+        "-o",
+        js.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&js).unwrap()).unwrap();
+    assert_eq!(doc["signed_off"], true);
+    assert_eq!(doc["missing"].as_array().unwrap().len(), 0);
+    let onboarding = doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "documentation.onboarding")
+        .unwrap();
+    assert_eq!(onboarding["state"], "risk_accepted");
+    assert_eq!(onboarding["attested_by"], "Jane Doe, CTO");
+    assert_eq!(onboarding["attested_on"], "2026-06-30");
+    let sha = sha256_of(&report_path);
+    let markdown = std::fs::read_to_string(&md).unwrap();
+    assert!(markdown.contains(&format!("Report SHA-256: `{sha}`")), "{markdown}");
+    assert!(markdown.contains("| exit.credentials\\_revoked | Vendor credentials and access are revoked or rotated | handoff | skip | attested | Jane Doe, CTO | 2026-06-30 | done |"), "{markdown}");
+
+    for document in [&md, &html, &js] {
+        let (code, stdout, _) = text_of(&[
+            "signoff",
+            "--verify",
+            document.to_str().unwrap(),
+            report_path.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0);
+        assert!(stdout.contains(&sha));
+    }
+    // Another report: the binding fails.
+    let other = dir.path().join("other.json");
+    std::fs::write(
+        &other,
+        std::fs::read_to_string(&report_path)
+            .unwrap()
+            .replace("Runbooks exist", "Runbooks exist!"),
+    )
+    .unwrap();
+    let (code, _, stderr) = text_of(&["signoff", "--verify", md.to_str().unwrap(), other.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("does not belong to"), "{stderr}");
+}
+
+#[test]
+fn malformed_attestations_exit_2_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("r");
+    std::fs::create_dir(&repo).unwrap();
+    commit(&repo, V1, 1_700_000_000);
+    let report = dir.path().join("r.json");
+    scan_json(&repo, &report);
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[[attestation]]\nitem = \"exit.credentials_revoked\"\nby = \"Jane\"\ndate = \"last week\"\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = text_of(&[
+        "signoff",
+        "--report",
+        report.to_str().unwrap(),
+        "--attestations",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(&format!("{}:1: attestation: `date`", bad.display())),
+        "{stderr}"
+    );
+    std::fs::write(&bad, "[[attestation]\nitem = 1\n").unwrap();
+    let (code, _, stderr) = text_of(&[
+        "signoff",
+        "--report",
+        report.to_str().unwrap(),
+        "--attestations",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains(&format!("{}:1:", bad.display())), "{stderr}");
+}
+
+fn text_of(args: &[&str]) -> (i32, String, String) {
+    text(&run(args))
+}
+
+/// `--recursive` finds the repositories below a folder (nested ones too), scans them in
+/// parallel, and reports the broken one as failed while scanning the others.
+#[test]
+fn recursive_scan_reports_the_broken_repository_and_scans_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let estate = dir.path().join("estate");
+    for name in ["alpha", "group/beta"] {
+        let repo = estate.join(name);
+        std::fs::create_dir_all(&repo).unwrap();
+        commit(&repo, V1, 1_700_000_000);
+    }
+    let broken = estate.join("broken");
+    std::fs::create_dir_all(broken.join(".git")).unwrap();
+    std::fs::write(broken.join(".git/HEAD"), "garbage\n").unwrap();
+    std::fs::write(estate.join("notes.txt"), "not a repository\n").unwrap();
+    let out = dir.path().join("estate.json");
+    let o = run(&[
+        "scan",
+        "--recursive",
+        estate.to_str().unwrap(),
+        "--jobs",
+        "2",
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let (code, _, stderr) = text(&o);
+    assert_eq!(code, 0, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let names: Vec<&str> = report["repositories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["alpha", "beta"]);
+    let failed = report["failed"].as_array().unwrap();
+    assert_eq!(failed.len(), 1);
+    assert!(failed[0]["path"].as_str().unwrap().ends_with("broken"));
+    assert!(
+        failed[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("not a readable git repository"),
+        "{failed:?}"
+    );
+    assert_eq!(report["warning_counts"]["failed_repository"], 1);
+    assert!(
+        stderr.contains("broken: not scanned: not a readable git repository"),
+        "{stderr}"
+    );
+}
+
+fn scan_named(dir: &Path, parent: &str, name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let repo = dir.join(parent).join(name);
+    std::fs::create_dir_all(&repo).unwrap();
+    commit(&repo, files, 1_700_000_000);
+    let out = dir.join(format!("{parent}-{name}.json"));
+    scan_json(&repo, &out);
+    out
+}
+
+/// Two reports merge into one estate report: repositories side by side, same-named ones kept
+/// apart, checks combined (worst status), estate scores weighted by source files; the result
+/// is a report `diff` accepts as a baseline; another major schema version is refused.
+#[test]
+fn merge_two_reports_and_two_same_named_repositories() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut big: Vec<(String, String)> = (0..9)
+        .map(|i| (format!("src/m{i}.rs"), "fn f() {}\n".to_string()))
+        .collect();
+    big.push(("README.md".into(), "# Shop\n".into()));
+    let big: Vec<(&str, &str)> = big.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    // team-a/shop: 9 source files, onboarding passes; team-b/shop: 1 source file, no README.
+    let a = scan_named(dir.path(), "team-a", "shop", &big);
+    let b = scan_named(dir.path(), "team-b", "shop", &[("src/main.rs", "fn main() {}\n")]);
+    let out = dir.path().join("estate.json");
+    let md = dir.path().join("estate.md");
+    let (code, _, stderr) = text_of(&[
+        "-q",
+        "merge",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-o",
+        md.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let estate: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let repos = estate["repositories"].as_array().unwrap();
+    let names: Vec<&str> = repos.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names.len(), 2);
+    assert_ne!(names[0], names[1]);
+    assert!(
+        names[0].starts_with("shop (") && names[0].contains("team-a"),
+        "{names:?}"
+    );
+    assert!(names[1].contains("team-b"), "{names:?}");
+    let onboarding = estate["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "documentation.onboarding")
+        .unwrap();
+    assert_eq!(onboarding["status"], "fail");
+    // Weighted by source files: 9 × 1.0 + 1 × 0.0 over 10.
+    assert_eq!(onboarding["score"], 0.9);
+    assert!(onboarding["reason"].as_str().unwrap().contains(names[1]));
+    let a_doc = repos[0]["score"]["categories"]["documentation"].as_f64().unwrap();
+    let b_doc = repos[1]["score"]["categories"]["documentation"].as_f64().unwrap();
+    let expected = ((9.0 * a_doc + b_doc) / 10.0 * 10.0_f64).round() / 10.0;
+    assert_eq!(
+        estate["score"]["categories"]["documentation"].as_f64().unwrap(),
+        expected
+    );
+    assert_eq!(estate["estate"]["source_files"], 10);
+    assert_eq!(estate["estate"]["merged_from"].as_array().unwrap().len(), 2);
+    assert!(std::fs::read_to_string(&md).unwrap().contains("## Repository shop \\(")); // escaped name
+
+    // The estate report works as a baseline.
+    let (code, stdout, _) = text_of(&["diff", out.to_str().unwrap(), out.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("No check changed status."), "{stdout}");
+
+    // Another major version is refused, naming the file.
+    let future = dir.path().join("future.json");
+    std::fs::write(
+        &future,
+        std::fs::read_to_string(&a)
+            .unwrap()
+            .replacen("\"schema_version\": 1", "\"schema_version\": 2", 1),
+    )
+    .unwrap();
+    let (code, _, stderr) = text_of(&["merge", a.to_str().unwrap(), future.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(future.to_str().unwrap()) && stderr.contains("schema_version 2"),
+        "{stderr}"
+    );
+}
+
+/// Elements, attributes and text of an XHTML-compatible page, parsed (not grepped).
+struct Page {
+    /// (element name, attributes) in document order.
+    elements: Vec<(String, Vec<(String, String)>)>,
+    /// All text, unescaped.
+    text: String,
+}
+
+fn parse_html(html: &str) -> Page {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(html);
+    reader.config_mut().check_end_names = true;
+    let mut page = Page {
+        elements: Vec::new(),
+        text: String::new(),
+    };
+    loop {
+        match reader
+            .read_event()
+            .unwrap_or_else(|e| panic!("HTML is not well-formed at {}: {e}", reader.buffer_position()))
+        {
+            Event::Start(e) | Event::Empty(e) => {
+                let name = e.name().as_ref().to_string();
+                let attributes = e
+                    .attributes()
+                    .map(|a| {
+                        let a = a.unwrap();
+                        let raw = a.value.to_string();
+                        (
+                            a.key.as_ref().to_string(),
+                            quick_xml::escape::unescape(&raw).unwrap().into_owned(),
+                        )
+                    })
+                    .collect();
+                page.elements.push((name, attributes));
+            }
+            Event::Text(t) => {
+                let raw = t.html_content().into_owned();
+                page.text.push_str(&quick_xml::escape::unescape(&raw).unwrap());
+            }
+            Event::GeneralRef(r) => {
+                let raw = format!("&{};", r.html_content());
+                page.text.push_str(&quick_xml::escape::unescape(&raw).unwrap());
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    page
+}
+
+impl Page {
+    fn with(&self, attribute: &str, value: &str) -> Vec<&(String, Vec<(String, String)>)> {
+        self.elements
+            .iter()
+            .filter(|(_, attrs)| {
+                attrs
+                    .iter()
+                    .any(|(k, v)| k == attribute && v.split(' ').any(|p| p == value))
+            })
+            .collect()
+    }
+    fn count(&self, name: &str) -> usize {
+        self.elements.iter().filter(|(n, _)| n == name).count()
+    }
+}
+
+/// The HTML report of a report with knowledge figures: one self-contained page with every
+/// section and chart, and every hostile string from the repository shown as text.
+#[test]
+fn html_report_has_its_sections_and_charts_and_escapes_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let html_path = dir.path().join("report.html");
+    let md_path = dir.path().join("report.md");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/report-knowledge.json");
+    let (code, _, stderr) = text_of(&[
+        "-q",
+        "render",
+        fixture,
+        "-o",
+        html_path.to_str().unwrap(),
+        "-o",
+        md_path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    let page = parse_html(&html);
+    for id in ["score", "headline", "repositories", "checks", "repo-0"] {
+        assert_eq!(page.with("id", id).len(), 1, "section #{id}");
+    }
+    for class in [
+        "offboarding",
+        "islands",
+        "trend",
+        "services",
+        "stale-docs",
+        "unowned",
+        "in-flight",
+    ] {
+        assert!(!page.with("class", class).is_empty(), "section .{class}");
+    }
+    // Charts: the gauge, category bars, off-boarding bars, the trend with axes and a legend.
+    assert_eq!(page.with("class", "gauge").len(), 1);
+    let trend_lines = page.count("polyline");
+    assert_eq!(trend_lines, 5, "one polyline per trend series");
+    assert!(
+        page.text.contains("calendar quarter (UTC)") && page.text.contains("100%") && page.text.contains("2026-Q2")
+    );
+    for legend in [
+        "vendor share of commits",
+        "in-house share of commits",
+        "pairing rate",
+        "files known in-house",
+    ] {
+        assert!(page.text.contains(legend), "legend {legend}");
+    }
+    assert!(
+        page.text
+            .contains("If acme-outsourcing.com left today, 63.8% of the source files")
+    );
+    // Failing checks first.
+    let statuses: Vec<String> = page
+        .with("class", "check")
+        .iter()
+        .map(|(_, a)| a.iter().find(|(k, _)| k == "id").unwrap().1.clone())
+        .collect();
+    assert_eq!(
+        statuses.first().map(String::as_str),
+        Some("check-documentation.decisions")
+    );
+    assert_eq!(
+        statuses.last().map(String::as_str),
+        Some("check-documentation.onboarding")
+    );
+    // Self-contained and inert: no script, image, external resource, or foreign link.
+    for (name, attrs) in &page.elements {
+        assert!(
+            !["script", "img", "link", "iframe", "object", "embed"].contains(&name.as_str()),
+            "<{name}>"
+        );
+        for (key, value) in attrs {
+            assert!(!key.starts_with("on") && key != "src", "{name} {key}={value}");
+            if key == "href" {
+                assert!(
+                    value.starts_with('#') || value.starts_with("https://github.com/acme/shop"),
+                    "href {value}"
+                );
+            }
+        }
+    }
+    // Hostile names and titles are text.
+    for hostile in [
+        "<script>alert(5)</script>",
+        "<img src=x onerror=alert(3)>",
+        "<img src=x onerror=alert(1)> | `tick` [link](javascript:alert(1))",
+        "src/<script>alert(1)<",
+    ] {
+        assert!(page.text.contains(hostile), "{hostile} shown as text");
+    }
+    assert!(html.contains(
+        "https://github.com/acme/shop/blob/3f2a9c1e5b7d4f60a8e2c9b1d3f5a7c9e1b3d5f7/docs/runbooks/payments.md"
+    ));
+
+    let md = std::fs::read_to_string(&md_path).unwrap();
+    assert!(!md.contains("<script") && !md.contains("<img"), "raw HTML in Markdown");
+    assert!(
+        md.contains("&lt;img src=x onerror=alert\\(1\\)&gt; \\| \\`tick\\` \\[link\\]\\(javascript:alert\\(1\\)\\)"),
+        "{md}"
+    );
+}
+
+/// A real scan of a repository with hostile file names and titles writes inert HTML and Markdown.
+#[test]
+fn scan_of_hostile_repository_escapes_html_and_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("evil");
+    std::fs::create_dir(&repo).unwrap();
+    commit(
+        &repo,
+        &[
+            ("README.md", "# `<script>alert(1)</script>`\n"),
+            (
+                "docs/runbooks/<img src=x onerror=alert(2)>.md",
+                "# <img src=x onerror=alert(3)> | `x`\n",
+            ),
+            ("src/main.rs", "fn main() {}\n"),
+        ],
+        1_700_000_000,
+    );
+    let html = dir.path().join("r.html");
+    let md = dir.path().join("r.md");
+    let o = run(&[
+        "-q",
+        "scan",
+        repo.to_str().unwrap(),
+        "-o",
+        html.to_str().unwrap(),
+        "-o",
+        md.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = parse_html(&std::fs::read_to_string(&html).unwrap());
+    assert_eq!(page.count("script") + page.count("img"), 0);
+    assert!(page.text.contains("<script>alert(1)</script>"));
+    assert!(page.text.contains("docs/runbooks/<img src=x onerror=alert(2)>.md"));
+    let md = std::fs::read_to_string(&md).unwrap();
+    assert!(!md.contains("<script") && !md.contains("<img"));
+    assert!(md.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;"));
+}

@@ -68,6 +68,32 @@ pub enum Command {
     Merge(MergeArgs),
     /// Render a JSON report again, in another format (`-o report.html`).
     Render(RenderArgs),
+    /// Print the JSON Schema of the report.
+    Schema,
+    /// Print shell completions.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
+}
+
+/// `exitready completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Writes the completions of the command line for a shell.
+pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Cli::command(), "exitready", out);
+}
+
+/// Writes the man page.
+pub fn man(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use clap::CommandFactory;
+    clap_mangen::Man::new(Cli::command()).render(out)
 }
 
 /// Output formats of a report.
@@ -115,6 +141,9 @@ pub struct ScanArgs {
     /// that cannot be read are reported as failed and the others scanned.
     #[arg(long)]
     pub recursive: bool,
+    /// Replace people by stable pseudonyms (organisations kept), for reports that leave the team.
+    #[arg(long)]
+    pub anonymize: bool,
 }
 
 /// `exitready explain`.

@@ -72,6 +72,12 @@ pub enum Command {
     People(PeopleArgs),
     /// Write a starting exitready.toml from a repository's history.
     Init(InitArgs),
+    /// Print the JSON Schema of the report.
+    Schema,
+    /// Print shell completions.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
 }
 
 /// `exitready people`.
@@ -106,6 +112,26 @@ pub struct InitArgs {
     /// Overwrite an existing file.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `exitready completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Writes the completions of the command line for a shell.
+pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Cli::command(), "exitready", out);
+}
+
+/// Writes the man page.
+pub fn man(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use clap::CommandFactory;
+    clap_mangen::Man::new(Cli::command()).render(out)
 }
 
 /// Output formats of a report.
@@ -153,6 +179,9 @@ pub struct ScanArgs {
     /// that cannot be read are reported as failed and the others scanned.
     #[arg(long)]
     pub recursive: bool,
+    /// Replace people by stable pseudonyms (organisations kept), for reports that leave the team.
+    #[arg(long)]
+    pub anonymize: bool,
 }
 
 /// `exitready explain`.

@@ -732,3 +732,108 @@ fn scan_of_hostile_repository_escapes_html_and_markdown() {
     assert!(!md.contains("<script") && !md.contains("<img"));
     assert!(md.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;"));
 }
+
+/// `exitready schema` prints a JSON Schema that every report validates against: the hand-built
+/// fixture, a real scan with a baseline, and a merged estate report.
+#[test]
+fn reports_validate_against_the_schema() {
+    let (code, schema, _) = text_of(&["schema"]);
+    assert_eq!(code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("shop");
+    std::fs::create_dir(&repo).unwrap();
+    commit(&repo, V1, 1_700_000_000);
+    let old = dir.path().join("old.json");
+    scan_json(&repo, &old);
+    commit(&repo, V2, 1_710_000_000);
+    let new = dir.path().join("new.json");
+    let o = run(&[
+        "-q",
+        "scan",
+        repo.to_str().unwrap(),
+        "--baseline",
+        old.to_str().unwrap(),
+        "-o",
+        new.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let estate = dir.path().join("estate.json");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/report-knowledge.json");
+    let (code, _, _) = text_of(&[
+        "-q",
+        "merge",
+        new.to_str().unwrap(),
+        fixture,
+        "-o",
+        estate.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    for path in [Path::new(fixture), &old, &new, &estate] {
+        let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&report)
+            .map(|e| format!("{}: {e}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+    }
+    // And a report that breaks the contract does not validate.
+    let mut broken: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&new).unwrap()).unwrap();
+    broken["checks"][0]["status"] = "maybe".into();
+    assert!(!validator.is_valid(&broken));
+}
+
+/// `--anonymize` replaces people (named roles) by stable pseudonyms and keeps organisations.
+#[test]
+fn anonymize_replaces_people_and_keeps_organisations() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("shop");
+    std::fs::create_dir(&repo).unwrap();
+    commit(
+        &repo,
+        &[
+            (
+                "README.md",
+                "# Shop\n\nSecurity owner: Jane Doe\n\nMail jane@example.com.\n",
+            ),
+            ("src/main.rs", "fn main() {}\n"),
+        ],
+        1_700_000_000,
+    );
+    let plain = scan_json(&repo, &dir.path().join("plain.json"));
+    assert!(plain.to_string().contains("Jane Doe"));
+    let out = dir.path().join("anon.json");
+    let o = run(&[
+        "-q",
+        "scan",
+        repo.to_str().unwrap(),
+        "--anonymize",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(!text.contains("Jane Doe") && !text.contains("jane@"), "{text}");
+    let o2 = dir.path().join("anon2.json");
+    run(&[
+        "-q",
+        "scan",
+        repo.to_str().unwrap(),
+        "--anonymize",
+        "-o",
+        o2.to_str().unwrap(),
+    ]);
+    assert_eq!(text, std::fs::read_to_string(&o2).unwrap(), "pseudonyms are stable");
+    assert!(text.contains("person-"));
+}
+
+#[test]
+fn completions_and_man_page() {
+    let (code, bash, _) = text_of(&["completions", "bash"]);
+    assert_eq!(code, 0);
+    assert!(bash.contains("signoff") && bash.contains("--baseline"));
+    let (code, man, _) = text_of(&["man"]);
+    assert_eq!(code, 0);
+    assert!(man.starts_with(".ie") && man.contains(".TH exitready 1"));
+}

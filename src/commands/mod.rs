@@ -39,6 +39,21 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Signoff(args) => signoff::run(&cli.global, args),
         Command::Merge(args) => merge::run(&cli.global, args),
         Command::Render(args) => merge::render_command(&cli.global, args),
+        Command::Schema => {
+            print!(
+                "{}",
+                crate::report::render::json(&schemars::schema_for!(crate::report::model::Report))?
+            );
+            Ok(Outcome::Done)
+        }
+        Command::Completions(args) => {
+            crate::cli::completions(args.shell, &mut std::io::stdout());
+            Ok(Outcome::Done)
+        }
+        Command::Man => {
+            crate::cli::man(&mut std::io::stdout()).map_err(|e| Error::io("<stdout>", e))?;
+            Ok(Outcome::Done)
+        }
     }
 }
 

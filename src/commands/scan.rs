@@ -61,6 +61,7 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     };
     let (scanned, more_failed) = super::estate::gather_all(work, args.jobs, args.recursive, progress, &base)?;
     failed.extend(more_failed);
+    let people = crate::report::anonymize::people_in(&scanned);
     let mut report = build(&checklist, scanned, now);
     for f in &failed {
         eprintln!("warning: {}: not scanned: {}", f.path, f.message);
@@ -72,6 +73,9 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     }
     report.failed = failed;
     crate::report::links::fill(&mut report);
+    if args.anonymize {
+        crate::report::anonymize::anonymize(&mut report, people)?;
+    }
     report.baseline = baseline.map(|old| crate::report::compare::compare(&old, &report));
 
     for (path, format) in &outputs {

@@ -3,6 +3,7 @@
 //! `build` assembles the one `Report`; `render` turns it into JSON, Markdown (handlebars
 //! templates) or the terminal summary. Nothing here reads a repository.
 
+pub mod anonymize;
 pub mod build;
 pub mod charts;
 pub mod compare;

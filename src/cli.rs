@@ -60,6 +60,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// List the built-in checklists, or print one.
     Checklists(ChecklistsArgs),
+    /// CI mode: fail when service code changed on this branch and its runbook did not.
+    Gate(GateArgs),
 }
 
 /// Output formats of a report.
@@ -100,6 +102,33 @@ pub struct ScanArgs {
     /// Threads for reading history (default: all cores).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
+}
+
+/// `exitready gate`.
+#[derive(Debug, Args)]
+pub struct GateArgs {
+    /// The git work tree (or bare repository) to check.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// The base branch: files changed between its merge base with HEAD and HEAD are checked
+    /// (default: origin/HEAD, when it exists).
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
+    /// Also count uncommitted changes (staged, unstaged and untracked files).
+    #[arg(long)]
+    pub include_worktree: bool,
+    /// Write the report to FILE, format from the extension; repeatable.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+    /// Print the report to stdout in this format (the gate's lines go to stderr).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// A built-in checklist name or a checklist file; repeat to combine. Default: ci-runbooks.
+    #[arg(long = "checklist", value_name = "NAME|FILE")]
+    pub checklists: Vec<String>,
+    /// Also fail when the overall score of the checklist(s) is under N (0-100).
+    #[arg(long, value_name = "N")]
+    pub fail_under: Option<f64>,
 }
 
 /// `exitready explain`.

@@ -21,7 +21,10 @@ pub const CATEGORIES: [&str; 5] = ["documentation", "freshness", "ownership", "k
 pub const DEFAULT_CHECKLIST: &str = "exit-readiness";
 
 /// The built-in checklists: name and TOML text.
-pub const BUILTIN: &[(&str, &str)] = &[("exit-readiness", include_str!("../../checklists/exit-readiness.toml"))];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("exit-readiness", include_str!("../../checklists/exit-readiness.toml")),
+    ("ci-runbooks", include_str!("../../checklists/ci-runbooks.toml")),
+];
 
 /// One checklist item, validated and ready to evaluate.
 #[derive(Debug)]

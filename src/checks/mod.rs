@@ -11,6 +11,7 @@ pub mod checklist;
 pub mod docs_present;
 pub mod named_roles;
 pub mod runbook_per_service;
+pub mod runbook_updated_with_code;
 pub mod score;
 
 use serde::de::DeserializeOwned;
@@ -224,6 +225,11 @@ pub const RULE_KINDS: &[RuleKind] = &[
         name: "named_roles",
         doc: "each of `roles` has a named person in a document or the config",
         build: build::<named_roles::NamedRoles>,
+    },
+    RuleKind {
+        name: "runbook_updated_with_code",
+        doc: "a service whose code changed in the gate's range changed its runbook too (`docs`, `tests`: globs that need none)",
+        build: build::<runbook_updated_with_code::RunbookUpdatedWithCode>,
     },
 ];
 

@@ -3,6 +3,7 @@
 
 pub mod checklists;
 pub mod explain;
+pub mod gate;
 pub mod scan;
 
 use std::io::IsTerminal;
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Scan(args) => scan::run(&cli.global, args),
         Command::Explain(args) => explain::run(&cli.global, args),
         Command::Checklists(args) => checklists::run(args),
+        Command::Gate(args) => gate::run(&cli.global, args),
     }
 }
 

@@ -85,7 +85,8 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     }
 }
 
-fn output_format(format: Format) -> OutputFormat {
+/// The report format a `--format` value names.
+pub fn output_format(format: Format) -> OutputFormat {
     match format {
         Format::Text => OutputFormat::Text,
         Format::Json => OutputFormat::Json,
@@ -93,13 +94,17 @@ fn output_format(format: Format) -> OutputFormat {
     }
 }
 
-/// Each `-o` path with its format: by extension, else `--format`, else a usage error.
 fn outputs(args: &ScanArgs) -> Result<Vec<(PathBuf, OutputFormat)>> {
-    args.outputs
+    output_paths(&args.outputs, args.format)
+}
+
+/// Each `-o` path with its format: by extension, else `--format`, else a usage error.
+pub fn output_paths(paths: &[PathBuf], format: Option<Format>) -> Result<Vec<(PathBuf, OutputFormat)>> {
+    paths
         .iter()
         .map(|path| {
             let format = OutputFormat::from_path(path)
-                .or(args.format.map(output_format))
+                .or(format.map(output_format))
                 .ok_or_else(|| {
                     Error::Usage(format!(
                         "-o {}: unknown extension; use .json, .md or .txt, or give --format",

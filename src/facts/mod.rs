@@ -4,6 +4,7 @@
 //! Each sub-module gathers one kind of fact; `gather` runs them in order for one root, reading
 //! each file at most once and never writing anything.
 
+pub mod changes;
 pub mod documents;
 pub mod inventory;
 pub mod named;
@@ -110,6 +111,8 @@ pub struct RepoFacts {
     pub named_roles: Vec<named::NamedRole>,
     /// Problems that did not stop the scan.
     pub warnings: Vec<Warning>,
+    /// The changed range of a CI run (`exitready gate`); `None` for a scan.
+    pub changes: Option<changes::ChangedRange>,
 }
 
 impl RepoFacts {
@@ -178,6 +181,7 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         services,
         named_roles,
         warnings,
+        changes: None,
     })
 }
 

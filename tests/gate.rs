@@ -6,5 +6,7 @@
 
 #[path = "gate/common.rs"]
 mod common;
+#[path = "gate/fail_under.rs"]
+mod fail_under;
 #[path = "gate/gate_rule.rs"]
 mod gate_rule;

@@ -73,6 +73,10 @@ pub enum Format {
     Json,
     /// The full report as Markdown.
     Md,
+    /// SARIF 2.1.0, for code scanning (one result per finding).
+    Sarif,
+    /// JUnit XML (one test case per checklist item).
+    Junit,
 }
 
 /// `exitready scan`.
@@ -81,7 +85,7 @@ pub struct ScanArgs {
     /// Git work trees, bare repositories or plain documentation folders.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// Write the report to FILE, format from the extension (.json, .md, else --format); repeatable.
+    /// Write the report to FILE, format from the extension (.json, .md, .sarif, .xml, else --format); repeatable.
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
     /// Print the report to stdout in this format (summary and warnings go to stderr).

@@ -10,3 +10,5 @@ mod common;
 mod fail_under;
 #[path = "gate/gate_rule.rs"]
 mod gate_rule;
+#[path = "gate/outputs.rs"]
+mod outputs;

@@ -65,6 +65,10 @@ pub struct Evidence {
     /// Whether this evidence counts against the check (true) or shows what is fine (false).
     #[serde(default)]
     pub negative: bool,
+    /// The reason of the `[[waiver]]` that sets this negative finding aside: it is still
+    /// reported but no longer counts against the check (see `checks::waivers`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waived: Option<String>,
 }
 
 impl Evidence {
@@ -76,6 +80,7 @@ impl Evidence {
             line: None,
             message: message.into(),
             negative: true,
+            waived: None,
         }
     }
 

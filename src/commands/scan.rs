@@ -91,6 +91,8 @@ pub fn output_format(format: Format) -> OutputFormat {
         Format::Text => OutputFormat::Text,
         Format::Json => OutputFormat::Json,
         Format::Md => OutputFormat::Markdown,
+        Format::Sarif => OutputFormat::Sarif,
+        Format::Junit => OutputFormat::Junit,
     }
 }
 
@@ -107,7 +109,7 @@ pub fn output_paths(paths: &[PathBuf], format: Option<Format>) -> Result<Vec<(Pa
                 .or(format.map(output_format))
                 .ok_or_else(|| {
                     Error::Usage(format!(
-                        "-o {}: unknown extension; use .json, .md or .txt, or give --format",
+                        "-o {}: unknown extension; use .json, .md, .txt, .sarif or .xml, or give --format",
                         path.display()
                     ))
                 })?;
@@ -122,5 +124,7 @@ pub fn render(report: &Report, format: OutputFormat, templates: &Templates, colo
         OutputFormat::Json => json(report),
         OutputFormat::Markdown => templates.markdown(report),
         OutputFormat::Text => Ok(terminal::summary(report, color)),
+        OutputFormat::Sarif => crate::report::sarif::sarif(report),
+        OutputFormat::Junit => Ok(crate::report::junit::junit(report)),
     }
 }

@@ -1,9 +1,11 @@
 //! Reports: the model built from facts and check results, and its renderings.
 //!
 //! `build` assembles the one `Report`; `render` turns it into JSON, Markdown (handlebars
-//! templates) or the terminal summary. Nothing here reads a repository.
+//! templates) or the terminal summary; `sarif` and `junit` write the CI formats. Nothing here reads a repository.
 
 pub mod build;
+pub mod junit;
 pub mod model;
 pub mod render;
+pub mod sarif;
 pub mod terminal;

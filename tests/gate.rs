@@ -12,3 +12,5 @@ mod fail_under;
 mod gate_rule;
 #[path = "gate/outputs.rs"]
 mod outputs;
+#[path = "gate/waivers.rs"]
+mod waivers;

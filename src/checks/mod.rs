@@ -13,6 +13,7 @@ pub mod named_roles;
 pub mod runbook_per_service;
 pub mod runbook_updated_with_code;
 pub mod score;
+pub mod waivers;
 
 use serde::de::DeserializeOwned;
 

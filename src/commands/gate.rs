@@ -121,6 +121,11 @@ pub fn lines(report: &Report, range: &changes::ChangedRange, quiet: bool) -> Str
             }
         );
     }
+    for line in crate::report::terminal::waiver_lines(report) {
+        if !quiet || line.starts_with("waiver expired") {
+            let _ = writeln!(out, "{line}");
+        }
+    }
     for check in &report.checks {
         let failing = matches!(check.status, Status::Fail | Status::Error);
         if quiet && !failing {
@@ -137,7 +142,7 @@ pub fn lines(report: &Report, range: &changes::ChangedRange, quiet: bool) -> Str
         if !failing {
             continue;
         }
-        for evidence in check.evidence.iter().filter(|e| e.negative) {
+        for evidence in check.evidence.iter().filter(|e| e.negative && e.waived.is_none()) {
             let place = match (&evidence.path, evidence.line, check.rule.as_str()) {
                 (_, _, "runbook_updated_with_code") | (None, _, _) => String::new(),
                 (Some(path), Some(line), _) => format!("{path}:{line}: "),

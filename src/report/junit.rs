@@ -53,6 +53,20 @@ pub fn junit(report: &Report) -> String {
     for repository in &report.repositories {
         property("repository", &repository.name);
     }
+    for waiver in &report.waivers {
+        let state = if waiver.expired { "expired" } else { "active" };
+        property(
+            "waiver",
+            &format!(
+                "{} {} until {} ({state}, {} finding(s) set aside): {}",
+                waiver.check,
+                waiver.path.as_deref().unwrap_or("*"),
+                waiver.expires,
+                waiver.applied_to,
+                waiver.reason
+            ),
+        );
+    }
     out.push_str("    </properties>\n");
     for check in &report.checks {
         testcase(&mut out, check);

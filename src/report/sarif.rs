@@ -144,6 +144,7 @@ pub fn log(report: &Report) -> Value {
             "checklists": report.checklists,
             "score": report.score.overall,
             "grade": report.score.grade,
+            "waivers": report.waivers,
         },
     });
     if report.repositories.len() == 1 {

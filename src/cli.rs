@@ -78,6 +78,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff).
     Man,
+    /// CI mode: fail when service code changed on this branch and its runbook did not.
+    Gate(GateArgs),
 }
 
 /// `exitready people`.
@@ -143,6 +145,10 @@ pub enum Format {
     Json,
     /// The full report as Markdown.
     Md,
+    /// SARIF 2.1.0, for code scanning (one result per finding).
+    Sarif,
+    /// JUnit XML (one test case per checklist item).
+    Junit,
 }
 
 /// `exitready scan`.
@@ -151,7 +157,7 @@ pub struct ScanArgs {
     /// Git work trees, bare repositories or plain documentation folders.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// Write the report to FILE, format from the extension (.json, .md, else --format); repeatable.
+    /// Write the report to FILE, format from the extension (.json, .md, .sarif, .xml, else --format); repeatable.
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
     /// Print the report to stdout in this format (summary and warnings go to stderr).
@@ -182,6 +188,33 @@ pub struct ScanArgs {
     /// Replace people by stable pseudonyms (organisations kept), for reports that leave the team.
     #[arg(long)]
     pub anonymize: bool,
+}
+
+/// `exitready gate`.
+#[derive(Debug, Args)]
+pub struct GateArgs {
+    /// The git work tree (or bare repository) to check.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// The base branch: files changed between its merge base with HEAD and HEAD are checked
+    /// (default: origin/HEAD, when it exists).
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
+    /// Also count uncommitted changes (staged, unstaged and untracked files).
+    #[arg(long)]
+    pub include_worktree: bool,
+    /// Write the report to FILE, format from the extension; repeatable.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
+    /// Print the report to stdout in this format (the gate's lines go to stderr).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// A built-in checklist name or a checklist file; repeat to combine. Default: ci-runbooks.
+    #[arg(long = "checklist", value_name = "NAME|FILE")]
+    pub checklists: Vec<String>,
+    /// Also fail when the overall score of the checklist(s) is under N (0-100).
+    #[arg(long, value_name = "N")]
+    pub fail_under: Option<f64>,
 }
 
 /// `exitready explain`.

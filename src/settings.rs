@@ -222,6 +222,17 @@ impl Config {
                 }
             }
         }
+        for waiver in &self.waiver {
+            let key = format!("waiver.{}", waiver.check);
+            if let Some(path) = &waiver.path
+                && let Err(e) = Glob::new(path)
+            {
+                bad(format!("{key}.path"), format!("bad glob `{path}`: {e}"));
+            }
+            if waiver.expires.date.is_none() {
+                bad(format!("{key}.expires"), "expected a date (YYYY-MM-DD)".to_string());
+            }
+        }
         if let Some(dialect) = &self.ownership.dialect
             && dialect != "github"
             && dialect != "gitlab"
@@ -310,6 +321,17 @@ expires = 2027-01-31
             located,
             vec![(Some(2), Some("thresholds")), (Some(4), Some("organisations"))]
         );
+    }
+
+    #[test]
+    fn waivers_need_a_valid_glob_and_a_date() {
+        let Err(Error::Invalid { problems }) =
+            parse("[[waiver]]\ncheck = \"a.b\"\npath = \"x[\"\nreason = \"r\"\nexpires = 10:00:00\n")
+        else {
+            panic!("expected problems")
+        };
+        let keys: Vec<_> = problems.iter().map(|p| p.key.as_deref()).collect();
+        assert_eq!(keys, vec![Some("waiver.a.b.path"), Some("waiver.a.b.expires")]);
     }
 
     #[test]

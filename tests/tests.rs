@@ -10,3 +10,5 @@ mod knowledge;
 mod ownership;
 // Deliverables: baseline and diff, sign-off, estate and merge, HTML, schema, escaping.
 mod deliverables;
+// The CI gate: runbooks with code, --fail-under, waivers, SARIF, JUnit, annotations.
+mod gate;

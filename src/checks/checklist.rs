@@ -24,6 +24,7 @@ pub const DEFAULT_CHECKLIST: &str = "exit-readiness";
 pub const BUILTIN: &[(&str, &str)] = &[
     ("exit-readiness", include_str!("../../checklists/exit-readiness.toml")),
     ("handoff", include_str!("../../checklists/handoff.toml")),
+    ("ci-runbooks", include_str!("../../checklists/ci-runbooks.toml")),
 ];
 
 /// One checklist item, validated and ready to evaluate.

@@ -18,10 +18,12 @@ pub mod owners_inhouse;
 pub mod ownership_coverage;
 pub mod ownership_valid;
 pub mod runbook_per_service;
+pub mod runbook_updated_with_code;
 pub mod score;
 pub mod stale_branches;
 pub mod vendor_exit;
 pub mod vendor_islands;
+pub mod waivers;
 
 use serde::de::DeserializeOwned;
 
@@ -76,6 +78,10 @@ pub struct Evidence {
     /// Whether this evidence counts against the check (true) or shows what is fine (false).
     #[serde(default)]
     pub negative: bool,
+    /// The reason of the `[[waiver]]` that sets this negative finding aside: it is still
+    /// reported but no longer counts against the check (see `checks::waivers`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waived: Option<String>,
 }
 
 impl Evidence {
@@ -87,6 +93,7 @@ impl Evidence {
             line: None,
             message: message.into(),
             negative: true,
+            waived: None,
         }
     }
 
@@ -286,6 +293,11 @@ pub const RULE_KINDS: &[RuleKind] = &[
         name: "attestation",
         doc: "only a person can confirm it: `skip` in a scan, attested in `exitready signoff`",
         build: build::<attestation::Attestation>,
+    },
+    RuleKind {
+        name: "runbook_updated_with_code",
+        doc: "a service whose code changed in the gate's range changed its runbook too (`docs`, `tests`: globs that need none)",
+        build: build::<runbook_updated_with_code::RunbookUpdatedWithCode>,
     },
 ];
 

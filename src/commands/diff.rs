@@ -7,6 +7,8 @@ use crate::error::Result;
 use crate::report::compare::compare;
 use crate::report::render::json;
 
+use crate::error::Error;
+
 use super::Outcome;
 
 /// Runs `diff`.
@@ -18,6 +20,7 @@ pub fn run(args: DiffArgs) -> Result<Outcome> {
         Format::Text => comparison.to_text(),
         Format::Md => comparison.to_markdown(),
         Format::Json => json(&comparison)?,
+        Format::Sarif | Format::Junit => return Err(Error::Usage("diff writes text, md or json".to_string())),
     };
     print!("{text}");
     Ok(Outcome::Done)

@@ -5,6 +5,7 @@ pub mod checklists;
 pub mod diff;
 pub mod estate;
 pub mod explain;
+pub mod gate;
 pub mod merge;
 pub mod people;
 pub mod scan;
@@ -54,6 +55,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             crate::cli::man(&mut std::io::stdout()).map_err(|e| Error::io("<stdout>", e))?;
             Ok(Outcome::Done)
         }
+        Command::Gate(args) => gate::run(&cli.global, args),
     }
 }
 

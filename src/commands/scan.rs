@@ -117,10 +117,11 @@ pub fn output_format(format: Format) -> OutputFormat {
         Format::Text => OutputFormat::Text,
         Format::Json => OutputFormat::Json,
         Format::Md => OutputFormat::Markdown,
+        Format::Sarif => OutputFormat::Sarif,
+        Format::Junit => OutputFormat::Junit,
     }
 }
 
-/// Each `-o` path with its format: by extension, else `--format`, else a usage error.
 fn outputs(args: &ScanArgs) -> Result<Vec<(PathBuf, OutputFormat)>> {
     outputs_for(&args.outputs, args.format)
 }
@@ -134,7 +135,7 @@ pub fn outputs_for(paths: &[PathBuf], format: Option<Format>) -> Result<Vec<(Pat
                 .or(format.map(output_format))
                 .ok_or_else(|| {
                     Error::Usage(format!(
-                        "-o {}: unknown extension; use .json, .md, .html or .txt, or give --format",
+                        "-o {}: unknown extension; use .json, .md, .html, .txt, .sarif or .junit.xml, or give --format",
                         path.display()
                     ))
                 })?;
@@ -150,5 +151,7 @@ pub fn render(report: &Report, format: OutputFormat, templates: &Templates, colo
         OutputFormat::Markdown => templates.markdown(report),
         OutputFormat::Html => crate::report::html::render(report, templates),
         OutputFormat::Text => Ok(terminal::summary(report, color)),
+        OutputFormat::Sarif => crate::report::sarif::sarif(report),
+        OutputFormat::Junit => Ok(crate::report::junit::junit(report)),
     }
 }

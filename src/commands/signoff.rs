@@ -56,6 +56,7 @@ pub fn run(global: &GlobalArgs, args: SignoffArgs) -> Result<Outcome> {
         Some(Format::Text) => print!("{}", signoff::to_text(&document)),
         None if !global.quiet => print!("{}", signoff::to_text(&document)),
         None => {}
+        Some(Format::Sarif | Format::Junit) => return Err(Error::Usage("signoff writes text, md or json".to_string())),
     }
     if document.signed_off {
         Ok(Outcome::Done)

@@ -4,6 +4,7 @@
 //! Each sub-module gathers one kind of fact; `gather` runs them in order for one root, reading
 //! each file at most once and never writing anything.
 
+pub mod changes;
 pub mod documents;
 pub mod history;
 pub mod inventory;
@@ -124,6 +125,8 @@ pub struct RepoFacts {
     pub partial_history: bool,
     /// Problems that did not stop the scan.
     pub warnings: Vec<Warning>,
+    /// The changed range of a CI run (`exitready gate`); `None` for a scan.
+    pub changes: Option<changes::ChangedRange>,
 }
 
 impl RepoFacts {
@@ -240,6 +243,7 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         knowledge,
         partial_history,
         warnings,
+        changes: None,
     })
 }
 

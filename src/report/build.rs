@@ -9,6 +9,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use crate::checks::checklist::{Checklist, Item};
 use crate::checks::score::{Scored, score};
+use crate::checks::waivers::{self, WaiverReport};
 use crate::checks::{Context, Outcome, Status};
 use crate::facts::RepoFacts;
 use crate::settings::Config;
@@ -28,7 +29,7 @@ pub struct Scanned {
 }
 
 /// Evaluates the checklist on every repository and assembles the report.
-pub fn build(checklist: &Checklist, scanned: Vec<Scanned>, now: jiff::Timestamp) -> Report {
+pub fn build(checklist: &Checklist, mut scanned: Vec<Scanned>, now: jiff::Timestamp) -> Report {
     let outcomes: Vec<Vec<Outcome>> = scanned
         .iter()
         .map(|s| {
@@ -41,6 +42,7 @@ pub fn build(checklist: &Checklist, scanned: Vec<Scanned>, now: jiff::Timestamp)
         })
         .collect();
     let several = scanned.len() > 1;
+    let waivers = waiver_reports(checklist, &mut scanned, &outcomes, now, several);
     let checks: Vec<CheckResult> = checklist
         .items
         .iter()
@@ -85,6 +87,7 @@ pub fn build(checklist: &Checklist, scanned: Vec<Scanned>, now: jiff::Timestamp)
         baseline: None,
         failed: Vec::new(),
         estate: None,
+        waivers,
     }
 }
 
@@ -94,6 +97,7 @@ fn evaluate(item: &Item, facts: &RepoFacts, context: &Context) -> Outcome {
     let outcome = catch_unwind(AssertUnwindSafe(|| item.rule.evaluate(facts, context)))
         .map(Outcome::checked)
         .unwrap_or_else(|_| Outcome::error(format!("rule `{}` panicked (a bug in exitready)", item.rule_kind)));
+    let outcome = waivers::apply(&item.id, outcome, &context.config.waiver, context.now);
     if item.required && outcome.status == Status::Warn {
         return Outcome {
             status: Status::Fail,
@@ -103,6 +107,25 @@ fn evaluate(item: &Item, facts: &RepoFacts, context: &Context) -> Outcome {
         };
     }
     outcome
+}
+
+/// Every repository's waivers with what each set aside; expired ones warn on their repository.
+fn waiver_reports(
+    checklist: &Checklist,
+    scanned: &mut [Scanned],
+    outcomes: &[Vec<Outcome>],
+    now: jiff::Timestamp,
+    several: bool,
+) -> Vec<WaiverReport> {
+    let mut all = Vec::new();
+    for (s, outcomes) in scanned.iter_mut().zip(outcomes) {
+        let ids = checklist.items.iter().map(|i| i.id.as_str());
+        let name = several.then_some(s.facts.root.name.as_str());
+        let (reports, warnings) = waivers::report(&s.config.waiver, now, ids.zip(outcomes), name);
+        all.extend(reports);
+        s.facts.warnings.extend(warnings);
+    }
+    all
 }
 
 fn aggregate(item: &Item, per_repo: &[(&str, &Outcome)], several: bool) -> CheckResult {

@@ -125,7 +125,9 @@ pub fn merge(inputs: Vec<(String, Report)>, now: jiff::Timestamp) -> Report {
     let mut checklists: Vec<String> = Vec::new();
     let mut warning_counts = BTreeMap::new();
     let mut failed: Vec<FailedRoot> = Vec::new();
+    let mut waivers = Vec::new();
     for (_, report) in &inputs {
+        waivers.extend(report.waivers.iter().cloned());
         for name in &report.checklists {
             if !checklists.contains(name) {
                 checklists.push(name.clone());
@@ -147,6 +149,7 @@ pub fn merge(inputs: Vec<(String, Report)>, now: jiff::Timestamp) -> Report {
             categories,
         },
         checks,
+        waivers,
         repositories,
         headline,
         warning_counts,

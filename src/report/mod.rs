@@ -1,7 +1,7 @@
 //! Reports: the model built from facts and check results, and its renderings.
 //!
 //! `build` assembles the one `Report`; `render` turns it into JSON, Markdown (handlebars
-//! templates) or the terminal summary. Nothing here reads a repository.
+//! templates) or the terminal summary; `sarif` and `junit` write the CI formats. Nothing here reads a repository.
 
 pub mod anonymize;
 pub mod build;
@@ -10,10 +10,12 @@ pub mod compare;
 pub mod helpers;
 pub mod html;
 pub mod input;
+pub mod junit;
 pub mod links;
 pub mod merge;
 pub mod model;
 pub mod render;
+pub mod sarif;
 pub mod signoff;
 pub mod terminal;
 

@@ -40,6 +40,9 @@ pub struct Report {
     pub headline: Option<String>,
     /// Warnings per kind (`unreadable`: 3), for the one-line-per-kind summary.
     pub warning_counts: BTreeMap<String, usize>,
+    /// Every `[[waiver]]` in force or expired, with what it set aside (DESIGN §2).
+    #[serde(default)]
+    pub waivers: Vec<crate::checks::waivers::WaiverReport>,
     /// What changed since the baseline report (`scan --baseline OLD.json`).
     #[serde(default)]
     pub baseline: Option<super::compare::Comparison>,

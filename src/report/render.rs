@@ -31,13 +31,21 @@ pub enum OutputFormat {
     Markdown,
     /// The self-contained HTML report.
     Html,
+    /// SARIF 2.1.0 (`report::sarif`).
+    Sarif,
+    /// JUnit XML (`report::junit`).
+    Junit,
 }
 
 impl OutputFormat {
     /// The format an output path asks for, by extension.
     pub fn from_path(path: &Path) -> Option<OutputFormat> {
         let name = path.file_name()?.to_string_lossy().to_lowercase();
-        if name.ends_with(".json") {
+        if name.ends_with(".sarif") || name.ends_with(".sarif.json") {
+            Some(OutputFormat::Sarif)
+        } else if name.ends_with(".xml") {
+            Some(OutputFormat::Junit)
+        } else if name.ends_with(".json") {
             Some(OutputFormat::Json)
         } else if name.ends_with(".md") || name.ends_with(".markdown") {
             Some(OutputFormat::Markdown)
@@ -177,6 +185,15 @@ mod tests {
             Some(OutputFormat::Markdown)
         );
         assert_eq!(OutputFormat::from_path(Path::new("q3")), None);
+        assert_eq!(OutputFormat::from_path(Path::new("x.sarif")), Some(OutputFormat::Sarif));
+        assert_eq!(
+            OutputFormat::from_path(Path::new("x.sarif.json")),
+            Some(OutputFormat::Sarif)
+        );
+        assert_eq!(
+            OutputFormat::from_path(Path::new("x.junit.xml")),
+            Some(OutputFormat::Junit)
+        );
     }
 
     #[test]

@@ -82,6 +82,9 @@ pub fn summary(report: &Report, color: bool) -> String {
             let _ = writeln!(out, "  … and {} more (see the full report)", risks.len() - TOP_RISKS);
         }
     }
+    for line in waiver_lines(report) {
+        let _ = writeln!(out, "{line}");
+    }
     let skipped = report.checks.iter().filter(|c| c.status == Status::Skip).count();
     if skipped > 0 {
         let _ = writeln!(
@@ -97,6 +100,34 @@ pub fn summary(report: &Report, color: bool) -> String {
         );
     }
     out
+}
+
+/// One line per waiver: what it sets aside until when, or that it expired.
+pub fn waiver_lines(report: &Report) -> Vec<String> {
+    report
+        .waivers
+        .iter()
+        .map(|w| {
+            let target = format!(
+                "{}{}{}",
+                w.repository.as_ref().map(|r| format!("[{r}] ")).unwrap_or_default(),
+                w.check,
+                w.path.as_ref().map(|p| format!(" {p}")).unwrap_or_default()
+            );
+            let reason = w.reason.replace(['\n', '\r'], " ");
+            if w.expired {
+                format!(
+                    "waiver expired: {target} (expired {}, no longer applies): {reason}",
+                    w.expires
+                )
+            } else {
+                format!(
+                    "waiver: {target} until {} sets aside {} finding(s): {reason}",
+                    w.expires, w.applied_to
+                )
+            }
+        })
+        .collect()
 }
 
 fn grade_style(grade: &str) -> Style {

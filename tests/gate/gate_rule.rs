@@ -1,0 +1,268 @@
+//! `exitready gate --changed-since REF`: runbooks change with their service's code.
+
+use pretty_assertions::assert_eq;
+
+use super::common::{Fixture, code, run, services, stderr, stdout};
+
+fn header(fixture: &Fixture, files: usize, commits: usize) -> String {
+    let base = fixture.rev("main");
+    format!(
+        "exitready gate: {files} file(s) changed in {commits} commit(s) since main (merge base {})\n",
+        &base[..12]
+    )
+}
+
+#[test]
+fn service_code_without_its_runbook_fails_and_names_the_runbook() {
+    let mut fixture = services();
+    fixture.branch("feature", "main");
+    fixture.commit_files(
+        &[
+            ("services/payments/app.py", Some("print('pay v2')\n")),
+            ("services/payments/db.py", Some("DB = 2\n")),
+            ("services/payments/queue.py", Some("Q = 1\n")),
+            ("services/payments/retry.py", Some("R = 1\n")),
+            ("lib/util.py", Some("X = 2\n")),
+        ],
+        "Retry payments",
+    );
+    let output = run(&fixture.path(), &["gate", "--changed-since", "main"]);
+    assert_eq!(
+        stdout(&output),
+        header(&fixture, 5, 1)
+            + "FAIL documentation.runbook_updated: 0 of 1 changed service(s) updated their runbook (since main)\n"
+            + "  payments: services/payments/app.py, services/payments/db.py, services/payments/queue.py (+1 more) changed without its runbook docs/runbooks/payments.md\n"
+    );
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+}
+
+#[test]
+fn service_code_with_its_runbook_passes() {
+    let mut fixture = services();
+    fixture.branch("feature", "main");
+    fixture.commit_files(
+        &[("services/payments/app.py", Some("print('pay v2')\n"))],
+        "Change payments",
+    );
+    fixture.commit_files(
+        &[(
+            "docs/runbooks/payments.md",
+            Some("# Payments runbook\n\n## Symptoms\nNew alert.\n"),
+        )],
+        "Document the new alert",
+    );
+    let output = run(&fixture.path(), &["gate", "--changed-since", "main"]);
+    assert_eq!(
+        stdout(&output),
+        header(&fixture, 2, 2)
+            + "ok documentation.runbook_updated: 1 of 1 changed service(s) updated their runbook (since main)\n"
+    );
+    assert_eq!(code(&output), 0);
+}
+
+#[test]
+fn docs_and_tests_only_changes_need_no_runbook() {
+    let mut fixture = services();
+    fixture.branch("docs", "main");
+    fixture.commit_files(
+        &[
+            ("services/payments/README.md", Some("# Payments\n\nMore.\n")),
+            ("services/payments/tests/test_app.py", Some("def test(): pass\n")),
+            ("services/billing/main_test.go", Some("package main\n")),
+        ],
+        "Docs and tests",
+    );
+    let output = run(&fixture.path(), &["gate", "--changed-since", "main"]);
+    assert_eq!(
+        stdout(&output),
+        header(&fixture, 3, 1)
+            + "ok documentation.runbook_updated: no service code changed (3 file(s) changed since main, none of them service code)\n"
+    );
+    assert_eq!(code(&output), 0);
+}
+
+#[test]
+fn a_service_without_any_runbook_fails() {
+    let mut fixture = services();
+    fixture.branch("billing", "main");
+    fixture.commit_files(
+        &[("services/billing/main.go", Some("package main\n\nfunc main() {}\n"))],
+        "Bill",
+    );
+    let output = run(&fixture.path(), &["gate", "--changed-since", "main"]);
+    assert_eq!(
+        stdout(&output),
+        header(&fixture, 1, 1)
+            + "FAIL documentation.runbook_updated: 0 of 1 changed service(s) updated their runbook (since main)\n"
+            + "  billing: services/billing/main.go changed and the service has no runbook: add one at services/billing/RUNBOOK.md or declare [[services]] runbook\n"
+    );
+    assert_eq!(code(&output), 1);
+}
+
+#[test]
+fn a_trailer_exempts_the_range_and_is_printed() {
+    let mut fixture = services();
+    fixture.branch("refactor", "main");
+    fixture.commit_files(
+        &[("services/billing/main.go", Some("package main // v2\n"))],
+        "Tidy billing",
+    );
+    let id = fixture.commit_files(
+        &[("services/payments/app.py", Some("print('pay')  # tidy\n"))],
+        "Tidy payments\n\nNo behaviour change.\n\nRunbook-Not-Needed: formatting only\n",
+    );
+    let output = run(&fixture.path(), &["gate", "--changed-since", "main"]);
+    assert_eq!(
+        stdout(&output),
+        header(&fixture, 2, 2)
+            + &format!(
+                "ok documentation.runbook_updated: runbook updates not needed: commit {} says \"formatting only\"\n",
+                &id.to_string()[..7]
+            )
+    );
+    assert_eq!(code(&output), 0);
+}
+
+#[test]
+fn a_config_exemption_passes_that_service_only() {
+    let mut fixture = services();
+    fixture.branch("exempt", "main");
+    fixture.commit_files(
+        &[
+            ("exitready.toml", Some("[gate]\nexempt = [\"billing\"]\n")),
+            ("services/billing/main.go", Some("package main // v2\n")),
+        ],
+        "Exempt billing",
+    );
+    let output = run(&fixture.path(), &["gate", "--changed-since", "main"]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    fixture.commit_files(&[("services/payments/app.py", Some("print(2)\n"))], "Pay");
+    let output = run(&fixture.path(), &["gate", "--changed-since", "main", "-q"]);
+    assert_eq!(
+        stdout(&output),
+        "FAIL documentation.runbook_updated: 1 of 2 changed service(s) updated their runbook (since main) (required: no partial credit)\n  payments: services/payments/app.py changed without its runbook docs/runbooks/payments.md\n"
+    );
+    assert_eq!(code(&output), 1);
+}
+
+#[test]
+fn the_base_moving_on_does_not_count_its_changes() {
+    let mut fixture = services();
+    fixture.branch("feature", "main");
+    fixture.commit_files(&[("lib/util.py", Some("X = 3\n"))], "Util");
+    fixture.checkout("main");
+    fixture.commit_files(
+        &[("services/payments/app.py", Some("print('main moved')\n"))],
+        "Main moves",
+    );
+    fixture.checkout("feature");
+    let output = run(&fixture.path(), &["gate", "--changed-since", "main"]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    assert!(stdout(&output).contains("1 file(s) changed in 1 commit(s)"));
+}
+
+#[test]
+fn uncommitted_changes_count_only_when_asked() {
+    let fixture = services();
+    fixture.branch("wip", "main");
+    fixture.write(&[("services/payments/new.py", Some("N = 1\n"))]);
+    let output = run(&fixture.path(), &["gate", "--changed-since", "main"]);
+    assert_eq!(code(&output), 0);
+    let output = run(
+        &fixture.path(),
+        &["gate", "--changed-since", "main", "--include-worktree", "-q"],
+    );
+    assert_eq!(code(&output), 1);
+    assert!(
+        stdout(&output).contains("payments: services/payments/new.py changed without"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn an_unknown_ref_is_a_usage_error() {
+    let fixture = services();
+    let output = run(&fixture.path(), &["gate", "--changed-since", "no-such-branch"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).starts_with("exitready: --changed-since no-such-branch: unknown revision in "),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn without_the_flag_and_without_origin_head_the_flag_is_asked_for() {
+    let fixture = services();
+    let output = run(&fixture.path(), &["gate"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("no --changed-since REF given and origin/HEAD does not exist"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_plain_folder_is_not_a_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(dir.path(), &["gate", "--changed-since", "main"]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("not a git repository"), "{}", stderr(&output));
+}
+
+#[test]
+fn origin_head_is_the_default_base() {
+    let mut fixture = services();
+    let clone_dir = fixture.dir.path().join("clone");
+    let url = format!("file://{}", fixture.path().display());
+    let status = std::process::Command::new("git")
+        .args(["clone", "-q", &url])
+        .arg(&clone_dir)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    fixture.commit_files(&[("lib/util.py", Some("X = 9\n"))], "unrelated");
+    let clone = git2::Repository::open(&clone_dir).unwrap();
+    assert!(clone.revparse_single("origin/HEAD").is_ok());
+    std::fs::write(clone_dir.join("services/payments/app.py"), "print(3)\n").unwrap();
+    let output = run(&clone_dir, &["gate", "--include-worktree", "-q"]);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    assert!(stdout(&output).contains("since origin/HEAD"));
+}
+
+#[test]
+fn a_shallow_clone_without_the_merge_base_is_a_usage_error_with_the_fix() {
+    let mut fixture = services();
+    fixture.commit_files(&[("lib/util.py", Some("X = 2\n"))], "main 2");
+    fixture.branch("feature", "main");
+    fixture.commit_files(&[("services/payments/app.py", Some("print(3)\n"))], "feature 1");
+    fixture.checkout("main");
+    fixture.commit_files(&[("lib/util.py", Some("X = 3\n"))], "main 3");
+    let clone_dir = fixture.dir.path().join("shallow");
+    let url = format!("file://{}", fixture.path().display());
+    let status = std::process::Command::new("git")
+        .args([
+            "clone",
+            "-q",
+            "--depth",
+            "1",
+            "--no-single-branch",
+            "--branch",
+            "feature",
+            &url,
+        ])
+        .arg(&clone_dir)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let output = run(&clone_dir, &["gate", "--changed-since", "origin/main"]);
+    assert_eq!(code(&output), 2, "{}", stdout(&output));
+    let message = stderr(&output);
+    assert!(message.contains("shallow clone"), "{message}");
+    assert!(message.contains("fetch-depth: 0"), "{message}");
+    assert!(message.contains("git fetch --unshallow"), "{message}");
+    assert_eq!(stdout(&output), "");
+}

@@ -275,6 +275,7 @@ fn role_name(role: Role) -> String {
 }
 
 fn knowledge_report(k: &KnowledgeFacts) -> KnowledgeReport {
+    let total_commits: usize = k.organisations.iter().map(|o| o.commits).sum();
     let island = |i: &crate::facts::knowledge::Island| Island {
         path: i.path.clone(),
         files: i.files,
@@ -291,6 +292,7 @@ fn knowledge_report(k: &KnowledgeFacts) -> KnowledgeReport {
                 name: o.name.clone(),
                 role: role_name(o.role),
                 commits: o.commits,
+                commit_percent: (1000.0 * o.commits as f64 / total_commits.max(1) as f64).round() / 10.0,
                 files_known: o.files_known,
                 orphaned_percent_if_leaves: o.orphaned_percent_if_leaves,
             })

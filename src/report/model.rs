@@ -257,6 +257,9 @@ pub struct OrganisationReport {
     pub role: String,
     /// Non-merge commits by its identities.
     pub commits: usize,
+    /// Its share of all non-merge commits, 0–100 (reports show organisations with 5 % or more).
+    #[serde(default)]
+    pub commit_percent: f64,
     /// Source files someone of it knows.
     pub files_known: usize,
     /// Share of source files nobody would know if it left, 0–100.

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::cli::{GlobalArgs, InitArgs, PeopleArgs, PeopleFormat};
 use crate::discover::{self, RootKind};
 use crate::error::{Error, Result};
-use crate::facts::history::{self, HistoryFacts, HistoryOptions};
+use crate::facts::history::{self, HistoryFacts};
 use crate::facts::knowledge::{self, Role};
 use crate::settings::Config;
 
@@ -68,18 +68,7 @@ fn people(global: &GlobalArgs, path: &Path) -> Result<(People, HistoryFacts)> {
     }
     let shared = super::shared_config(global)?;
     let (config, _) = super::config_for(global, shared.as_ref(), &root)?;
-    let options = HistoryOptions {
-        since: None,
-        aliases: config
-            .people
-            .aliases
-            .iter()
-            .map(|(k, v)| (k.to_lowercase(), v.to_lowercase()))
-            .collect(),
-        bot_patterns: config.organisations.bots.clone(),
-        jobs: 0,
-        progress: !global.quiet && super::stderr_is_terminal(),
-    };
+    let options = crate::facts::history_options(&config, None, 0, !global.quiet && super::stderr_is_terminal());
     let history = history::gather(&root.path, &options).map_err(|e| Error::Git {
         path: root.path.clone(),
         message: e.to_string(),

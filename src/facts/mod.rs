@@ -259,18 +259,7 @@ fn gather_history(
         return (None, None);
     }
     let config = &options.config;
-    let history_options = history::HistoryOptions {
-        since: options.since,
-        aliases: config
-            .people
-            .aliases
-            .iter()
-            .map(|(k, v)| (k.to_lowercase(), v.to_lowercase()))
-            .collect(),
-        bot_patterns: config.organisations.bots.clone(),
-        jobs: options.jobs,
-        progress: options.progress,
-    };
+    let history_options = history_options(config, options.since, options.jobs, options.progress);
     let started = std::time::Instant::now();
     let facts = match history::gather(&root.path, &history_options) {
         Ok(facts) => facts,
@@ -301,6 +290,28 @@ fn gather_history(
         started.elapsed()
     );
     (Some(facts), Some(knowledge))
+}
+
+/// The history pass's options from the config: `[people] aliases` (lower-cased, as identities
+/// are) and the `bots` patterns.
+pub fn history_options(
+    config: &Config,
+    since: Option<jiff::Timestamp>,
+    jobs: usize,
+    progress: bool,
+) -> history::HistoryOptions {
+    history::HistoryOptions {
+        since,
+        aliases: config
+            .people
+            .aliases
+            .iter()
+            .map(|(k, v)| (k.to_lowercase(), v.to_lowercase()))
+            .collect(),
+        bot_patterns: config.organisations.bots.clone(),
+        jobs,
+        progress,
+    }
 }
 
 /// Dates each document by its last content change (renames followed, pure moves ignored).

@@ -293,6 +293,7 @@ fn knowledge_report(k: &KnowledgeFacts) -> KnowledgeReport {
                 role: role_name(o.role),
                 commits: o.commits,
                 commit_percent: (1000.0 * o.commits as f64 / total_commits.max(1) as f64).round() / 10.0,
+                listed: matches!(o.role, Role::Vendor | Role::Internal) || 20 * o.commits >= total_commits,
                 files_known: o.files_known,
                 orphaned_percent_if_leaves: o.orphaned_percent_if_leaves,
             })

@@ -122,20 +122,12 @@ pub fn render(report: &Report, templates: &Templates) -> Result<String> {
 }
 
 fn view(report: &Report) -> View {
-    let categories = report
-        .score
-        .categories
+    let categories = crate::checks::checklist::CATEGORIES
         .iter()
+        .map(|name| (name.to_string(), report.score.categories.get(*name).copied().flatten()))
         .map(|(name, value)| match value {
-            Some(v) => charts::bar(
-                name.clone(),
-                String::new(),
-                *v,
-                100.0,
-                format!("{v:.1}"),
-                charts::score_color(*v),
-            ),
-            None => charts::bar(name.clone(), String::new(), 0.0, 100.0, "n/a".to_string(), "#a0aec0"),
+            Some(v) => charts::bar(name, String::new(), v, 100.0, format!("{v:.1}"), charts::score_color(v)),
+            None => charts::bar(name, String::new(), 0.0, 100.0, "n/a".to_string(), "#a0aec0"),
         })
         .collect();
     let mut checks: Vec<&super::model::CheckResult> = report.checks.iter().collect();
@@ -231,6 +223,7 @@ fn repo_view(index: usize, repo: &RepositoryReport) -> RepoView {
     let organisations = knowledge
         .iter()
         .flat_map(|k| &k.organisations)
+        .filter(|o| o.listed)
         .map(|o| {
             charts::bar(
                 o.name.clone(),

@@ -257,9 +257,12 @@ pub struct OrganisationReport {
     pub role: String,
     /// Non-merge commits by its identities.
     pub commits: usize,
-    /// Its share of all non-merge commits, 0–100 (reports show organisations with 5 % or more).
+    /// Its share of all non-merge commits, 0–100.
     #[serde(default)]
     pub commit_percent: f64,
+    /// Whether reports list it: 5 % or more of commits, or configured as vendor or internal.
+    #[serde(default)]
+    pub listed: bool,
     /// Source files someone of it knows.
     pub files_known: usize,
     /// Share of source files nobody would know if it left, 0–100.

@@ -386,3 +386,50 @@ fn document_kinds_with_decoys() {
         ]
     );
 }
+
+#[test]
+fn markdown_report_snapshot() {
+    let repo = shop();
+    let output = exitready(
+        repo.path(),
+        &["scan", ".", "--format", "md", "--now", "2026-06-30", "-q"],
+    );
+    assert!(output.status.success());
+    // The work tree's path and HEAD change with every run; everything else is pinned.
+    let head = repo.repo.head().unwrap().target().unwrap().to_string();
+    let markdown = stdout(&output)
+        .replace(&head, "<HEAD>")
+        .replace(&crate::util::escaped_path(repo.path()), "<REPO>")
+        .replace(
+            &exitready::report::render::escape_markdown(&repo.path().file_name().unwrap().to_string_lossy()),
+            "<NAME>",
+        );
+    crate::util::assert_snapshot("shop.md", &markdown);
+}
+
+#[test]
+fn huge_files_are_not_read_and_said_so() {
+    let repo = Repo::new();
+    let huge = "x".repeat(6 * 1024 * 1024);
+    repo.commit(
+        ALICE,
+        "2025-01-10",
+        &[("docs/dump.md", Some(&huge)), ("README.md", Some("# r\n"))],
+        "x",
+    );
+    let report = scan_json(repo.path(), &[]);
+    let repository = &report["repositories"][0];
+    assert_eq!(repository["inventory"]["huge"], 1);
+    let warning = repository["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["kind"] == "huge")
+        .unwrap();
+    assert_eq!(warning["path"], "docs/dump.md");
+    assert_eq!(
+        warning["message"],
+        "6 MiB, over the 5 MiB read limit: not read, not measured"
+    );
+    assert_eq!(report["warning_counts"]["huge"], 1);
+}

@@ -200,6 +200,14 @@ pub fn gather(snapshot: &mut Snapshot, exclude: &GlobSet, warnings: &mut Vec<War
             continue;
         }
         file.class = classify(snapshot, &file.path, file.size, exclude, &attributes);
+        if file.class == FileClass::Huge {
+            let message = format!(
+                "{} MiB, over the {} MiB read limit: not read, not measured",
+                file.size >> 20,
+                MAX_READ_BYTES >> 20
+            );
+            warnings.push(Warning::new("huge", Some(&file.path), &message));
+        }
     }
     Inventory { files: raw }
 }
@@ -323,11 +331,11 @@ fn classify(snapshot: &Snapshot, path: &str, size: u64, exclude: &GlobSet, attri
     if let Some(class) = attributes.class_of(path) {
         return class;
     }
-    if super::documents::doc_format(path).is_some() {
-        return FileClass::Document;
-    }
     if size > MAX_READ_BYTES {
         return FileClass::Huge;
+    }
+    if super::documents::doc_format(path).is_some() {
+        return FileClass::Document;
     }
     match snapshot.read(path) {
         Ok(bytes) => content_class(&bytes),

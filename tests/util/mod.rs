@@ -187,3 +187,8 @@ impl Repo {
         std::fs::write(self.path().join("exitready.toml"), text).unwrap();
     }
 }
+
+/// A path as the Markdown report writes it (escaped), for replacing it in snapshots.
+pub fn escaped_path(path: &Path) -> String {
+    exitready::report::render::escape_markdown(&std::fs::canonicalize(path).unwrap().display().to_string())
+}

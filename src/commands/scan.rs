@@ -57,6 +57,7 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
             since,
             jobs: args.jobs.unwrap_or(0),
             progress: !global.quiet && super::stderr_is_terminal(),
+            now,
         };
         let facts = facts::gather(root, &options)?;
         scanned.push(Scanned { facts, config });

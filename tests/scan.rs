@@ -148,8 +148,10 @@ fn check_statuses_and_scores() {
     // documentation: (3·1 + 3·⅔ + 2·1 + 1·⅔ + 2·0) / 11 = 69.7; exit: (2·1 + 3·0 + 3·0 + 3·⅔) / 11 = 36.4
     assert_eq!(report["score"]["categories"]["documentation"], 69.7);
     assert_eq!(report["score"]["categories"]["exit"], 36.4);
-    assert_eq!(report["score"]["categories"]["freshness"], Value::Null);
-    assert_eq!(report["score"]["overall"], 53.1);
+    // freshness (issue 5): runbooks and docs past their age limits, links and ADRs fine:
+    // (3·0 + 2·0 + 2·1 + 1·1) / 8 = 37.5
+    assert_eq!(report["score"]["categories"]["freshness"], 37.5);
+    assert_eq!(report["score"]["overall"], 47.9);
     assert_eq!(report["score"]["grade"], "D");
     let named = check(&report, "exit.named_owners");
     let messages: Vec<&str> = named["evidence"]
@@ -270,7 +272,7 @@ fn outputs_by_extension_and_summary() {
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.contains("Score 53.1 / 100, grade D"), "{text}");
+    assert!(text.contains("Score 47.9 / 100, grade D"), "{text}");
     assert!(
         text.contains("fail Deployment and operations are documented (documentation.operations)"),
         "{text}"

@@ -4,10 +4,10 @@
 //! line of prose) or an inline `Status:` line, in that order. Recognised: Proposed, Accepted,
 //! Rejected, Deprecated, Superseded (and adr-tools' "Superceded") plus common synonyms (Draft,
 //! Approved, Declined, Replaced…). Superseded and deprecated records are reported with their
-//! successor when they name one; a record without a status, with a status nobody recognises,
-//! or still Proposed beyond the document age limit is flagged. Numbering gaps within one
-//! folder ("0004 missing") are reported on the record after the gap. ADR status never makes a
-//! document stale. Templates (`template` in the name) and dated names are not numbered records.
+//! successor when they name one (`adr_superseded`, information only); a record without a
+//! status, with a status nobody recognises, or still Proposed beyond the document age limit is
+//! flagged (`adr_status`). Numbering gaps within one folder ("0004 missing") are reported on the
+//! record after the gap (`adr_gap`). ADR status never makes a document stale. Templates (`template` in the name) and dated names are not numbered records.
 
 use std::collections::BTreeMap;
 
@@ -130,7 +130,7 @@ fn named_after_by(raw: &str) -> Option<String> {
     (!cleaned.is_empty()).then(|| cleaned.to_string())
 }
 
-/// Adds the `adr_status` reason of one record.
+/// Adds the `adr_status` or `adr_superseded` reason of one record.
 pub(crate) fn check(judged: &Judged, found: Option<&Found>, reasons: &mut Vec<Reason>) {
     let Some(found) = found else {
         return;
@@ -138,6 +138,7 @@ pub(crate) fn check(judged: &Judged, found: Option<&Found>, reasons: &mut Vec<Re
     if is_template(&judged.doc.path) {
         return;
     }
+    let mut signal = "adr_status";
     let message = match found.status {
         None if found.raw.is_empty() => {
             "no status: no front matter `status`, `## Status` section or `Status:` line".to_string()
@@ -147,6 +148,7 @@ pub(crate) fn check(judged: &Judged, found: Option<&Found>, reasons: &mut Vec<Re
             found.raw, found.source
         ),
         Some(status @ (Status::Superseded | Status::Deprecated)) => {
+            signal = "adr_superseded";
             let word = if status == Status::Superseded {
                 "superseded"
             } else {
@@ -175,7 +177,7 @@ pub(crate) fn check(judged: &Judged, found: Option<&Found>, reasons: &mut Vec<Re
     };
     reasons.push(Reason {
         line: found.line,
-        ..super::reason("adr_status", message)
+        ..super::reason(signal, message)
     });
 }
 

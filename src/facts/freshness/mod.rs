@@ -10,7 +10,7 @@
 //!
 //! Signals, each in its own file: `age`, `drift`, dead references (`links`: `dead_link`,
 //! `dead_anchor`, `dead_path`), `review` (`overdue_review`, `front_matter`), `adr`
-//! (`adr_status`, `adr_gap`) and `hollow`. A document is `stale` for age, drift, a dead
+//! (`adr_status`, `adr_superseded`, `adr_gap`) and `hollow`. A document is `stale` for age, drift, a dead
 //! reference or an overdue review; ADR status and hollowness are reasons without staleness.
 //! Historical documents (changelogs, licences, postmortems and decided ADRs) are judged neither
 //! by age nor by drift, and may cite deleted files. Documents under test/fixture/example folders

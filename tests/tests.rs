@@ -6,3 +6,5 @@ mod util;
 mod scan;
 // Who knows the code: history, DOA, truck factor, off-boarding, trend, in-flight work.
 mod knowledge;
+// Stale and hollow documents (issue 5): age, drift, dead references, reviews, ADRs, hollow runbooks.
+mod freshness;

@@ -148,10 +148,13 @@ fn check_statuses_and_scores() {
     // documentation: (3·1 + 3·⅔ + 2·1 + 1·⅔ + 2·0) / 11 = 69.7; exit: (2·1 + 3·0 + 3·0 + 3·⅔) / 11 = 36.4
     assert_eq!(report["score"]["categories"]["documentation"], 69.7);
     assert_eq!(report["score"]["categories"]["exit"], 36.4);
-    assert_eq!(report["score"]["categories"]["freshness"], Value::Null);
+    // freshness (issue 5): runbooks and docs past their age limits, links and ADRs fine:
+    // (3·0 + 2·0 + 2·1 + 1·1) / 8 = 37.5
+    assert_eq!(report["score"]["categories"]["freshness"], 37.5);
     // ownership: no ownership file, so coverage and specific coverage fail: (3·0 + 2·0) / 5 = 0
     assert_eq!(report["score"]["categories"]["ownership"], 0.0);
-    assert_eq!(report["score"]["overall"], 35.4);
+    // (69.7 + 37.5 + 0 + 36.4) / 4
+    assert_eq!(report["score"]["overall"], 35.9);
     assert_eq!(report["score"]["grade"], "F");
     let named = check(&report, "exit.named_owners");
     let messages: Vec<&str> = named["evidence"]
@@ -272,7 +275,7 @@ fn outputs_by_extension_and_summary() {
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.contains("Score 35.4 / 100, grade F"), "{text}");
+    assert!(text.contains("Score 35.9 / 100, grade F"), "{text}");
     assert!(
         text.contains("fail Deployment and operations are documented (documentation.operations)"),
         "{text}"

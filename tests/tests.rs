@@ -12,3 +12,5 @@ mod ownership;
 mod deliverables;
 // The CI gate: runbooks with code, --fail-under, waivers, SARIF, JUnit, annotations.
 mod gate;
+// Stale and hollow documents (issue 5): age, drift, dead references, reviews, ADRs, hollow runbooks.
+mod freshness;

@@ -7,11 +7,15 @@
 //! `Outcome`. A rule that cannot judge says `skip` with the reason; one that fails says `error`;
 //! neither stops the scan.
 
+pub mod adrs_statused;
 pub mod attestation;
 pub mod checklist;
+pub mod docs_fresh;
 pub mod docs_present;
+pub mod freshness_evidence;
 pub mod inhouse_truck_factor;
 pub mod knowledge_trend;
+pub mod links_alive;
 pub mod named_roles;
 pub mod owners_active;
 pub mod owners_inhouse;
@@ -19,8 +23,11 @@ pub mod ownership_coverage;
 pub mod ownership_valid;
 pub mod runbook_per_service;
 pub mod runbook_updated_with_code;
+pub mod runbooks_fresh;
 pub mod score;
 pub mod stale_branches;
+#[cfg(test)]
+pub(crate) mod testkit;
 pub mod vendor_exit;
 pub mod vendor_islands;
 pub mod waivers;
@@ -263,6 +270,26 @@ pub const RULE_KINDS: &[RuleKind] = &[
         name: "vendor_islands",
         doc: "no folder of `min_files`+ source files is known only by the vendor",
         build: build::<vendor_islands::VendorIslands>,
+    },
+    RuleKind {
+        name: "runbooks_fresh",
+        doc: "every runbook is neither stale (age, drift, dead reference, overdue review) nor hollow",
+        build: build::<runbooks_fresh::RunbooksFresh>,
+    },
+    RuleKind {
+        name: "docs_fresh",
+        doc: "no document of `kinds` (all when empty) is stale",
+        build: build::<docs_fresh::DocsFresh>,
+    },
+    RuleKind {
+        name: "links_alive",
+        doc: "documents of `kinds` have no dead link, anchor or code-span path",
+        build: build::<links_alive::LinksAlive>,
+    },
+    RuleKind {
+        name: "adrs_statused",
+        doc: "every ADR states a recognised status and none stays Proposed past the age limit",
+        build: build::<adrs_statused::AdrsStatused>,
     },
     RuleKind {
         name: "stale_branches",

@@ -207,7 +207,6 @@ mod tests {
     use crate::checks::Status;
     use crate::discover::{Root, RootKind};
     use crate::facts::changes::{ChangedRange, RangeCommit};
-    use crate::facts::inventory::Inventory;
     use crate::settings::Config;
 
     fn service(name: &str, path: &str, runbook: Option<&str>) -> Service {
@@ -223,27 +222,11 @@ mod tests {
 
     fn facts(files: &[&str], trailer: Option<&str>) -> RepoFacts {
         RepoFacts {
-            root: Root {
-                path: "/r".into(),
-                name: "r".into(),
-                kind: RootKind::WorkTree,
-            },
-            head: None,
-            branch: None,
-            inventory: Inventory::default(),
-            documents: Vec::new(),
             services: vec![
                 service("pay", "svc/pay", Some("docs/runbooks/pay.md")),
                 service("shop", "svc/shop", None),
                 service("r", ".", Some("RUNBOOK.md")),
             ],
-            named_roles: Vec::new(),
-            ownership: None,
-            tracked: Vec::new(),
-            history: None,
-            knowledge: None,
-            partial_history: false,
-            warnings: Vec::new(),
             changes: Some(ChangedRange {
                 since: "main".into(),
                 base: "b".repeat(40),
@@ -256,6 +239,11 @@ mod tests {
                 }],
                 worktree: false,
             }),
+            ..RepoFacts::empty(Root {
+                path: "/r".into(),
+                name: "r".into(),
+                kind: RootKind::WorkTree,
+            })
         }
     }
 

@@ -142,6 +142,7 @@ fn explain_path(global: &GlobalArgs, path: &Path) -> Result<FileExplanation> {
         &GatherOptions {
             config,
             config_path,
+            now: super::now(global)?,
             ..GatherOptions::default()
         },
     )?;
@@ -231,6 +232,7 @@ fn explain_check(global: &GlobalArgs, args: &ExplainArgs) -> Result<CheckResult>
         &GatherOptions {
             config: config.clone(),
             config_path,
+            now,
             ..GatherOptions::default()
         },
     )?;

@@ -57,6 +57,7 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     let progress = !global.quiet && super::stderr_is_terminal();
     let base = crate::facts::GatherOptions {
         since,
+        now,
         ..Default::default()
     };
     let (scanned, more_failed) = super::estate::gather_all(work, args.jobs, args.recursive, progress, &base)?;

@@ -6,6 +6,7 @@
 
 pub mod changes;
 pub mod documents;
+pub mod freshness;
 pub mod history;
 pub mod inventory;
 pub mod knowledge;
@@ -90,6 +91,9 @@ pub struct Document {
     pub last_changed: Option<String>,
     /// `git` or `mtime`: where `last_changed` comes from.
     pub last_changed_from: Option<String>,
+    /// Under a test/fixture/example folder: probably not a real document (not judged fresh or stale).
+    #[serde(skip)]
+    pub in_test_folder: bool,
     /// Whether any staleness signal fired.
     pub stale: bool,
     /// Every staleness or weakness signal, with evidence.
@@ -130,6 +134,26 @@ pub struct RepoFacts {
 }
 
 impl RepoFacts {
+    /// The facts of a root before anything was gathered (a base for tests and for gathering).
+    pub fn empty(root: Root) -> RepoFacts {
+        RepoFacts {
+            root,
+            head: None,
+            branch: None,
+            inventory: Inventory::default(),
+            documents: Vec::new(),
+            services: Vec::new(),
+            named_roles: Vec::new(),
+            ownership: None,
+            tracked: Vec::new(),
+            history: None,
+            knowledge: None,
+            partial_history: true,
+            warnings: Vec::new(),
+            changes: None,
+        }
+    }
+
     /// The documents of a kind.
     pub fn documents_of(&self, kind: DocKind) -> impl Iterator<Item = &Document> {
         self.documents.iter().filter(move |d| d.kind == kind)
@@ -157,6 +181,8 @@ pub struct GatherOptions {
     pub jobs: usize,
     /// Show a progress bar for the history pass.
     pub progress: bool,
+    /// The report clock (`--now` or the wall clock at the start), for document ages.
+    pub now: jiff::Timestamp,
 }
 
 /// Gathers the facts of one root.
@@ -192,6 +218,7 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
             parsed,
             last_changed: file.mtime.and_then(rfc3339),
             last_changed_from: file.mtime.map(|_| "mtime".to_string()),
+            in_test_folder: class.in_test_folder,
             stale: false,
             reasons: Vec::new(),
         });
@@ -226,6 +253,13 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
     if let Some(history) = &history {
         date_documents(&mut documents, history);
     }
+    let inputs = freshness::FreshnessInputs {
+        inventory: &inventory,
+        services: &services,
+        history: history.as_ref(),
+        thresholds: &options.config.thresholds,
+    };
+    freshness::assess(&mut documents, &inputs, options.now);
     let partial_history = history.as_ref().is_none_or(|h| h.partial_history);
     warnings.sort();
     warnings.dedup();

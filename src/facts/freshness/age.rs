@@ -1,0 +1,111 @@
+//! Signal 1, age: days since a document's last content change, against its kind's limit.
+//!
+//! Reads the date `facts::gather` gave the document: its last content change from git
+//! (renames followed, so a commit that only moves a docs site does not make its pages fresh),
+//! or the file's mtime in a plain folder, which the reason then says. Historical documents
+//! (changelogs, licences, postmortems, decided ADRs) are not judged by age. Pure: no clock read.
+
+use super::{Judged, Reason, day, days_since};
+
+/// Adds an `age` reason when the document is older than its kind's limit.
+pub(crate) fn check(judged: &Judged, reasons: &mut Vec<Reason>) {
+    if judged.historical {
+        return;
+    }
+    let Some(changed) = judged.last_changed() else {
+        return;
+    };
+    let days = days_since(changed, judged.now);
+    if days <= i64::from(judged.limit.days) {
+        return;
+    }
+    let what = if judged.dated_by_git() {
+        "last content change"
+    } else {
+        "last modified (file modification time: no git history)"
+    };
+    reasons.push(super::reason(
+        "age",
+        format!(
+            "{what} on {}, {days} days ago, over {}",
+            day(changed),
+            judged.limit.words()
+        ),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{doc, judged};
+    use super::*;
+    use crate::facts::documents::DocKind;
+    use pretty_assertions::assert_eq;
+
+    fn messages(kind: DocKind, path: &str, text: &str, changed: &str, git: bool) -> Vec<String> {
+        let mut d = doc(path, kind, text, Some(changed));
+        if !git {
+            d.last_changed_from = Some("mtime".to_string());
+        }
+        let mut reasons = Vec::new();
+        check(&judged(&d), &mut reasons);
+        reasons
+            .into_iter()
+            .map(|r| format!("{}: {}", r.signal, r.message))
+            .collect()
+    }
+
+    #[test]
+    fn runbooks_and_documents_have_their_own_limits() {
+        let old = "2025-12-01T10:00:00Z";
+        assert_eq!(
+            messages(DocKind::Runbook, "docs/runbook.md", "# R\n", old, true),
+            vec!["age: last content change on 2025-12-01, 210 days ago, over the 180-day limit for runbooks"]
+        );
+        assert!(messages(DocKind::Onboarding, "README.md", "# R\n", old, true).is_empty());
+        assert_eq!(
+            messages(DocKind::Onboarding, "README.md", "# R\n", "2025-06-29T00:00:00Z", true),
+            vec!["age: last content change on 2025-06-29, 366 days ago, over the 365-day limit for documents"]
+        );
+        // Exactly at the limit is still fresh.
+        assert!(messages(DocKind::Onboarding, "README.md", "# R\n", "2025-06-30T00:00:00Z", true).is_empty());
+    }
+
+    #[test]
+    fn plain_folders_say_the_date_is_an_mtime() {
+        assert_eq!(
+            messages(
+                DocKind::Runbook,
+                "ops/runbook.md",
+                "# R\n",
+                "2025-01-01T00:00:00Z",
+                false
+            ),
+            vec![
+                "age: last modified (file modification time: no git history) on 2025-01-01, 545 days ago, over the 180-day limit for runbooks"
+            ]
+        );
+    }
+
+    #[test]
+    fn historical_documents_are_not_judged_by_age() {
+        let old = "2015-01-01T00:00:00Z";
+        assert!(messages(DocKind::Changelog, "CHANGELOG.md", "# C\n", old, true).is_empty());
+        assert!(messages(DocKind::License, "LICENSE.md", "# L\n", old, true).is_empty());
+        assert!(messages(DocKind::Postmortem, "docs/pm/1.md", "# P\n", old, true).is_empty());
+        let accepted = "# 1. Use X\n\n## Status\n\nAccepted\n";
+        assert!(messages(DocKind::Adr, "docs/adr/0001-x.md", accepted, old, true).is_empty());
+        let proposed = "# 1. Use X\n\n## Status\n\nProposed\n";
+        assert_eq!(
+            messages(DocKind::Adr, "docs/adr/0001-x.md", proposed, old, true).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn undated_documents_are_not_judged() {
+        let d = doc("README.md", DocKind::Onboarding, "# R\n", None);
+        let mut reasons = Vec::new();
+        check(&judged(&d), &mut reasons);
+        assert!(reasons.is_empty());
+    }
+}

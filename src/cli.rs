@@ -77,6 +77,8 @@ pub enum Format {
     Sarif,
     /// JUnit XML (one test case per checklist item).
     Junit,
+    /// GitLab Code Quality JSON (one issue per finding).
+    Codequality,
 }
 
 /// `exitready scan`.
@@ -85,7 +87,7 @@ pub struct ScanArgs {
     /// Git work trees, bare repositories or plain documentation folders.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// Write the report to FILE, format from the extension (.json, .md, .sarif, .xml, else --format); repeatable.
+    /// Write the report to FILE, format from the extension (.json, .md, .sarif, .xml, .codequality.json, else --format); repeatable.
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
     /// Print the report to stdout in this format (summary and warnings go to stderr).

@@ -4,6 +4,8 @@
 //! Each test builds a fixture repository with git2 (pinned author, email and dates, so commit
 //! ids are stable), runs the real binary on it and asserts exact output and exit codes.
 
+#[path = "gate/ci.rs"]
+mod ci;
 #[path = "gate/common.rs"]
 mod common;
 #[path = "gate/fail_under.rs"]

@@ -1,9 +1,12 @@
 //! Reports: the model built from facts and check results, and its renderings.
 //!
 //! `build` assembles the one `Report`; `render` turns it into JSON, Markdown (handlebars
-//! templates) or the terminal summary; `sarif` and `junit` write the CI formats. Nothing here reads a repository.
+//! templates) or the terminal summary; `sarif`, `junit`,
+//! `codequality` and `annotations` write what CI systems read. Nothing here reads a repository.
 
+pub mod annotations;
 pub mod build;
+pub mod codequality;
 pub mod junit;
 pub mod model;
 pub mod render;

@@ -149,6 +149,19 @@ pub enum Format {
     Sarif,
     /// JUnit XML (one test case per checklist item).
     Junit,
+    /// GitLab Code Quality JSON (one issue per finding).
+    Codequality,
+}
+
+/// Formats of the documents `diff` and `signoff` print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextFormat {
+    /// Human-readable lines.
+    Text,
+    /// Markdown.
+    Md,
+    /// JSON.
+    Json,
 }
 
 /// `exitready scan`.
@@ -157,7 +170,7 @@ pub struct ScanArgs {
     /// Git work trees, bare repositories or plain documentation folders.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// Write the report to FILE, format from the extension (.json, .md, .sarif, .xml, else --format); repeatable.
+    /// Write the report to FILE, format from the extension (.json, .md, .sarif, .xml, .codequality.json, else --format); repeatable.
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
     /// Print the report to stdout in this format (summary and warnings go to stderr).
@@ -257,8 +270,8 @@ pub struct DiffArgs {
     /// The later JSON report.
     pub new: PathBuf,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+    pub format: TextFormat,
 }
 
 /// `exitready merge`.
@@ -308,7 +321,7 @@ pub struct SignoffArgs {
     pub outputs: Vec<PathBuf>,
     /// Print the sign-off to stdout in this format.
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<TextFormat>,
     /// Check that the sign-off SIGNOFF (md, html or json) carries the SHA-256 of REPORT.
     #[arg(long, num_args = 2, value_names = ["SIGNOFF", "REPORT"], conflicts_with_all = ["report", "attestations", "outputs", "format"])]
     pub verify: Option<Vec<PathBuf>>,

@@ -2,12 +2,10 @@
 //! as text (each changed check named by its id), Markdown or JSON. Always exit 0: a diff
 //! informs, `--fail-under` and `gate` decide.
 
-use crate::cli::{DiffArgs, Format};
+use crate::cli::{DiffArgs, TextFormat};
 use crate::error::Result;
 use crate::report::compare::compare;
 use crate::report::render::json;
-
-use crate::error::Error;
 
 use super::Outcome;
 
@@ -17,10 +15,9 @@ pub fn run(args: DiffArgs) -> Result<Outcome> {
     let new = crate::report::read(&args.new)?;
     let comparison = compare(&old, &new);
     let text = match args.format {
-        Format::Text => comparison.to_text(),
-        Format::Md => comparison.to_markdown(),
-        Format::Json => json(&comparison)?,
-        Format::Sarif | Format::Junit => return Err(Error::Usage("diff writes text, md or json".to_string())),
+        TextFormat::Text => comparison.to_text(),
+        TextFormat::Md => comparison.to_markdown(),
+        TextFormat::Json => json(&comparison)?,
     };
     print!("{text}");
     Ok(Outcome::Done)

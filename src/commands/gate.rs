@@ -75,7 +75,10 @@ pub fn run(global: &GlobalArgs, args: GateArgs) -> Result<Outcome> {
         let color = format == OutputFormat::Text && super::use_color(global.color, std::io::stdout().is_terminal());
         print!("{}", super::scan::render(&report, format, &templates, color)?);
     }
-    let lines = lines(&report, &range, global.quiet);
+    let mut lines = lines(&report, &range, global.quiet);
+    if crate::report::annotations::in_github_actions() {
+        lines.push_str(&crate::report::annotations::github(&report));
+    }
     if args.format.is_none() {
         print!("{lines}");
     } else {

@@ -99,6 +99,14 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
             terminal::summary(&report, super::use_color(global.color, super::stderr_is_terminal()))
         );
     }
+    if crate::report::annotations::in_github_actions() {
+        let commands = crate::report::annotations::github(&report);
+        if args.format.is_none() {
+            print!("{commands}");
+        } else {
+            eprint!("{commands}");
+        }
+    }
     match (fail_under, report.score.overall) {
         (Some(bar), Some(score)) if score < bar => {
             eprintln!("exitready: score {score:.1} is under the bar of {bar}");
@@ -120,6 +128,7 @@ pub fn output_format(format: Format) -> OutputFormat {
         Format::Md => OutputFormat::Markdown,
         Format::Sarif => OutputFormat::Sarif,
         Format::Junit => OutputFormat::Junit,
+        Format::Codequality => OutputFormat::CodeQuality,
     }
 }
 
@@ -136,7 +145,7 @@ pub fn outputs_for(paths: &[PathBuf], format: Option<Format>) -> Result<Vec<(Pat
                 .or(format.map(output_format))
                 .ok_or_else(|| {
                     Error::Usage(format!(
-                        "-o {}: unknown extension; use .json, .md, .html, .txt, .sarif or .junit.xml, or give --format",
+                        "-o {}: unknown extension; use .json, .md, .html, .txt, .sarif, .junit.xml or .codequality.json, or give --format",
                         path.display()
                     ))
                 })?;
@@ -154,5 +163,6 @@ pub fn render(report: &Report, format: OutputFormat, templates: &Templates, colo
         OutputFormat::Text => Ok(terminal::summary(report, color)),
         OutputFormat::Sarif => crate::report::sarif::sarif(report),
         OutputFormat::Junit => Ok(crate::report::junit::junit(report)),
+        OutputFormat::CodeQuality => crate::report::codequality::codequality(report),
     }
 }

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::checks::checklist;
-use crate::cli::{Format, GlobalArgs, SignoffArgs};
+use crate::cli::{GlobalArgs, SignoffArgs, TextFormat};
 use crate::error::{Error, Result};
 use crate::report::render::{Templates, json};
 use crate::report::signoff::{self, SignOff};
@@ -51,12 +51,11 @@ pub fn run(global: &GlobalArgs, args: SignoffArgs) -> Result<Outcome> {
         super::write_output(path, &render(&document, *kind, &templates)?)?;
     }
     match args.format {
-        Some(Format::Json) => print!("{}", json(&document)?),
-        Some(Format::Md) => print!("{}", templates.render("signoff.md.hbs", &document)?),
-        Some(Format::Text) => print!("{}", signoff::to_text(&document)),
+        Some(TextFormat::Json) => print!("{}", json(&document)?),
+        Some(TextFormat::Md) => print!("{}", templates.render("signoff.md.hbs", &document)?),
+        Some(TextFormat::Text) => print!("{}", signoff::to_text(&document)),
         None if !global.quiet => print!("{}", signoff::to_text(&document)),
         None => {}
-        Some(Format::Sarif | Format::Junit) => return Err(Error::Usage("signoff writes text, md or json".to_string())),
     }
     if document.signed_off {
         Ok(Outcome::Done)

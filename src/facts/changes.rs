@@ -95,8 +95,13 @@ pub fn read(root: &Root, since: Option<&str>, worktree: bool) -> Result<ChangedR
         .revparse_single(&since)
         .and_then(|o| o.peel_to_commit())
         .map_err(|_| {
+            let hint = if repo.is_shallow() {
+                "this is a shallow clone: fetch the full history with the base branch (`fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow origin`)"
+            } else {
+                "fetch it first, e.g. `git fetch origin`"
+            };
             Error::Usage(format!(
-                "--changed-since {since}: unknown revision in {} (fetch it first, e.g. `git fetch origin`)",
+                "--changed-since {since}: unknown revision in {} ({hint})",
                 root.path.display()
             ))
         })?;

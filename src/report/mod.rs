@@ -1,11 +1,14 @@
 //! Reports: the model built from facts and check results, and its renderings.
 //!
 //! `build` assembles the one `Report`; `render` turns it into JSON, Markdown (handlebars
-//! templates) or the terminal summary; `sarif` and `junit` write the CI formats. Nothing here reads a repository.
+//! templates) or the terminal summary; `sarif`, `junit`,
+//! `codequality` and `annotations` write what CI systems read. Nothing here reads a repository.
 
+pub mod annotations;
 pub mod anonymize;
 pub mod build;
 pub mod charts;
+pub mod codequality;
 pub mod compare;
 pub mod helpers;
 pub mod html;

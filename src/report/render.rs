@@ -35,13 +35,17 @@ pub enum OutputFormat {
     Sarif,
     /// JUnit XML (`report::junit`).
     Junit,
+    /// GitLab Code Quality JSON (`report::codequality`).
+    CodeQuality,
 }
 
 impl OutputFormat {
     /// The format an output path asks for, by extension.
     pub fn from_path(path: &Path) -> Option<OutputFormat> {
         let name = path.file_name()?.to_string_lossy().to_lowercase();
-        if name.ends_with(".sarif") || name.ends_with(".sarif.json") {
+        if name.ends_with(".json") && (name.contains("codequality") || name.contains("code-quality")) {
+            Some(OutputFormat::CodeQuality)
+        } else if name.ends_with(".sarif") || name.ends_with(".sarif.json") {
             Some(OutputFormat::Sarif)
         } else if name.ends_with(".xml") {
             Some(OutputFormat::Junit)

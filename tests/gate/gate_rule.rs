@@ -266,3 +266,27 @@ fn a_shallow_clone_without_the_merge_base_is_a_usage_error_with_the_fix() {
     assert!(message.contains("git fetch --unshallow"), "{message}");
     assert_eq!(stdout(&output), "");
 }
+
+#[test]
+fn a_default_ci_checkout_without_the_base_branch_names_the_fix() {
+    let mut fixture = services();
+    fixture.branch("feature", "main");
+    fixture.commit_files(&[("services/payments/app.py", Some("print(3)\n"))], "feature 1");
+    let clone_dir = fixture.dir.path().join("ci-default");
+    let url = format!("file://{}", fixture.path().display());
+    // What actions/checkout does by default: one commit of one branch.
+    let status = std::process::Command::new("git")
+        .args(["clone", "-q", "--depth", "1", "--branch", "feature", &url])
+        .arg(&clone_dir)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let output = run(&clone_dir, &["gate", "--changed-since", "origin/main"]);
+    assert_eq!(code(&output), 2);
+    let message = stderr(&output);
+    assert!(message.contains("unknown revision"), "{message}");
+    assert!(
+        message.contains("shallow clone") && message.contains("fetch-depth: 0"),
+        "{message}"
+    );
+}

@@ -4,6 +4,7 @@
 //! Each test builds a fixture repository with git2 (pinned author, email and dates, so commit
 //! ids are stable), runs the real binary on it and asserts exact output and exit codes.
 
+mod ci;
 mod common;
 mod fail_under;
 mod gate_rule;

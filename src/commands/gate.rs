@@ -56,9 +56,13 @@ pub fn run(global: &GlobalArgs, args: GateArgs) -> Result<Outcome> {
         range.commits.len()
     );
 
+    // The gate answers from the changed range alone; the full history pass (seconds on a large
+    // repository) runs only when --fail-under or --checklist asks for checks that need it.
     let options = GatherOptions {
         config: config.clone(),
         config_path,
+        now,
+        skip_history: args.fail_under.is_none() && args.checklists.is_empty(),
         ..GatherOptions::default()
     };
     let mut facts = facts::gather(&root, &options)?;

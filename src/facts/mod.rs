@@ -183,6 +183,8 @@ pub struct GatherOptions {
     pub progress: bool,
     /// The report clock (`--now` or the wall clock at the start), for document ages.
     pub now: jiff::Timestamp,
+    /// Leave out the history pass (the gate reads only the changed range unless asked for more).
+    pub skip_history: bool,
 }
 
 /// Gathers the facts of one root.
@@ -289,7 +291,7 @@ fn gather_history(
     inventory: &Inventory,
     warnings: &mut Vec<Warning>,
 ) -> (Option<history::HistoryFacts>, Option<knowledge::KnowledgeFacts>) {
-    if !has_history(root) {
+    if !has_history(root) || options.skip_history {
         return (None, None);
     }
     let config = &options.config;

@@ -145,3 +145,15 @@ fn documents_are_dated_by_their_last_content_change() {
         (Some("README.md"), Some("2025-01-15T12:00:00Z"), Some("git"))
     );
 }
+
+#[test]
+fn anonymize_hides_every_author_named_in_evidence() {
+    let repo = handover();
+    let report = scan_json(repo.path(), &["--anonymize"]);
+    let text = report.to_string();
+    for person in ["Alice Vendor", "Bob Inhouse", "alice@", "bob@"] {
+        assert!(!text.contains(person), "{person} left in the anonymized report");
+    }
+    // Organisations stay.
+    assert!(text.contains("acme-outsourcing.com"));
+}

@@ -3,7 +3,7 @@
 //! A person becomes `person-<6 hex>` (the start of the SHA-256 of their lower-cased name or
 //! email), the same in every report, so trends and merges still line up; organisations (email
 //! domains, configured names) are kept. Every string of the report is rewritten: names known
-//! from the facts (named roles, in-flight authors) at word boundaries, and every email address's
+//! from the facts (named roles, history identities, in-flight authors) at word boundaries, and every email address's
 //! local part. The pseudonyms are not secret: a name can be hashed and compared, so this hides
 //! people from casual readers, not from someone who already suspects a name.
 
@@ -17,11 +17,20 @@ pub fn pseudonym(person: &str) -> String {
     format!("person-{}", &hex[..6])
 }
 
-/// The people named in the facts, before the report is built.
+/// The people named in the facts, before the report is built: named roles and every identity
+/// of the history (evidence names authors, e.g. the truck factor's and stale branches').
 pub fn people_in(scanned: &[Scanned]) -> Vec<String> {
     scanned
         .iter()
-        .flat_map(|s| s.facts.named_roles.iter().map(|n| n.who.clone()))
+        .flat_map(|s| {
+            let named = s.facts.named_roles.iter().map(|n| n.who.clone());
+            let identities = s
+                .facts
+                .history
+                .iter()
+                .flat_map(|h| h.identities.iter().map(|i| i.name.clone()));
+            named.chain(identities)
+        })
         .collect()
 }
 

@@ -10,7 +10,8 @@
 //! is called dead. `#anchors` are checked against the GitHub anchors of the target Markdown or
 //! HTML document (the same one for `#x`); line anchors (`#L10`) and anchors into code are not.
 //! A code span is a path only if it names a path at HEAD or one the history has seen: only the
-//! second kind can be dead. External URLs are never checked (no network).
+//! second kind can be dead; a single name (`build.go`, `app/`) is too generic to be either dead
+//! or covered code. External URLs are never checked (no network).
 //!
 //! Returns the live paths the document names, for the drift signal. Historical documents
 //! (changelogs, postmortems, decided ADRs) may cite deleted files: no reason for them.
@@ -102,7 +103,10 @@ pub(crate) fn check(
     if let Some(history) = history {
         for span in &doc.parsed.code_spans {
             match span_path(&doc.path, &span.text, tree, &history.paths_seen) {
-                Some(SpanPath::Live(path)) => named.push(path),
+                // A single name (`app/`, `.ruby-version`) may be another project's: links
+                // name this repository's paths, code spans only when they are specific.
+                Some(SpanPath::Live(path)) if path.contains('/') => named.push(path),
+                Some(SpanPath::Live(_)) => {}
                 Some(SpanPath::Gone(path)) => dead.push(at(
                     "dead_path",
                     format!(
@@ -471,7 +475,7 @@ mod tests {
 
     #[test]
     fn code_spans_are_dead_only_when_the_history_had_them() {
-        let text = "# Ops\n\nEdit `config/app.yml`, then `src/old.rs:12`, run `make deploy` and `ls /etc/hosts`.\nAlso `lib/` and `legacy/x.rs` and `v1.2.3` and `build.go`.\n";
+        let text = "# Ops\n\nEdit `config/app.yml`, then `src/old.rs:12`, run `make deploy` and `ls /etc/hosts`.\nAlso `lib/` and `legacy/x.rs` and `v1.2.3` and `build.go` and `lib/a.rs`.\n";
         let docs = vec![doc("docs/ops.md", DocKind::Operations, text, None)];
         let paths = ["config/app.yml", "docs/ops.md", "lib/a.rs"];
         let (reasons, named) = run(
@@ -487,7 +491,7 @@ mod tests {
                 "dead_path:4: `legacy/x.rs` names legacy/x.rs, which existed in the history but not at HEAD [legacy/x.rs]",
             ]
         );
-        assert_eq!(named, vec!["config/app.yml", "lib"]);
+        assert_eq!(named, vec!["config/app.yml", "lib/a.rs"]);
     }
 
     #[test]

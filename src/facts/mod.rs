@@ -261,7 +261,13 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         history: history.as_ref(),
         thresholds: &options.config.thresholds,
     };
+    let started = std::time::Instant::now();
     freshness::assess(&mut documents, &inputs, options.now);
+    log::debug!(
+        "freshness: {} documents judged in {} ms",
+        documents.len(),
+        started.elapsed().as_millis()
+    );
     let partial_history = history.as_ref().is_none_or(|h| h.partial_history);
     warnings.sort();
     warnings.dedup();

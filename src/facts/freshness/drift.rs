@@ -2,7 +2,8 @@
 //!
 //! Covered code, in this order (a later scope inside an earlier one is not counted twice): the
 //! services the document is the runbook of (their path globs); the folder the document sits in
-//! (recursively), unless that is the repository root or a docs folder; and the paths it names
+//! (recursively), unless that is the repository root, a docs folder by name, or a folder with
+//! under one source file per four documents (a docs site's source); and the paths it names
 //! (live link targets and code spans). Only source files count: documents, lock files,
 //! vendored and generated files do not. A commit counts when it changed such a file's content
 //! more than `drift_grace_days` after the document's last content change, and is neither by a
@@ -74,18 +75,21 @@ pub(crate) fn check(judged: &Judged, scope: &Scope, reasons: &mut Vec<Reason>) {
         covered.push(service.path.clone());
     }
     if let Some((dir, _)) = judged.doc.path.rsplit_once('/')
-        && !dir.split('/').any(|s| DOC_DIRS.contains(&s.to_lowercase().as_str()))
+        && !in_doc_dir(dir)
         && !covered.iter().any(|c| within(dir, c))
     {
-        areas.push((
-            dir.to_string(),
-            format!("{dir}/"),
-            scope.tree.files_under(dir).iter().collect(),
-        ));
-        covered.push(dir.to_string());
+        let files = scope.tree.files_under(dir);
+        // A folder of documents with a few templates is a docs site's source, not code
+        // (GOV.UK's `source/`): under one source file per four documents.
+        let docs = files.iter().filter(|f| f.class == FileClass::Document).count();
+        let code = files.iter().filter(|f| f.class == FileClass::Source).count();
+        if code * 4 > docs {
+            areas.push((dir.to_string(), format!("{dir}/"), files.iter().collect()));
+            covered.push(dir.to_string());
+        }
     }
     for path in scope.named {
-        if covered.iter().any(|c| within(path, c)) {
+        if covered.iter().any(|c| within(path, c)) || in_doc_dir(path) {
             continue;
         }
         let (files, label): (Vec<&FileEntry>, String) = match scope.tree.file(path) {
@@ -129,6 +133,11 @@ pub(crate) fn check(judged: &Judged, scope: &Scope, reasons: &mut Vec<Reason>) {
             )
         });
     }
+}
+
+/// Whether a path has a docs folder among its segments.
+fn in_doc_dir(path: &str) -> bool {
+    path.split('/').any(|s| DOC_DIRS.contains(&s.to_lowercase().as_str()))
 }
 
 /// Whether `path` is `dir` or inside it (`.` and `""` are the root).
@@ -233,7 +242,12 @@ mod tests {
         );
         // The paths it names count too; a docs folder does not.
         assert_eq!(
-            run("docs/runbooks/pay.md", &["lib/util.go", "docs/conf.py"], &[], &facts),
+            run(
+                "docs/runbooks/pay.md",
+                &["lib/util.go", "docs/conf.py", "docs"],
+                &[],
+                &facts
+            ),
             vec![
                 "[lib/util.go] lib/util.go had 1 non-bot commit(s) more than 30 days after this document last changed on 2026-01-01; the latest on 2026-04-01, 90 days after it"
             ]

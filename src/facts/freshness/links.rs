@@ -10,7 +10,8 @@
 //! is called dead. `#anchors` are checked against the GitHub anchors of the target Markdown or
 //! HTML document (the same one for `#x`); line anchors (`#L10`) and anchors into code are not.
 //! A code span is a path only if it names a path at HEAD or one the history has seen: only the
-//! second kind can be dead. External URLs are never checked (no network).
+//! second kind can be dead; a single name (`build.go`, `app/`) is too generic to be either dead
+//! or covered code. External URLs are never checked (no network).
 //!
 //! Returns the live paths the document names, for the drift signal. Historical documents
 //! (changelogs, postmortems, decided ADRs) may cite deleted files: no reason for them.
@@ -64,9 +65,12 @@ pub(crate) fn check(
                 }
                 Resolved::Path(path) => match find_live(tree, &doc.path, &path, raw_path.starts_with('/')) {
                     Some(live) => {
-                        named.push(live.clone());
+                        if !live.is_empty() {
+                            named.push(live.clone());
+                        }
                         Some(live)
                     }
+                    None if raw_path.starts_with('/') && is_site_route(tree, &doc.path, &path) => continue,
                     None => {
                         dead.push(at(
                             "dead_link",
@@ -99,7 +103,10 @@ pub(crate) fn check(
     if let Some(history) = history {
         for span in &doc.parsed.code_spans {
             match span_path(&doc.path, &span.text, tree, &history.paths_seen) {
-                Some(SpanPath::Live(path)) => named.push(path),
+                // A single name (`app/`, `.ruby-version`) may be another project's: links
+                // name this repository's paths, code spans only when they are specific.
+                Some(SpanPath::Live(path)) if path.contains('/') => named.push(path),
+                Some(SpanPath::Live(_)) => {}
                 Some(SpanPath::Gone(path)) => dead.push(at(
                     "dead_path",
                     format!(
@@ -202,6 +209,32 @@ fn find_live(tree: &Tree, doc_path: &str, path: &str, from_root: bool) -> Option
     None
 }
 
+/// A rooted link to a built page (`/repos/x.html`, `/apps.json`) whose folder exists under no
+/// possible site root: a route the site generator makes from data, which cannot be checked.
+fn is_site_route(tree: &Tree, doc_path: &str, path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let built = match name.rsplit_once('.') {
+        None => true,
+        Some((_, ext)) => ["html", "htm", "json", "csv", "xml", "txt"].contains(&ext.to_lowercase().as_str()),
+    };
+    if !built {
+        return false;
+    }
+    let parent = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let mut roots = vec![""];
+    let mut base = doc_path;
+    while let Some((dir, _)) = base.rsplit_once('/') {
+        roots.push(dir);
+        base = dir;
+    }
+    let folder_exists = roots.iter().any(|root| match (root.is_empty(), parent.is_empty()) {
+        (true, _) => tree.is_dir(parent) && !parent.is_empty(),
+        (false, true) => false,
+        (false, false) => tree.is_dir(&format!("{root}/{parent}")),
+    });
+    !folder_exists
+}
+
 /// A path and the source pages a docs site would build it from.
 fn candidates(path: &str) -> Vec<String> {
     let mut out = vec![path.to_string()];
@@ -237,12 +270,36 @@ fn dead_anchor(documents: &[Document], target: &str, fragment: &str) -> Option<S
     if !matches!(doc.parsed.format, DocFormat::Markdown | DocFormat::Html) {
         return None;
     }
-    let live = doc
-        .parsed
-        .headings
-        .iter()
-        .any(|h| h.anchor.eq_ignore_ascii_case(&fragment) || github_slug(&h.text) == lower);
+    let loose_fragment = loose(&fragment);
+    let live = doc.parsed.headings.iter().any(|h| {
+        h.anchor.eq_ignore_ascii_case(&fragment)
+            || github_slug(&h.text) == lower
+            || loose(&h.text) == loose_fragment
+            || explicit_id(&h.text).is_some_and(|id| id.eq_ignore_ascii_case(&fragment))
+    });
     (!live).then(|| doc.path.clone())
+}
+
+/// Anchors as other site generators make them (Redcarpet, kramdown, Hugo): lowercase, every
+/// run of other characters one `-`, no `-` at the ends. Compared on both sides, so it only ever
+/// makes an anchor live, never dead.
+fn loose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// A kramdown/GitLab/Hugo heading ID written after the text: `## Cleanup {#cleanup}`.
+fn explicit_id(text: &str) -> Option<&str> {
+    let inner = text.trim_end().strip_suffix('}')?;
+    let open = inner.rfind("{#")?;
+    Some(inner[open + 2..].split_whitespace().next().unwrap_or_default()).filter(|id| !id.is_empty())
 }
 
 /// What a code span names.
@@ -289,9 +346,10 @@ fn span_path(doc_path: &str, text: &str, tree: &Tree, seen: &BTreeSet<String>) -
     if let Some(live) = tries.iter().find(|p| !p.is_empty() && tree.exists(p)) {
         return Some(SpanPath::Live((*live).clone()));
     }
+    // A single name (`build.go`, `docs/`) is too generic to call dead: it may be any project's.
     tries
         .into_iter()
-        .find(|p| !p.is_empty() && was_seen(seen, p))
+        .find(|p| p.contains('/') && was_seen(seen, p))
         .map(|p| SpanPath::Gone(p.clone()))
 }
 
@@ -353,7 +411,7 @@ mod tests {
 
     #[test]
     fn dead_and_live_links_and_anchors() {
-        let text = "# Guide\n\n## Set up\n\nSee [deploy](deploy.md#roll-back), [run](run.md#missing), [gone](old.md),\n[src](../src/), [spaced](my%20notes.md), [up](../../x.md), [web](https://x.org/y), [self](#set-up), [bad](#nope),\n[line](../src/main.rs#L10), ![img](img/logo.png).\n";
+        let text = "# Guide\n\n## Set up {#install}\n\nSee [deploy](deploy.md#roll-back), [run](run.md#missing), [gone](old.md),\n[src](../src/), [spaced](my%20notes.md), [up](../../x.md), [web](https://x.org/y), [self](#install), [bad](#nope),\n[line](../src/main.rs#L10), ![img](img/logo.png), [loose](deploy.md#-roll-back-).\n";
         let docs = vec![
             doc(
                 "docs/deploy.md",
@@ -397,7 +455,8 @@ mod tests {
 
     #[test]
     fn docs_site_links_find_their_source_pages() {
-        let text = "# A\n\n[b](/manual/b.html), [c](../c/), [d](d), [e](/manual/e.html)\n";
+        let text =
+            "# A\n\n[b](/manual/b.html), [c](../c/), [d](d), [e](/manual/e.html), [route](/repos/x.html), [home](/)\n";
         let docs = vec![doc("source/manual/a.html.md", DocKind::Other, text, None)];
         let paths = [
             "source/manual/a.html.md",
@@ -416,18 +475,23 @@ mod tests {
 
     #[test]
     fn code_spans_are_dead_only_when_the_history_had_them() {
-        let text = "# Ops\n\nEdit `config/app.yml`, then `src/old.rs:12`, run `make deploy` and `ls /etc/hosts`.\nAlso `lib/` and `legacy/` and `v1.2.3`.\n";
+        let text = "# Ops\n\nEdit `config/app.yml`, then `src/old.rs:12`, run `make deploy` and `ls /etc/hosts`.\nAlso `lib/` and `legacy/x.rs` and `v1.2.3` and `build.go` and `lib/a.rs`.\n";
         let docs = vec![doc("docs/ops.md", DocKind::Operations, text, None)];
         let paths = ["config/app.yml", "docs/ops.md", "lib/a.rs"];
-        let (reasons, named) = run(&docs, 0, &paths, &["src/old.rs", "legacy/x.rs", "config/app.yml"]);
+        let (reasons, named) = run(
+            &docs,
+            0,
+            &paths,
+            &["src/old.rs", "legacy/x.rs", "config/app.yml", "build.go"],
+        );
         assert_eq!(
             reasons,
             vec![
                 "dead_path:3: `src/old.rs:12` names src/old.rs, which existed in the history but not at HEAD [src/old.rs]",
-                "dead_path:4: `legacy/` names legacy, which existed in the history but not at HEAD [legacy]",
+                "dead_path:4: `legacy/x.rs` names legacy/x.rs, which existed in the history but not at HEAD [legacy/x.rs]",
             ]
         );
-        assert_eq!(named, vec!["config/app.yml", "lib"]);
+        assert_eq!(named, vec!["config/app.yml", "lib/a.rs"]);
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! reference or an overdue review; ADR status and hollowness are reasons without staleness.
 //! Historical documents (changelogs, licences, postmortems and decided ADRs) are judged neither
 //! by age nor by drift, and may cite deleted files. Documents under test/fixture/example folders
-//! are not judged at all: they are probably not real documents.
+//! are not judged at all: they are probably not real documents; nor are templates.
 
 mod adr;
 mod age;
@@ -71,7 +71,7 @@ pub fn assess(documents: &mut [Document], inputs: &FreshnessInputs, now: jiff::T
         .iter()
         .zip(&statuses)
         .map(|(doc, status)| {
-            if doc.in_test_folder {
+            if doc.in_test_folder || is_template(&doc.path) {
                 return Vec::new();
             }
             let judged = Judged {
@@ -167,6 +167,13 @@ impl Limit {
         let of = if self.runbook { "runbooks" } else { "documents" };
         format!("the {}-day limit for {of}", self.days)
     }
+}
+
+/// Issue, pull-request and document templates are forms to fill in, not documents to keep
+/// fresh: a folder or file name containing `template` (`.github/ISSUE_TEMPLATE/`,
+/// `.gitlab/merge_request_templates/`, `docs/adr/template.md`).
+fn is_template(path: &str) -> bool {
+    path.to_lowercase().contains("template")
 }
 
 /// Records of the past: judged neither by age nor by drift, and allowed to cite deleted files.
@@ -359,7 +366,7 @@ mod tests {
     }
 
     #[test]
-    fn stale_only_for_stale_signals_and_fixtures_are_not_judged() {
+    fn stale_only_for_stale_signals_and_fixtures_and_templates_are_not_judged() {
         let text = "# Run\n\nTODO\n\nSee [x](missing.md).\n";
         let mut docs = vec![
             doc(
@@ -374,9 +381,20 @@ mod tests {
                 text,
                 Some("2020-01-01T00:00:00Z"),
             ),
+            doc(
+                ".github/ISSUE_TEMPLATE/bug.md",
+                DocKind::Other,
+                text,
+                Some("2020-01-01T00:00:00Z"),
+            ),
         ];
         docs[1].in_test_folder = true;
-        let inventory = inventory(&["docs/runbooks/a.md", "tests/fixtures/b.md"]);
+        docs.sort_by(|a, b| a.path.cmp(&b.path));
+        let inventory = inventory(&[
+            "docs/runbooks/a.md",
+            "tests/fixtures/b.md",
+            ".github/ISSUE_TEMPLATE/bug.md",
+        ]);
         let thresholds = Thresholds::default();
         let inputs = FreshnessInputs {
             inventory: &inventory,
@@ -385,10 +403,12 @@ mod tests {
             thresholds: &thresholds,
         };
         assess(&mut docs, &inputs, now());
-        let signals: Vec<&str> = docs[0].reasons.iter().map(|r| r.signal.as_str()).collect();
+        let signals: Vec<&str> = docs[1].reasons.iter().map(|r| r.signal.as_str()).collect();
         assert_eq!(signals, vec!["dead_link", "hollow", "hollow"]);
-        assert!(docs[0].stale);
-        assert!(docs[1].reasons.is_empty() && !docs[1].stale);
+        assert!(docs[1].stale);
+        for skipped in [&docs[0], &docs[2]] {
+            assert!(skipped.reasons.is_empty() && !skipped.stale, "{}", skipped.path);
+        }
     }
 
     #[test]

@@ -129,3 +129,23 @@ fn explain_an_untracked_path_exits_2() {
     let output = exitready(repo.path(), &["explain", "scratch.txt"]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn services_show_their_owners_and_who_knows_them() {
+    let repo = owned();
+    repo.commit(
+        BOB,
+        "2025-05-01",
+        &[("app/Dockerfile", Some("FROM scratch\n"))],
+        "deploy",
+    );
+    let report = scan_json(repo.path(), &[]);
+    let service = &report["repositories"][0]["services"][0];
+    assert_eq!(service["name"], "app");
+    assert_eq!(service["owners"], json!(["@example/platform", "carol@example.com"]));
+    assert_eq!(service["source_files"], 3);
+    assert_eq!(
+        service["known_by"],
+        json!([{"organisation": "example.com", "role": "internal", "files_known": 3}])
+    );
+}

@@ -15,8 +15,9 @@ use crate::facts::RepoFacts;
 use crate::settings::Config;
 
 use super::model::{
-    CheckResult, DocumentReport, InFlight, Island, KnowledgeReport, LocatedMessage, OrganisationReport,
-    OwnershipReport, QuarterTrend, Report, RepositoryCheck, RepositoryReport, RuleRef, SCHEMA_VERSION, Tool,
+    CheckResult, DocumentReport, InFlight, Island, KnowledgeReport, LocatedMessage, OrganisationKnowledge,
+    OrganisationReport, OwnershipReport, QuarterTrend, Report, RepositoryCheck, RepositoryReport, RuleRef,
+    SCHEMA_VERSION, ServiceReport, Tool,
 };
 use crate::facts::knowledge::{KnowledgeFacts, Role};
 
@@ -206,7 +207,7 @@ fn repository_report(checklist: &Checklist, scanned: Scanned, outcomes: Vec<Outc
         checks,
         inventory: facts.inventory.counts(),
         documents: facts.documents.iter().cloned().map(document_report).collect(),
-        services: facts.services.clone(),
+        services: service_reports(&facts),
         ownership: facts.ownership.as_ref().map(|o| ownership_report(o, &facts.tracked)),
         knowledge: facts.knowledge.as_ref().map(knowledge_report),
         in_flight: in_flight(&facts),
@@ -369,4 +370,71 @@ fn ownership_report(ownership: &crate::facts::ownership::OwnershipFacts, tracked
             })
             .collect(),
     }
+}
+
+/// Each service with the owners of its files and, per organisation, how many of its source
+/// files someone there knows: the per-service view of the exit.
+fn service_reports(facts: &RepoFacts) -> Vec<ServiceReport> {
+    facts
+        .services
+        .iter()
+        .map(|service| {
+            let set = crate::settings::glob_set(&service.paths);
+            let mut owners: BTreeMap<&str, usize> = BTreeMap::new();
+            if let Some(ownership) = &facts.ownership {
+                for (path, file) in facts.tracked.iter().zip(&ownership.files) {
+                    if set.is_match(path) {
+                        for owner in &file.owners {
+                            *owners.entry(owner.as_str()).or_insert(0) += 1;
+                        }
+                    }
+                }
+            }
+            let mut owners: Vec<(&str, usize)> = owners.into_iter().collect();
+            owners.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let mut source_files = 0;
+            let mut known: BTreeMap<usize, usize> = BTreeMap::new();
+            if let Some(knowledge) = &facts.knowledge {
+                for (path, authors) in knowledge.files.iter().filter(|(path, _)| set.is_match(path.as_str())) {
+                    let _ = path;
+                    source_files += 1;
+                    let mut orgs: Vec<usize> = authors
+                        .iter()
+                        .filter(|a| a.knows)
+                        .filter_map(|a| knowledge.identity_organisations.get(a.identity).copied())
+                        .collect();
+                    orgs.sort_unstable();
+                    orgs.dedup();
+                    for org in orgs {
+                        *known.entry(org).or_insert(0) += 1;
+                    }
+                }
+            }
+            let mut known_by: Vec<OrganisationKnowledge> = facts
+                .knowledge
+                .iter()
+                .flat_map(|k| {
+                    known.iter().filter_map(|(org, files)| {
+                        let org = k.organisations.get(*org)?;
+                        Some(OrganisationKnowledge {
+                            organisation: org.name.clone(),
+                            role: role_name(org.role),
+                            files_known: *files,
+                        })
+                    })
+                })
+                .collect();
+            known_by.sort_by(|a, b| {
+                b.files_known
+                    .cmp(&a.files_known)
+                    .then(a.organisation.cmp(&b.organisation))
+            });
+            ServiceReport {
+                service: service.clone(),
+                owners: owners.into_iter().map(|(o, _)| o.to_string()).collect(),
+                source_files,
+                known_by,
+            }
+        })
+        .collect()
 }

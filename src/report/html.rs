@@ -89,6 +89,8 @@ struct IslandView {
 struct ServiceView {
     name: String,
     path: String,
+    owners: String,
+    known_by: Vec<String>,
     runbook: Option<Linked>,
     runbook_changed: Option<String>,
     runbook_stale: bool,
@@ -307,6 +309,18 @@ fn repo_view(index: usize, repo: &RepositoryReport) -> RepoView {
         .services
         .iter()
         .map(|s| {
+            let known_by = s
+                .known_by
+                .iter()
+                .map(|k| {
+                    format!(
+                        "{} ({}): {} of {} files",
+                        k.organisation, k.role, k.files_known, s.source_files
+                    )
+                })
+                .collect();
+            let owners = s.owners.join(" ");
+            let s = &s.service;
             let runbook = s
                 .runbook
                 .as_ref()
@@ -314,6 +328,8 @@ fn repo_view(index: usize, repo: &RepositoryReport) -> RepoView {
             ServiceView {
                 name: s.name.clone(),
                 path: s.path.clone(),
+                owners,
+                known_by,
                 runbook: s.runbook.as_ref().map(|p| Linked {
                     path: p.clone(),
                     url: url(repo, p),

@@ -146,8 +146,8 @@ pub struct RepositoryReport {
     pub inventory: BTreeMap<FileClass, usize>,
     /// Every document.
     pub documents: Vec<DocumentReport>,
-    /// Every service with its runbook.
-    pub services: Vec<Service>,
+    /// Every service with its runbook, owners and who knows its code.
+    pub services: Vec<ServiceReport>,
     /// Ownership measures, when ownership facts were gathered.
     #[serde(default)]
     pub ownership: Option<OwnershipReport>,
@@ -314,4 +314,32 @@ pub struct InFlight {
     pub last_commit_date: String,
     /// Commits on it not reachable from HEAD.
     pub commits_ahead: usize,
+}
+
+/// One service as reported: the service, its owners and who knows its code.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct ServiceReport {
+    /// The service (name, path, paths, found_by, runbook, runbook_reason).
+    #[serde(flatten)]
+    pub service: Service,
+    /// Owners of its files as written in the ownership files, most files first.
+    #[serde(default)]
+    pub owners: Vec<String>,
+    /// Its source files.
+    #[serde(default)]
+    pub source_files: usize,
+    /// Per organisation, how many of its source files someone there knows (most first).
+    #[serde(default)]
+    pub known_by: Vec<OrganisationKnowledge>,
+}
+
+/// How much of a service one organisation knows.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct OrganisationKnowledge {
+    /// The organisation.
+    pub organisation: String,
+    /// Its role.
+    pub role: String,
+    /// Source files of the service someone of it knows.
+    pub files_known: usize,
 }

@@ -20,8 +20,9 @@ use super::identity::{Resolver, co_authors};
 use super::treediff::{TreeChanges, TreeReader};
 use super::{Change, CommitRecord, HistoryError, HistoryFacts, HistoryOptions, inflight, paths, renames};
 
-/// libgit2's object cache per repository (its default is 256 MiB).
-const CACHE_MAX_BYTES: isize = 16 << 20;
+/// libgit2's object cache per repository (its default is 256 MiB). Trees are cached by the
+/// tree compare itself, so a small cache costs no speed and saves memory (BENCHMARKS.md).
+const CACHE_MAX_BYTES: isize = 4 << 20;
 
 /// Partial-history causes listed one by one before the rest is summarised.
 const MAX_LISTED_ERRORS: usize = 20;

@@ -271,12 +271,7 @@ impl Comparison {
         if self.checks.is_empty() {
             let _ = writeln!(out, "No check changed status.");
         }
-        for (label, list) in [
-            ("New stale docs", &self.new_stale_docs),
-            ("Resolved stale docs", &self.resolved_stale_docs),
-            ("New knowledge islands", &self.new_islands),
-            ("Resolved knowledge islands", &self.resolved_islands),
-        ] {
+        for (label, list) in self.path_lists() {
             if !list.is_empty() {
                 let _ = writeln!(out, "{label}:");
                 for p in list {
@@ -285,6 +280,16 @@ impl Comparison {
             }
         }
         out
+    }
+
+    /// The lists of paths that appeared or went away, with their labels, in print order.
+    fn path_lists(&self) -> [(&'static str, &Vec<PathRef>); 4] {
+        [
+            ("New stale docs", &self.new_stale_docs),
+            ("Resolved stale docs", &self.resolved_stale_docs),
+            ("New knowledge islands", &self.new_islands),
+            ("Resolved knowledge islands", &self.resolved_islands),
+        ]
     }
 
     /// Markdown, every repository string escaped.
@@ -320,12 +325,7 @@ impl Comparison {
             }
             out.push('\n');
         }
-        for (label, list) in [
-            ("New stale docs", &self.new_stale_docs),
-            ("Resolved stale docs", &self.resolved_stale_docs),
-            ("New knowledge islands", &self.new_islands),
-            ("Resolved knowledge islands", &self.resolved_islands),
-        ] {
+        for (label, list) in self.path_lists() {
             if !list.is_empty() {
                 let _ = writeln!(out, "## {label}\n");
                 for p in list {

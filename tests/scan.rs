@@ -436,3 +436,18 @@ fn huge_files_are_not_read_and_said_so() {
     );
     assert_eq!(report["warning_counts"]["huge"], 1);
 }
+
+#[test]
+fn web_links_come_from_origin_without_credentials() {
+    let repo = shop();
+    repo.repo
+        .remote("origin", "https://user:token@github.com/acme/shop.git")
+        .unwrap();
+    let report = scan_json(repo.path(), &[]);
+    assert_eq!(
+        report["repositories"][0]["remote_url"],
+        "https://github.com/acme/shop.git"
+    );
+    assert_eq!(report["repositories"][0]["web_url"], "https://github.com/acme/shop");
+    assert!(!report.to_string().contains("token"));
+}

@@ -73,7 +73,6 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
             .insert("failed_repository".to_string(), failed.len());
     }
     report.failed = failed;
-    crate::report::links::fill(&mut report);
     if args.anonymize {
         crate::report::anonymize::anonymize(&mut report, people)?;
     }

@@ -109,6 +109,8 @@ pub struct RepoFacts {
     pub head: Option<String>,
     /// The branch HEAD is on.
     pub branch: Option<String>,
+    /// The `origin` remote's URL as configured (credentials included: the report strips them).
+    pub remote_url: Option<String>,
     /// The files.
     pub inventory: Inventory,
     /// The documents, by path.
@@ -140,6 +142,7 @@ impl RepoFacts {
             root,
             head: None,
             branch: None,
+            remote_url: None,
             inventory: Inventory::default(),
             documents: Vec::new(),
             services: Vec::new(),
@@ -242,6 +245,10 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         }),
     };
     let ownership = ownership::gather(&tracked, &|path| snapshot.read(path).ok(), &ownership_options);
+    let remote_url = snapshot
+        .repo
+        .as_ref()
+        .and_then(|r| r.find_remote("origin").ok()?.url().ok().map(str::to_string));
     let (head, branch) = (snapshot.head.map(|h| h.to_string()), snapshot.branch.clone());
     drop(snapshot);
     log::info!(
@@ -274,6 +281,7 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
     Ok(RepoFacts {
         head,
         branch,
+        remote_url,
         root: root.clone(),
         inventory,
         documents,

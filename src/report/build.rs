@@ -212,8 +212,8 @@ fn repository_report(checklist: &Checklist, scanned: Scanned, outcomes: Vec<Outc
         knowledge: facts.knowledge.as_ref().map(knowledge_report),
         in_flight: in_flight(&facts),
         warnings: facts.warnings.clone(),
-        remote_url: None,
-        web_url: None,
+        remote_url: facts.remote_url.as_deref().map(super::links::strip_credentials),
+        web_url: facts.remote_url.as_deref().and_then(super::links::web_url),
     }
 }
 

@@ -3,24 +3,7 @@
 //! Only known hosts get links (github.com, gitlab.com, bitbucket.org), built from the `origin`
 //! remote with credentials removed; the URL's scheme and host are always ours (`https://` and
 //! one of those hosts), so a hostile remote cannot smuggle a `javascript:` link into the HTML.
-//! Reads each repository's config (remotes) and nothing else; no network.
-
-use super::model::Report;
-
-/// Fills `remote_url` and `web_url` of every repository of the report that has an `origin`.
-pub fn fill(report: &mut Report) {
-    for repo in &mut report.repositories {
-        let Some(git) = crate::discover::open_exact(std::path::Path::new(&repo.path)) else {
-            continue;
-        };
-        let Ok(remote) = git.find_remote("origin") else {
-            continue;
-        };
-        let Ok(url) = remote.url() else { continue };
-        repo.remote_url = Some(strip_credentials(url));
-        repo.web_url = web_url(url);
-    }
-}
+//! Pure string work on the remote URL that facts gathering read from the repository's config.
 
 /// The remote URL without `user:password@`.
 pub fn strip_credentials(url: &str) -> String {

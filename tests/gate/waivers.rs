@@ -94,6 +94,21 @@ fn an_active_waiver_sets_the_finding_aside_and_is_listed() {
         "{markdown}"
     );
     assert!(markdown.contains("(waived: billing is retired in Q3)"), "{markdown}");
+    let out = tempfile::tempdir().unwrap();
+    let html = out.path().join("report.html");
+    run(
+        &fixture.path(),
+        &["scan", "-q", "--now", "2026-06-01", "-o", html.to_str().unwrap()],
+    );
+    let html = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        html.contains("<section id=\"waivers\">"),
+        "no waivers section in the HTML"
+    );
+    assert!(
+        html.contains("<td>billing is retired in Q3</td><td>2027-01-31</td>"),
+        "waiver row missing from the HTML"
+    );
     let sarif: Value = serde_json::from_slice(
         &run(
             &fixture.path(),

@@ -280,15 +280,9 @@ pub struct MergeArgs {
     /// The JSON reports to merge.
     #[arg(required = true, value_name = "REPORT.json")]
     pub reports: Vec<PathBuf>,
-    /// Write the estate report to FILE, format from the extension (.json, .md, .html); repeatable.
-    #[arg(short, long = "output", value_name = "FILE")]
-    pub outputs: Vec<PathBuf>,
-    /// Print the estate report to stdout in this format.
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
-    /// Override built-in templates by name from this folder.
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
+    /// Where and how to write the estate report.
+    #[command(flatten)]
+    pub output: ReportOutputArgs,
 }
 
 /// `exitready render`.
@@ -296,10 +290,18 @@ pub struct MergeArgs {
 pub struct RenderArgs {
     /// The JSON report.
     pub report: PathBuf,
-    /// Write it to FILE, format from the extension (.json, .md, .html); repeatable.
+    /// Where and how to write it.
+    #[command(flatten)]
+    pub output: ReportOutputArgs,
+}
+
+/// Outputs of a command that writes an existing report again (`merge`, `render`).
+#[derive(Debug, Args)]
+pub struct ReportOutputArgs {
+    /// Write the report to FILE, format from the extension (.json, .md, .html, .sarif, …); repeatable.
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
-    /// Print it to stdout in this format.
+    /// Print the report to stdout in this format.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Override built-in templates by name from this folder.

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 
 use std::path::PathBuf;
 
-use crate::cli::{Format, GlobalArgs, MergeArgs, RenderArgs};
+use crate::cli::{Format, GlobalArgs, MergeArgs, RenderArgs, ReportOutputArgs};
 use crate::error::Result;
 use crate::report::merge::merge;
 use crate::report::model::Report;
@@ -19,22 +19,33 @@ use super::scan::{output_format, outputs_for, render};
 /// Runs `merge`.
 pub fn run(global: &GlobalArgs, args: MergeArgs) -> Result<Outcome> {
     let now = super::now(global)?;
-    let templates = Templates::load(args.templates.as_deref())?;
-    let outputs = outputs_for(&args.outputs, args.format)?;
+    let (templates, outputs) = prepare(&args.output)?;
     let mut inputs = Vec::new();
     for path in &args.reports {
         inputs.push((path.display().to_string(), crate::report::read(path)?));
     }
     let report = merge(inputs, now);
-    write(global, &report, &outputs, args.format, &templates)
+    write(global, &report, &outputs, args.output.format, &templates)
+}
+
+/// The templates and output paths of a command that writes a report, checked before any work.
+fn prepare(
+    output: &ReportOutputArgs,
+) -> Result<(
+    Templates,
+    Vec<(std::path::PathBuf, crate::report::render::OutputFormat)>,
+)> {
+    Ok((
+        Templates::load(output.templates.as_deref())?,
+        outputs_for(&output.outputs, output.format)?,
+    ))
 }
 
 /// Runs `render`: a JSON report written again in other formats (`render --from`, DESIGN §12).
 pub fn render_command(global: &GlobalArgs, args: RenderArgs) -> Result<Outcome> {
-    let templates = Templates::load(args.templates.as_deref())?;
-    let outputs = outputs_for(&args.outputs, args.format)?;
+    let (templates, outputs) = prepare(&args.output)?;
     let report = crate::report::read(&args.report)?;
-    write(global, &report, &outputs, args.format, &templates)
+    write(global, &report, &outputs, args.output.format, &templates)
 }
 
 fn write(

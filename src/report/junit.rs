@@ -161,32 +161,27 @@ fn allowed(c: char) -> char {
 
 /// Escapes element text.
 pub fn text(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars().map(allowed) {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            c => out.push(c),
-        }
-    }
-    out
+    escape(value, false)
 }
 
 /// Escapes an attribute value (quotes, and whitespace that attribute normalisation would lose).
 pub fn attr(value: &str) -> String {
+    escape(value, true)
+}
+
+/// XML escaping shared by text and attributes; attributes also escape quotes, `\n` and `\t`.
+fn escape(value: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars().map(allowed) {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '\'' if attribute => out.push_str("&apos;"),
+            '\n' if attribute => out.push_str("&#10;"),
+            '\t' if attribute => out.push_str("&#9;"),
             c => out.push(c),
         }
     }

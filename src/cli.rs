@@ -188,6 +188,10 @@ pub struct ScanArgs {
     /// Read history only from this date on (the report is then marked partial).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
+    /// Read every commit again instead of the history cache (kept outside the repository, under
+    /// EXITREADY_CACHE_DIR, $XDG_CACHE_HOME/exitready or ~/.cache/exitready).
+    #[arg(long)]
+    pub no_cache: bool,
     /// Threads for reading history (default: all cores).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,

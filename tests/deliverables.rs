@@ -5,11 +5,10 @@
 //! the real binary is run and its output, files and exit codes asserted.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use git2::{Repository, Signature, Time};
 
-const BIN: &str = env!("CARGO_BIN_EXE_exitready");
 const NOW: &str = "2026-07-01";
 
 /// Creates (or updates) a repository at `dir` whose HEAD tree holds exactly `files`.
@@ -38,7 +37,7 @@ fn commit(dir: &Path, files: &[(&str, &str)], when: i64) -> Repository {
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
+    crate::util::command()
         .args(["--now", NOW, "--color", "never"])
         .args(args)
         .output()

@@ -157,3 +157,39 @@ fn anonymize_hides_every_author_named_in_evidence() {
     // Organisations stay.
     assert!(text.contains("acme-outsourcing.com"));
 }
+
+#[test]
+fn a_rescan_from_the_history_cache_gives_the_same_report_and_sees_new_commits() {
+    let repo = handover();
+    let cache = tempfile::tempdir().unwrap();
+    let scan = |extra: &[&str]| {
+        let mut args = vec!["scan", ".", "--format", "json", "--now", "2026-06-30", "-q"];
+        args.extend_from_slice(extra);
+        let output = crate::util::command()
+            .env("EXITREADY_CACHE_DIR", cache.path())
+            .current_dir(repo.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()
+    };
+    let cold = scan(&["--no-cache"]);
+    assert_eq!(
+        std::fs::read_dir(cache.path()).unwrap().count(),
+        0,
+        "--no-cache writes no cache"
+    );
+    let first = scan(&[]);
+    assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 1);
+    let cached = scan(&[]);
+    assert_eq!(cold, first);
+    assert_eq!(first, cached);
+    repo.commit(BOB, "2025-05-01", &[("src/core/a.rs", Some("a2\n"))], "bob edits core");
+    let after = scan(&[]);
+    let orgs = after["repositories"][0]["knowledge"]["organisations"]
+        .as_array()
+        .unwrap();
+    let inhouse = orgs.iter().find(|o| o["name"] == "example.com").unwrap();
+    assert_eq!(inhouse["commits"], 2, "the new commit is read despite the cache");
+}

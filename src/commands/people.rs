@@ -68,7 +68,7 @@ fn people(global: &GlobalArgs, path: &Path) -> Result<(People, HistoryFacts)> {
     }
     let shared = super::shared_config(global)?;
     let (config, _) = super::config_for(global, shared.as_ref(), &root)?;
-    let options = crate::facts::history_options(&config, None, 0, !global.quiet && super::stderr_is_terminal());
+    let options = crate::facts::history_options(&config, None, 0, !global.quiet && super::stderr_is_terminal(), true);
     let history = history::gather(&root.path, &options).map_err(|e| Error::Git {
         path: root.path.clone(),
         message: e.to_string(),

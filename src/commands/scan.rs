@@ -58,6 +58,7 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     let base = crate::facts::GatherOptions {
         since,
         now,
+        no_cache: args.no_cache,
         ..Default::default()
     };
     let (scanned, more_failed) = super::estate::gather_all(work, args.jobs, args.recursive, progress, &base)?;

@@ -188,6 +188,8 @@ pub struct GatherOptions {
     pub now: jiff::Timestamp,
     /// Leave out the history pass (the gate reads only the changed range unless asked for more).
     pub skip_history: bool,
+    /// Read every commit again instead of using the history cache.
+    pub no_cache: bool,
 }
 
 /// Gathers the facts of one root.
@@ -309,7 +311,7 @@ fn gather_history(
         return (None, None);
     }
     let config = &options.config;
-    let history_options = history_options(config, options.since, options.jobs, options.progress);
+    let history_options = history_options(config, options.since, options.jobs, options.progress, !options.no_cache);
     let started = std::time::Instant::now();
     let facts = match history::gather(&root.path, &history_options) {
         Ok(facts) => facts,
@@ -343,14 +345,16 @@ fn gather_history(
 }
 
 /// The history pass's options from the config: `[people] aliases` (lower-cased, as identities
-/// are) and the `bots` patterns.
+/// are) and the `bots` patterns; `cache` uses the history cache of the user's cache folder.
 pub fn history_options(
     config: &Config,
     since: Option<jiff::Timestamp>,
     jobs: usize,
     progress: bool,
+    cache: bool,
 ) -> history::HistoryOptions {
     history::HistoryOptions {
+        cache_dir: cache.then(history::cache::default_dir).flatten(),
         since,
         aliases: config
             .people

@@ -2,7 +2,7 @@
 //! signatures, and a runner for the real binary.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use git2::{BranchType, IndexAddOption, Oid, Repository, Signature, Time};
 
@@ -128,7 +128,7 @@ pub fn services() -> Fixture {
 /// Runs the binary in `dir` with `args` and the environment variables given (GITHUB_ACTIONS and
 /// NO_COLOR are cleared unless given).
 pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_exitready"));
+    let mut command = crate::util::command();
     command
         .current_dir(dir)
         .args(args)

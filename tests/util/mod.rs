@@ -104,9 +104,22 @@ impl FromYmd for jiff::civil::Date {
     }
 }
 
-/// Runs the binary in `cwd` with a pinned clock and no colour.
+/// The binary, with its history cache in the test target folder (never the user's) and no CI
+/// variables from the environment.
+pub fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_exitready"));
+    command
+        .env(
+            "EXITREADY_CACHE_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("history-cache"),
+        )
+        .env_remove("GITHUB_ACTIONS");
+    command
+}
+
+/// Runs the binary in `cwd` with no colour.
 pub fn exitready(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_exitready"))
+    command()
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")

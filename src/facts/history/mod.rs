@@ -10,6 +10,7 @@
 //! The expensive part (decoding and diffing every commit) sits behind [`engine::Engine`] so that
 //! another backend (gix, a cache of earlier scans) can replace the git2 one in [`walk`].
 
+pub mod cache;
 mod identity;
 mod inflight;
 mod paths;
@@ -20,7 +21,7 @@ mod treediff;
 mod walk;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub(crate) use identity::glob_match;
 
@@ -38,6 +39,8 @@ pub struct HistoryOptions {
     pub jobs: usize,
     /// Show an indicatif progress bar on stderr (hidden anyway when stderr is not a terminal).
     pub progress: bool,
+    /// Where decoded commits are cached between scans (`None`: no cache).
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// Why the history pass could not run at all (anything smaller becomes a warning).
@@ -81,7 +84,7 @@ pub struct Identity {
 }
 
 /// One path-level change of a commit against its first parent.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Change {
     /// A new path.
@@ -222,12 +225,15 @@ pub(crate) mod engine {
     use super::Change;
 
     /// A commit as an engine reports it, before identities are resolved.
-    #[derive(Debug, Clone, Default)]
+    #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     pub(crate) struct RawCommit {
         /// Author name and email as stored (possibly invalid UTF-8).
+        #[serde(with = "text_or_bytes")]
         pub author: (Vec<u8>, Vec<u8>),
         /// Author date, unix seconds.
         pub time: i64,
+        /// Committer date, unix seconds (what `--since` compares).
+        pub committed: i64,
         /// `Co-authored-by` trailers as (name, email).
         pub co_authors: Vec<(String, String)>,
         /// Path changes against the first parent.
@@ -238,8 +244,42 @@ pub(crate) mod engine {
         pub error: Option<String>,
     }
 
+    /// Name and email kept as strings in the cache when they are UTF-8 (nearly always), as bytes
+    /// otherwise: a third of the cache's size.
+    mod text_or_bytes {
+        #[derive(serde::Serialize, serde::Deserialize)]
+        #[serde(untagged)]
+        enum Text {
+            Utf8(String),
+            Bytes(Vec<u8>),
+        }
+
+        fn text(bytes: &[u8]) -> Text {
+            match std::str::from_utf8(bytes) {
+                Ok(s) => Text::Utf8(s.to_string()),
+                Err(_) => Text::Bytes(bytes.to_vec()),
+            }
+        }
+
+        fn bytes(text: Text) -> Vec<u8> {
+            match text {
+                Text::Utf8(s) => s.into_bytes(),
+                Text::Bytes(b) => b,
+            }
+        }
+
+        pub fn serialize<S: serde::Serializer>(pair: &(Vec<u8>, Vec<u8>), s: S) -> Result<S::Ok, S::Error> {
+            serde::Serialize::serialize(&(text(&pair.0), text(&pair.1)), s)
+        }
+
+        pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(Vec<u8>, Vec<u8>), D::Error> {
+            let (name, email): (Text, Text) = serde::Deserialize::deserialize(d)?;
+            Ok((bytes(name), bytes(email)))
+        }
+    }
+
     /// What an engine makes of one commit id.
-    #[derive(Debug, Clone)]
+    #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
     pub(crate) enum Decoded {
         /// A merge commit: adds no paths of its own.
         Merge,

@@ -63,7 +63,25 @@ pub(super) fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryF
     facts.head = Some(head.id().to_string());
 
     let mut errors = Vec::new();
-    let ids = list_commits(&repo, head.id(), &mut errors);
+    let started = std::time::Instant::now();
+    // A shallow clone's oldest commits look parentless; cached so, they would stay wrong after
+    // `git fetch --unshallow`, so shallow clones are never cached.
+    let mut cache = opts
+        .cache_dir
+        .as_ref()
+        .filter(|_| !repo.is_shallow())
+        .map(|dir| super::cache::HistoryCache::load(super::cache::file_for(dir, repo.path())));
+    let ids = match cache.as_ref().and_then(|c| c.walk_of(head.id())) {
+        Some(ids) => ids,
+        None => {
+            let ids = list_commits(&repo, head.id(), &mut errors);
+            if let (Some(cache), true) = (cache.as_mut(), errors.is_empty()) {
+                cache.remember_walk(head.id(), &ids);
+            }
+            ids
+        }
+    };
+    log::debug!("history: {} commits listed in {:.2?}", ids.len(), started.elapsed());
     let engine = Git2Engine {
         git_dir: repo.path().to_path_buf(),
         jobs: if opts.jobs == 0 {
@@ -73,8 +91,15 @@ pub(super) fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryF
         },
     };
     let bar = progress_bar(opts.progress, ids.len());
-    let decoded = engine.decode(&ids, since, &|n| bar.inc(n))?;
+    let decoded = match cache.as_mut() {
+        Some(cache) => cache.decode(&engine, &ids, since, &|n| bar.inc(n))?,
+        None => engine.decode(&ids, since, &|n| bar.inc(n))?,
+    };
+    if let Some(cache) = cache {
+        cache.save();
+    }
     bar.finish_and_clear();
+    log::debug!("history: commits decoded in {:.2?}", started.elapsed());
 
     let ignored = blame_ignore_revs(&repo, &head, &mut facts.warnings);
     let mut resolver = Resolver::new(mailmap(&repo, &head), &opts.aliases, &opts.bot_patterns);
@@ -136,6 +161,7 @@ pub(super) fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryF
         })
         .collect();
 
+    log::debug!("history: identities resolved in {:.2?}", started.elapsed());
     let head_files = head_files(&repo, head.tree_id(), &mut errors);
     submodules.extend(head_files.submodules);
     let head_paths: Vec<String> = head_files.added.into_iter().map(|(p, _)| p).collect();
@@ -346,6 +372,7 @@ fn decode_one(repo: &Repository, reader: &mut TreeReader<'_>, id: Oid, since: Op
     let mut raw = RawCommit {
         author: (author.name_bytes().to_vec(), author.email_bytes().to_vec()),
         time: author.when().seconds(),
+        committed: commit.time().seconds(),
         co_authors: co_authors(commit.message_bytes()),
         ..RawCommit::default()
     };

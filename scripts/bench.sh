@@ -21,7 +21,14 @@ for repo in "$@"; do
     echo "| --- | --- | --- | --- |"
     git -C "$repo" log --no-merges --name-only --format='%H %ae %at' >/dev/null # warm the page cache
     measure "git log --name-only" git -C "$repo" log --no-merges --name-only --format='%H %ae %at'; base=$wall; echo " 1.00× |"
-    measure "exitready scan" "$bin" scan "$repo" -q -o "$out/report.json"; echo " $(echo "$wall / $base" | bc -l | xargs printf '%.2f')× |"
-    measure "exitready scan --jobs 1" "$bin" scan "$repo" -q --jobs 1 -o "$out/report.json"; echo " $(echo "$wall / $base" | bc -l | xargs printf '%.2f')× |"
+    ratio() { echo " $(echo "$wall / $base" | bc -l | xargs printf '%.2f')× |"; }
+    measure "exitready scan --no-cache" "$bin" scan "$repo" -q --no-cache -o "$out/report.json"; ratio
+    measure "exitready scan --no-cache --jobs 1" "$bin" scan "$repo" -q --no-cache --jobs 1 -o "$out/report.json"; ratio
+    # The history cache goes to a fresh folder: first scan writes it, the second reads it.
+    export EXITREADY_CACHE_DIR="$out/cache"
+    measure "exitready scan (cold, writes cache)" "$bin" scan "$repo" -q -o "$out/report.json"; ratio
+    measure "exitready scan (re-scan, cached)" "$bin" scan "$repo" -q -o "$out/report.json"; ratio
+    unset EXITREADY_CACHE_DIR
+    rm -rf "$out/cache"
 done
 rm -rf "$out"

@@ -6,7 +6,8 @@
 //! entries never go stale; identities, aliases, bots and `--since` are applied after the cache,
 //! and changing them needs no invalidation. The cache lives under `EXITREADY_CACHE_DIR`, else
 //! `$XDG_CACHE_HOME/exitready`, else `~/.cache/exitready`, one file per repository (named by the
-//! SHA-256 of its git directory's path), never inside the scanned repository. A missing,
+//! SHA-256 of its git directory's path) in postcard's compact binary encoding, never inside the
+//! scanned repository. A missing,
 //! unreadable or foreign cache file is ignored; failing to write one only logs.
 
 use std::collections::HashMap;
@@ -18,7 +19,7 @@ use super::HistoryError;
 use super::engine::{Decoded, Engine};
 
 /// Bumped whenever what the engine records changes, so that old caches are ignored.
-const FORMAT: &str = concat!("exitready-history-cache/2/", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("exitready-history-cache/3/", env!("CARGO_PKG_VERSION"));
 
 /// The cache folder from the environment, when one can be found.
 pub fn default_dir() -> Option<PathBuf> {
@@ -32,7 +33,7 @@ pub fn default_dir() -> Option<PathBuf> {
 pub fn file_for(dir: &Path, git_dir: &Path) -> PathBuf {
     let key = std::fs::canonicalize(git_dir).unwrap_or_else(|_| git_dir.to_path_buf());
     let hash = crate::report::signoff::sha256_hex(key.to_string_lossy().as_bytes());
-    dir.join(format!("{}.history.json", &hash[..32]))
+    dir.join(format!("{}.history", &hash[..32]))
 }
 
 #[derive(Default, serde::Serialize, serde::Deserialize)]
@@ -53,7 +54,7 @@ pub(crate) struct HistoryCache {
 impl HistoryCache {
     /// Loads the cache file; a missing, unreadable or foreign one gives an empty cache.
     pub fn load(file: PathBuf) -> HistoryCache {
-        let mut content = match std::fs::read(&file).map(|b| serde_json::from_slice::<CacheFile>(&b)) {
+        let mut content = match std::fs::read(&file).map(|b| postcard::from_bytes::<CacheFile>(&b)) {
             Ok(Ok(cache)) if cache.format == FORMAT => cache,
             Ok(_) => {
                 log::info!(
@@ -115,14 +116,21 @@ impl HistoryCache {
             ids.len() - missing.len(),
             missing.len()
         );
-        Ok(ids
-            .iter()
-            .map(|id| {
-                known
-                    .get(&id.to_string())
-                    .map_or_else(|| missing_entry(*id), |d| since_filter(d, since))
-            })
-            .collect())
+        if self.dirty {
+            let entry = |id: &Oid| known.get(&id.to_string()).cloned();
+            Ok(ids
+                .iter()
+                .map(|id| entry(id).map_or_else(|| missing_entry(*id), |d| since_filter(d, since)))
+                .collect())
+        } else {
+            // Nothing to save: hand the entries over instead of copying 80k commits' changes.
+            let mut known = std::mem::take(known);
+            let mut entry = |id: &Oid| known.remove(&id.to_string());
+            Ok(ids
+                .iter()
+                .map(|id| entry(id).map_or_else(|| missing_entry(*id), |d| since_filter(d, since)))
+                .collect())
+        }
     }
 
     /// Writes the cache when something was added; a failure only logs.
@@ -138,7 +146,10 @@ impl HistoryCache {
         let result = file.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| {
             // Written aside and renamed, so that a concurrent scan never reads half a file.
             let partial = file.with_extension(format!("tmp{}", std::process::id()));
-            std::fs::write(&partial, serde_json::to_vec(&content).map_err(std::io::Error::other)?)?;
+            std::fs::write(
+                &partial,
+                postcard::to_allocvec(&content).map_err(std::io::Error::other)?,
+            )?;
             std::fs::rename(&partial, &file)
         });
         if let Err(e) = result {
@@ -152,10 +163,10 @@ fn missing_entry(id: Oid) -> Decoded {
 }
 
 /// `--since` applied to a cached entry, as the engine would have applied it.
-fn since_filter(decoded: &Decoded, since: Option<i64>) -> Decoded {
+fn since_filter(decoded: Decoded, since: Option<i64>) -> Decoded {
     match decoded {
         Decoded::Commit(raw) if since.is_some_and(|s| raw.committed < s) => Decoded::TooOld,
-        other => other.clone(),
+        other => other,
     }
 }
 
@@ -212,7 +223,7 @@ mod tests {
     #[test]
     fn a_rescan_decodes_only_new_commits_and_applies_since_itself() {
         let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("c.history.json");
+        let file = dir.path().join("c.history");
         let engine = Counting(AtomicUsize::new(0));
         let first = scan(&file, &engine, &[id(1), id(2)], None);
         assert_eq!(engine.0.load(Ordering::Relaxed), 2);
@@ -226,7 +237,15 @@ mod tests {
         let cache = HistoryCache::load(file.clone());
         assert_eq!(cache.walk_of(id(3)), Some(vec![id(1), id(2), id(3)]));
         assert_eq!(cache.walk_of(id(2)), None, "a walk is only reused from the same HEAD");
-        std::fs::write(&file, b"{\"format\":\"other\",\"commits\":{}}").unwrap();
+        std::fs::write(
+            &file,
+            postcard::to_allocvec(&CacheFile {
+                format: "other".into(),
+                ..CacheFile::default()
+            })
+            .unwrap(),
+        )
+        .unwrap();
         scan(&file, &engine, &[id(1)], None);
         assert_eq!(engine.0.load(Ordering::Relaxed), 4, "a foreign cache is ignored");
     }

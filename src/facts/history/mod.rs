@@ -228,7 +228,6 @@ pub(crate) mod engine {
     #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
     pub(crate) struct RawCommit {
         /// Author name and email as stored (possibly invalid UTF-8).
-        #[serde(with = "text_or_bytes")]
         pub author: (Vec<u8>, Vec<u8>),
         /// Author date, unix seconds.
         pub time: i64,
@@ -242,40 +241,6 @@ pub(crate) mod engine {
         pub submodules: Vec<String>,
         /// An object that could not be read, named with the commit.
         pub error: Option<String>,
-    }
-
-    /// Name and email kept as strings in the cache when they are UTF-8 (nearly always), as bytes
-    /// otherwise: a third of the cache's size.
-    mod text_or_bytes {
-        #[derive(serde::Serialize, serde::Deserialize)]
-        #[serde(untagged)]
-        enum Text {
-            Utf8(String),
-            Bytes(Vec<u8>),
-        }
-
-        fn text(bytes: &[u8]) -> Text {
-            match std::str::from_utf8(bytes) {
-                Ok(s) => Text::Utf8(s.to_string()),
-                Err(_) => Text::Bytes(bytes.to_vec()),
-            }
-        }
-
-        fn bytes(text: Text) -> Vec<u8> {
-            match text {
-                Text::Utf8(s) => s.into_bytes(),
-                Text::Bytes(b) => b,
-            }
-        }
-
-        pub fn serialize<S: serde::Serializer>(pair: &(Vec<u8>, Vec<u8>), s: S) -> Result<S::Ok, S::Error> {
-            serde::Serialize::serialize(&(text(&pair.0), text(&pair.1)), s)
-        }
-
-        pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(Vec<u8>, Vec<u8>), D::Error> {
-            let (name, email): (Text, Text) = serde::Deserialize::deserialize(d)?;
-            Ok((bytes(name), bytes(email)))
-        }
     }
 
     /// What an engine makes of one commit id.

@@ -129,6 +129,14 @@ fn without_organisations_vendor_checks_skip_with_the_fix() {
     assert_eq!(check["status"], "skip");
     assert_eq!(check["reason"], "no [organisations] configured: run exitready init");
     assert_eq!(report["score"]["categories"]["knowledge"], Value::Null);
+    let summary = crate::util::stdout(&crate::util::exitready(
+        repo.path(),
+        &["scan", ".", "--now", "2026-06-30"],
+    ));
+    assert!(
+        summary.contains("hint: 6 of them need to know who the vendor is: `exitready init`"),
+        "{summary}"
+    );
 }
 
 #[test]

@@ -9,6 +9,7 @@ use anstyle::{AnsiColor, Style};
 use super::model::Report;
 use crate::checks::Status;
 use crate::checks::checklist::CATEGORIES;
+use crate::checks::vendor_exit::NO_ORGANISATIONS;
 
 /// How many failing checks the summary lists.
 const TOP_RISKS: usize = 5;
@@ -85,11 +86,19 @@ pub fn summary(report: &Report, color: bool) -> String {
     for line in waiver_lines(report) {
         let _ = writeln!(out, "{line}");
     }
-    let skipped = report.checks.iter().filter(|c| c.status == Status::Skip).count();
-    if skipped > 0 {
+    let skipped: Vec<_> = report.checks.iter().filter(|c| c.status == Status::Skip).collect();
+    if !skipped.is_empty() {
         let _ = writeln!(
             out,
-            "{skipped} check(s) skipped (facts not available; `exitready explain CHECK-ID` says why)"
+            "{} check(s) skipped (facts not available; `exitready explain CHECK-ID` says why)",
+            skipped.len()
+        );
+    }
+    let need_organisations = skipped.iter().filter(|c| c.reason.contains(NO_ORGANISATIONS)).count();
+    if need_organisations > 0 {
+        let _ = writeln!(
+            out,
+            "hint: {need_organisations} of them need to know who the vendor is: `exitready init` writes an exitready.toml to mark it"
         );
     }
     for (kind, count) in &report.warning_counts {

@@ -164,11 +164,6 @@ impl Inventory {
             .collect()
     }
 
-    /// Every path in the inventory, in order.
-    pub fn all_paths(&self) -> Vec<String> {
-        self.files.iter().map(|f| f.path.clone()).collect()
-    }
-
     /// The class of a path, if it is in the inventory.
     pub fn class_of(&self, path: &str) -> Option<FileClass> {
         self.files

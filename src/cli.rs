@@ -56,30 +56,30 @@ pub enum ColorChoice {
 pub enum Command {
     /// Audit repositories and documentation folders and write the exit-readiness report.
     Scan(ScanArgs),
+    /// CI mode: fail when service code changed on this branch and its runbook did not.
+    Gate(GateArgs),
     /// Explain why a file got its kind and owners, or why a check got its result.
     Explain(ExplainArgs),
-    /// List the built-in checklists, or print one.
-    Checklists(ChecklistsArgs),
-    /// Show what improved and what regressed between two JSON reports.
-    Diff(DiffArgs),
-    /// Write the handoff sign-off of a report from named people's attestations, or verify one.
-    Signoff(SignoffArgs),
-    /// Combine JSON reports (from separate jobs) into one estate report.
-    Merge(MergeArgs),
-    /// Render a JSON report again, in another format (`-o report.html`).
-    Render(RenderArgs),
     /// List the identities and organisations found in a repository's history.
     People(PeopleArgs),
     /// Write a starting exitready.toml from a repository's history.
     Init(InitArgs),
+    /// Show what improved and what regressed between two JSON reports.
+    Diff(DiffArgs),
+    /// Combine JSON reports (from separate jobs) into one estate report.
+    Merge(MergeArgs),
+    /// Render a JSON report again, in another format (`-o report.html`).
+    Render(RenderArgs),
+    /// Write the handoff sign-off of a report from named people's attestations, or verify one.
+    Signoff(SignoffArgs),
+    /// List the built-in checklists, or print one.
+    Checklists(ChecklistsArgs),
     /// Print the JSON Schema of the report.
     Schema,
     /// Print shell completions.
     Completions(CompletionsArgs),
     /// Print the man page (roff).
     Man,
-    /// CI mode: fail when service code changed on this branch and its runbook did not.
-    Gate(GateArgs),
 }
 
 /// `exitready people`.

@@ -127,3 +127,24 @@ mod tests {
         assert_eq!((s.name.as_str(), s.other.limit, s.section.limit), ("x", 2, 0));
     }
 }
+
+/// Config, checklist and attestation files are user input: any text must give a value or
+/// located problems, never a panic (DESIGN §9, parsers fuzzed).
+#[cfg(test)]
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn any_text_is_a_config_or_located_problems(text in "(?s)[ -~\\n\\t\\[\\]=\"'{}é]{0,300}") {
+            match parse_toml::<crate::settings::Config>(Path::new("exitready.toml"), &text) {
+                Ok(_) => {}
+                Err(Error::Invalid { problems }) => prop_assert!(!problems.is_empty()),
+                Err(other) => prop_assert!(false, "unexpected error kind: {other}"),
+            }
+        }
+    }
+}

@@ -38,7 +38,7 @@ impl Service {
     }
 }
 
-/// Folder names under which deployables are test data, not services.
+/// Folder names under which deployables are test data, fuzzers or benchmarks, not services.
 const NOT_SERVICE_DIRS: &[&str] = &[
     "test",
     "tests",
@@ -51,7 +51,21 @@ const NOT_SERVICE_DIRS: &[&str] = &[
     "samples",
     "e2e",
     "spec",
+    "fuzz",
+    "benches",
+    "benchmarks",
 ];
+
+/// Whether a folder lies under test data, fuzzers or benchmarks (also `tests-integration`,
+/// `test_utils`: a test crate is no service, as seen in tokio).
+fn is_test_folder(dir: &str) -> bool {
+    dir.split('/').any(|segment| {
+        NOT_SERVICE_DIRS.contains(&segment)
+            || ["test-", "tests-", "test_", "tests_"]
+                .iter()
+                .any(|prefix| segment.starts_with(prefix))
+    })
+}
 
 /// Finds the services of a root and maps their runbooks.
 pub fn gather(
@@ -71,7 +85,7 @@ pub fn gather(
             continue;
         }
         let (dir, name) = split(&file.path);
-        if dir.split('/').any(|segment| NOT_SERVICE_DIRS.contains(&segment)) {
+        if is_test_folder(dir) {
             continue;
         }
         if let Some(evidence) = deployable(snapshot, &tracked, dir, name, &file.path, warnings) {
@@ -300,6 +314,22 @@ mod tests {
         assert!(names_word("runbook: payments api", "payments"));
         assert!(!names_word("paymentsv2", "payments"));
         assert!(!names_word("repayments", "payments"));
+    }
+
+    #[test]
+    fn test_fuzz_and_bench_folders_hold_no_service() {
+        for dir in [
+            "tests/fixtures/app",
+            "tests-integration",
+            "tokio/fuzz",
+            "crates/x/benches",
+            "test_utils/server",
+        ] {
+            assert!(is_test_folder(dir), "{dir}");
+        }
+        for dir in ["services/payments", "", "testimonials", "contest"] {
+            assert!(!is_test_folder(dir), "{dir}");
+        }
     }
 
     #[test]

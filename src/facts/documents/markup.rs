@@ -680,6 +680,8 @@ pub(super) fn scan_html_fragment(b: &mut Builder, text: &str, start: usize, end:
                 attrs,
             } => {
                 let line = b.lines.line(at);
+                let named = if name == "a" { attr(attrs, "name") } else { None };
+                b.doc.html_anchors.extend(attr(attrs, "id").into_iter().chain(named));
                 match name.as_str() {
                     "a" => {
                         if let Some(href) = attr(attrs, "href") {

@@ -277,6 +277,9 @@ pub struct ParsedDoc {
     pub list_items: usize,
     /// List items that are mainly one relative link (an index entry).
     pub link_list_items: usize,
+    /// Anchors set by HTML inside Markdown (`<a name="x">`, `id="x"` on any tag), which links
+    /// may target as well as headings.
+    pub html_anchors: Vec<String>,
 }
 
 impl ParsedDoc {
@@ -298,6 +301,7 @@ impl ParsedDoc {
             link_words: 0,
             list_items: 0,
             link_list_items: 0,
+            html_anchors: Vec::new(),
         }
     }
 

@@ -276,7 +276,11 @@ fn dead_anchor(documents: &[Document], target: &str, fragment: &str) -> Option<S
             || github_slug(&h.text) == lower
             || loose(&h.text) == loose_fragment
             || explicit_id(&h.text).is_some_and(|id| id.eq_ignore_ascii_case(&fragment))
-    });
+    }) || doc
+        .parsed
+        .html_anchors
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(&fragment));
     (!live).then(|| doc.path.clone())
 }
 
@@ -407,6 +411,24 @@ mod tests {
         assert_eq!(resolve("README.md", "docs/"), Resolved::Path("docs".into()));
         assert_eq!(percent_decode("a%2"), "a%2");
         assert_eq!(percent_decode("%C3%A9t%C3%A9"), "été");
+    }
+
+    #[test]
+    fn html_anchors_in_markdown_are_live_targets() {
+        let target =
+            "# FAQ\n\n<a name=\"legacy-setup\"></a>\nOld setup.\n\n<div id=\"Troubleshooting\">\n\nx\n\n</div>\n";
+        let text = "# Guide\n\n[a](faq.md#legacy-setup) [b](faq.md#troubleshooting) [c](faq.md#nothing)\n";
+        let docs = vec![
+            doc("docs/faq.md", DocKind::Other, target, None),
+            doc("docs/guide.md", DocKind::Onboarding, text, None),
+        ];
+        let (reasons, _) = run(&docs, 1, &["docs/faq.md", "docs/guide.md"], &[]);
+        assert_eq!(
+            reasons,
+            vec![
+                "dead_anchor:3: link to faq.md#nothing has no heading with anchor #nothing in docs/faq.md [docs/faq.md]"
+            ]
+        );
     }
 
     #[test]

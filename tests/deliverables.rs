@@ -75,18 +75,6 @@ const V2: &[(&str, &str)] = &[
     ("src/main.rs", "fn main() {}\n"),
 ];
 
-fn status_of(report: &serde_json::Value, id: &str) -> String {
-    report["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == id)
-        .unwrap_or_else(|| panic!("no check {id}"))["status"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
 /// Two scans of one repository: a runbook added (improvement), the security policy removed
 /// (regression); `diff` and `scan --baseline` both say so.
 #[test]
@@ -100,10 +88,22 @@ fn baseline_diff_names_improvement_and_regression() {
     commit(&repo, V2, 1_710_000_000);
     let new = dir.path().join("new.json");
     let new_report = scan_json(&repo, &new);
-    assert_eq!(status_of(&old_report, "documentation.runbooks"), "fail");
-    assert_eq!(status_of(&new_report, "documentation.runbooks"), "pass");
-    assert_eq!(status_of(&old_report, "documentation.onboarding"), "pass");
-    assert_eq!(status_of(&new_report, "documentation.onboarding"), "fail");
+    assert_eq!(
+        crate::util::check(&old_report, "documentation.runbooks")["status"],
+        "fail"
+    );
+    assert_eq!(
+        crate::util::check(&new_report, "documentation.runbooks")["status"],
+        "pass"
+    );
+    assert_eq!(
+        crate::util::check(&old_report, "documentation.onboarding")["status"],
+        "pass"
+    );
+    assert_eq!(
+        crate::util::check(&new_report, "documentation.onboarding")["status"],
+        "fail"
+    );
 
     let (code, stdout, _) = text(&run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]));
     assert_eq!(code, 0);
@@ -479,12 +479,7 @@ fn merge_two_reports_and_two_same_named_repositories() {
         "{names:?}"
     );
     assert!(names[1].contains("team-b"), "{names:?}");
-    let onboarding = estate["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "documentation.onboarding")
-        .unwrap();
+    let onboarding = crate::util::check(&estate, "documentation.onboarding");
     assert_eq!(onboarding["status"], "fail");
     // Weighted by source files: 9 × 1.0 + 1 × 0.0 over 10.
     assert_eq!(onboarding["score"], 0.9);

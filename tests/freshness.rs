@@ -285,12 +285,7 @@ fn adrs_superseded_gaps_and_missing_status() {
             ]
         )
     );
-    let check = report["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "freshness.adr_status")
-        .unwrap();
+    let check = crate::util::check(&report, "freshness.adr_status");
     assert_eq!(check["status"], "warn");
     assert_eq!(
         check["reason"],
@@ -316,12 +311,7 @@ fn a_hollow_runbook_is_flagged_and_a_complete_one_is_not() {
             ]
         )
     );
-    let check = report["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "freshness.runbooks")
-        .unwrap();
+    let check = crate::util::check(&report, "freshness.runbooks");
     assert_eq!(
         (check["status"].as_str(), check["score"].as_f64()),
         (Some("warn"), Some(0.5))

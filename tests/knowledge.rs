@@ -1,6 +1,6 @@
 use serde_json::Value;
 
-use crate::util::{ALICE, BOB, Repo, scan_json};
+use crate::util::{ALICE, BOB, Repo, check, scan_json};
 
 const ORGS: &str = "[organisations]\nvendor = [\"@acme-outsourcing.com\"]\ninternal = [\"@example.com\"]\n";
 
@@ -30,18 +30,6 @@ fn handover() -> Repo {
     );
     repo.config(ORGS);
     repo
-}
-
-fn status(report: &Value, id: &str) -> String {
-    report["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == id)
-        .unwrap()["status"]
-        .as_str()
-        .unwrap()
-        .to_string()
 }
 
 #[test]
@@ -109,7 +97,7 @@ fn knowledge_figures_and_checks() {
         "exit.in_flight_work",
     ]
     .iter()
-    .map(|id| status(&report, id))
+    .map(|id| check(&report, id)["status"].as_str().unwrap().to_string())
     .collect();
     // The src island holds 3 files, under the default min_files of 5: not counted.
     assert_eq!(statuses, ["fail", "fail", "pass", "pass", "fail"]);
@@ -120,12 +108,7 @@ fn without_organisations_vendor_checks_skip_with_the_fix() {
     let repo = handover();
     std::fs::remove_file(repo.path().join("exitready.toml")).unwrap();
     let report = scan_json(repo.path(), &[]);
-    let check = report["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "knowledge.vendor_exit")
-        .unwrap();
+    let check = check(&report, "knowledge.vendor_exit");
     assert_eq!(check["status"], "skip");
     assert_eq!(check["reason"], "no [organisations] configured: run exitready init");
     assert_eq!(report["score"]["categories"]["knowledge"], Value::Null);

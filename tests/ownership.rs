@@ -56,12 +56,7 @@ fn ownership_measures_and_checks() {
     ]
     .iter()
     .map(|id| {
-        let c = report["checks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["id"] == *id)
-            .unwrap();
+        let c = crate::util::check(&report, id);
         (c["status"].as_str().unwrap().to_string(), c["score"].as_f64().unwrap())
     })
     .collect();
@@ -76,19 +71,9 @@ fn ownership_measures_and_checks() {
         got,
         expected.iter().map(|(s, v)| (s.to_string(), *v)).collect::<Vec<_>>()
     );
-    let inhouse = report["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "ownership.inhouse_owners")
-        .unwrap();
+    let inhouse = crate::util::check(&report, "ownership.inhouse_owners");
     assert_eq!(inhouse["evidence"][0]["message"], "4 file(s) owned only by @acme-team");
-    let active = report["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "ownership.active_owners")
-        .unwrap();
+    let active = crate::util::check(&report, "ownership.active_owners");
     assert_eq!(
         active["evidence"][0]["message"],
         "carol@example.com (carol@example.com) has no commit in this repository"

@@ -1,6 +1,6 @@
 use serde_json::Value;
 
-use crate::util::{ALICE, BOB, CAROL, Repo, exitready, scan_json, stderr, stdout};
+use crate::util::{ALICE, BOB, CAROL, Repo, check, exitready, scan_json, stderr, stdout};
 
 const RUNBOOK: &str = "# Payments runbook\n\n## Symptoms\n\nAlert `PaymentsDown` fires.\n\n## Diagnosis\n\nCheck the logs.\n\n## Mitigation\n\nRestart.\n\n## Escalation\n\nPage the on-call.\n";
 
@@ -44,15 +44,6 @@ fn shop() -> Repo {
         "docs",
     );
     repo
-}
-
-fn check<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == id)
-        .unwrap_or_else(|| panic!("no check {id}"))
 }
 
 fn status_score(report: &Value, id: &str) -> (String, f64) {

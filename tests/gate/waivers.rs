@@ -1,5 +1,6 @@
 //! `[[waiver]]`: a finding set aside until its waiver expires, listed in every output.
 
+use crate::util::check;
 use pretty_assertions::assert_eq;
 use serde_json::Value;
 
@@ -16,15 +17,6 @@ fn waived() -> Fixture {
     let mut fixture = services();
     fixture.commit_files(&[("exitready.toml", Some(WAIVER))], "Waive billing's runbook");
     fixture
-}
-
-fn check<'a>(report: &'a Value, id: &str) -> &'a Value {
-    report["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == id)
-        .unwrap()
 }
 
 fn scan_json(fixture: &Fixture, now: &str) -> Value {

@@ -205,3 +205,13 @@ impl Repo {
 pub fn escaped_path(path: &Path) -> String {
     exitready::report::render::escape_markdown(&std::fs::canonicalize(path).unwrap().display().to_string())
 }
+
+/// A check of a report by id (panics naming the id when the report has none).
+pub fn check<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no check {id}"))
+}

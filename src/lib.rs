@@ -6,6 +6,7 @@
 //! knows clap; `commands` is the glue between the command line and the pipeline.
 #![warn(missing_docs)]
 
+pub mod base;
 pub mod checks;
 pub mod cli;
 pub mod commands;

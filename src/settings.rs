@@ -10,6 +10,8 @@ use std::path::Path;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
+use crate::base::doc_kind::DocKind;
+pub use crate::base::role::Role;
 use crate::error::{Error, Problem, Result};
 
 /// The file name looked for at the top of each scanned root.
@@ -62,24 +64,10 @@ pub struct OrganisationEntry {
     /// Display name.
     pub name: String,
     /// `vendor`, `internal` or `unknown`.
-    pub role: OrgRole,
+    pub role: Role,
     /// Entries as in `[organisations]`.
     #[serde(rename = "match")]
     pub matchers: Vec<String>,
-}
-
-/// The role an organisation plays in the exit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrgRole {
-    /// The outside vendor whose exit is audited.
-    Vendor,
-    /// The organisation that keeps the systems.
-    Internal,
-    /// Neither (an unconfigured domain).
-    Unknown,
-    /// Automation.
-    Bots,
 }
 
 /// `[people]`.
@@ -208,7 +196,7 @@ impl Config {
             if let Err(e) = Glob::new(glob) {
                 bad(format!("kinds.{glob}"), format!("bad glob: {e}"));
             }
-            if kind.parse::<crate::facts::documents::DocKind>().is_err() {
+            if kind.parse::<DocKind>().is_err() {
                 bad(format!("kinds.{glob}"), format!("unknown document kind `{kind}`"));
             }
         }

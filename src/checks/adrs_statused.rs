@@ -9,7 +9,7 @@
 use serde::Deserialize;
 
 use super::freshness_evidence::{against, judged, reasons_in};
-use super::{Context, Evidence, Outcome, Rule};
+use super::rule::{Context, Evidence, Outcome, Rule};
 use crate::facts::RepoFacts;
 use crate::facts::documents::DocKind;
 

@@ -6,7 +6,7 @@
 
 use serde::Deserialize;
 
-use super::{Context, Outcome, Rule};
+use super::rule::{Context, Outcome, Rule};
 use crate::facts::RepoFacts;
 
 /// The reason every attestation item gives in a scan.

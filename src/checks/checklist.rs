@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Rule, build_rule};
+use super::build_rule;
+use super::rule::Rule;
 use crate::error::{Error, Problem, Result};
 
 /// The five score categories, in report order.

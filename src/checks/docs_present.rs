@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 
-use super::{Context, Evidence, Outcome, Rule};
+use super::rule::{Context, Evidence, Outcome, Rule};
 use crate::facts::RepoFacts;
 use crate::facts::documents::DocKind;
 

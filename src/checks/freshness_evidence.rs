@@ -1,7 +1,7 @@
 //! Shared by the freshness rule kinds: which documents a rule judges, and a document's reasons
 //! as evidence. Pure; reads `documents` only.
 
-use super::Evidence;
+use super::rule::Evidence;
 use crate::facts::documents::DocKind;
 use crate::facts::{Document, Reason, RepoFacts};
 

@@ -9,8 +9,8 @@
 
 use serde::Deserialize;
 
+use super::rule::{Context, Evidence, Outcome, Rule};
 use super::vendor_exit::NO_ORGANISATIONS;
-use super::{Context, Evidence, Outcome, Rule};
 use crate::facts::RepoFacts;
 use crate::facts::knowledge::Role;
 

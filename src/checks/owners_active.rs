@@ -8,7 +8,7 @@
 
 use serde::Deserialize;
 
-use super::{Context, Evidence, Outcome, Rule};
+use super::rule::{Context, Evidence, Outcome, Rule};
 use crate::facts::{RepoFacts, org_specs, owners};
 
 /// Parameters (the limit is `thresholds.owner_inactive_days` in exitready.toml).

@@ -9,7 +9,7 @@
 
 use serde::Deserialize;
 
-use super::{Context, Evidence, Outcome, Rule};
+use super::rule::{Context, Evidence, Outcome, Rule};
 use crate::facts::RepoFacts;
 
 /// How many unowned paths the evidence lists.

@@ -14,7 +14,7 @@
 
 use serde::Deserialize;
 
-use super::{Context, Evidence, Outcome, Rule};
+use super::rule::{Context, Evidence, Outcome, Rule};
 use crate::facts::RepoFacts;
 use crate::facts::services::Service;
 use crate::settings::glob_set;

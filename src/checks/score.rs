@@ -6,8 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use super::Status;
 use super::checklist::CATEGORIES;
+use super::rule::Status;
 
 /// Scores of a report or a repository.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]

@@ -1,6 +1,6 @@
 //! Facts built by hand for the unit tests of rule kinds.
 
-use crate::checks::Context;
+use crate::checks::rule::Context;
 use crate::discover::{Root, RootKind};
 use crate::facts::documents::{DocFormat, DocKind, ParsedDoc};
 use crate::facts::{Document, Reason, RepoFacts};

@@ -23,7 +23,7 @@
 
 use globset::Glob;
 
-use super::{Evidence, Outcome, Status};
+use super::rule::{Evidence, Outcome, Status};
 use crate::facts::Warning;
 use crate::settings::Waiver;
 

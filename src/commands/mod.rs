@@ -66,19 +66,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 pub fn now(global: &GlobalArgs) -> Result<jiff::Timestamp> {
     match &global.now {
         None => Ok(jiff::Timestamp::now()),
-        Some(text) => parse_date(text)
+        Some(text) => crate::base::dates::parse_date(text)
             .ok_or_else(|| Error::Usage(format!("--now {text}: expected YYYY-MM-DD or an RFC 3339 time"))),
     }
-}
-
-/// Parses `YYYY-MM-DD` (midnight UTC) or an RFC 3339 timestamp.
-pub fn parse_date(text: &str) -> Option<jiff::Timestamp> {
-    text.parse::<jiff::Timestamp>().ok().or_else(|| {
-        let date: jiff::civil::Date = text.parse().ok()?;
-        date.to_zoned_datetime(jiff::tz::TimeZone::UTC)
-            .ok()
-            .map(|z| z.timestamp())
-    })
 }
 
 /// Whether to colour output written to a stream that is (or is not) a terminal.

@@ -137,7 +137,7 @@ pub fn run_people(global: &GlobalArgs, args: PeopleArgs) -> Result<Outcome> {
                 println!(
                     "  {:<40} {:>8} {:>6} commits  {} people",
                     org.name,
-                    role_name(org.role),
+                    org.role.as_str(),
                     org.commits,
                     org.people
                 );
@@ -267,15 +267,6 @@ pub fn starting_config(people: &People) -> String {
         "# Findings set aside until they expire:\n# [[waiver]]\n# check = \"documentation.service_runbooks\"\n# path = \"services/legacy/**\"\n# reason = \"decommissioned in Q1\"\n# expires = 2027-03-31"
     );
     out
-}
-
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Vendor => "vendor",
-        Role::Internal => "internal",
-        Role::Unknown => "unknown",
-        Role::Bots => "bots",
-    }
 }
 
 fn day(time: &Option<String>) -> &str {

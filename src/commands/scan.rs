@@ -38,7 +38,7 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
         .since
         .as_deref()
         .map(|text| {
-            super::parse_date(text)
+            crate::base::dates::parse_date(text)
                 .ok_or_else(|| Error::Usage(format!("--since {text}: expected YYYY-MM-DD or an RFC 3339 time")))
         })
         .transpose()?;

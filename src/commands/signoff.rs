@@ -114,7 +114,7 @@ fn verify(global: &GlobalArgs, document: &Path, report: &Path) -> Result<Outcome
         });
     };
     let bytes = std::fs::read(report).map_err(|e| Error::io(report, e))?;
-    let actual = signoff::sha256_hex(&bytes);
+    let actual = crate::base::digest::sha256_hex(&bytes);
     if claimed == actual {
         if !global.quiet {
             println!(

@@ -19,6 +19,7 @@ use std::path::PathBuf;
 
 use globset::{Glob, GlobSet};
 
+use crate::base::dates::rfc3339;
 use crate::discover::{Root, RootKind};
 use crate::error::Result;
 use crate::settings::Config;
@@ -384,7 +385,6 @@ fn date_documents(documents: &mut [Document], history: &history::HistoryFacts) {
 /// The organisations of the config: `[organisations]` (named after their first email domain)
 /// and every `[[organisation]]`.
 pub fn org_specs(config: &Config) -> Vec<knowledge::OrgSpec> {
-    use crate::settings::OrgRole;
     use knowledge::{OrgSpec, Role};
     let short = [
         (&config.organisations.vendor, Role::Vendor),
@@ -401,12 +401,7 @@ pub fn org_specs(config: &Config) -> Vec<knowledge::OrgSpec> {
         .collect();
     specs.extend(config.organisation.iter().map(|entry| OrgSpec {
         name: entry.name.clone(),
-        role: match entry.role {
-            OrgRole::Vendor => Role::Vendor,
-            OrgRole::Internal => Role::Internal,
-            OrgRole::Unknown => Role::Unknown,
-            OrgRole::Bots => Role::Bots,
-        },
+        role: entry.role,
         matchers: entry.matchers.clone(),
     }));
     specs
@@ -427,13 +422,6 @@ fn org_name(matchers: &[String]) -> String {
                 .find_map(|m| m.split_once('@').map(|(_, d)| d.to_string()))
         })
         .unwrap_or_else(|| matchers[0].clone())
-}
-
-/// Unix seconds as RFC 3339 UTC.
-pub fn rfc3339(seconds: i64) -> Option<String> {
-    jiff::Timestamp::from_second(seconds)
-        .ok()
-        .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
 fn kind_pins(config: &Config) -> Vec<KindPin> {

@@ -13,7 +13,7 @@ use crate::report::build::Scanned;
 
 /// The pseudonym of a person (name or email).
 pub fn pseudonym(person: &str) -> String {
-    let hex = super::signoff::sha256_hex(person.trim().to_lowercase().as_bytes());
+    let hex = crate::base::digest::sha256_hex(person.trim().to_lowercase().as_bytes());
     format!("person-{}", &hex[..6])
 }
 

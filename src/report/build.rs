@@ -265,16 +265,6 @@ fn headline(scanned: &[Scanned]) -> Option<String> {
     ))
 }
 
-fn role_name(role: Role) -> String {
-    match role {
-        Role::Vendor => "vendor",
-        Role::Internal => "internal",
-        Role::Unknown => "unknown",
-        Role::Bots => "bots",
-    }
-    .to_string()
-}
-
 fn knowledge_report(k: &KnowledgeFacts) -> KnowledgeReport {
     let total_commits: usize = k.organisations.iter().map(|o| o.commits).sum();
     let island = |i: &crate::facts::knowledge::Island| Island {
@@ -291,7 +281,7 @@ fn knowledge_report(k: &KnowledgeFacts) -> KnowledgeReport {
             .iter()
             .map(|o| OrganisationReport {
                 name: o.name.clone(),
-                role: role_name(o.role),
+                role: o.role.as_str().to_string(),
                 commits: o.commits,
                 commit_percent: (1000.0 * o.commits as f64 / total_commits.max(1) as f64).round() / 10.0,
                 listed: matches!(o.role, Role::Vendor | Role::Internal) || 20 * o.commits >= total_commits,
@@ -333,9 +323,9 @@ fn in_flight(facts: &RepoFacts) -> Vec<InFlight> {
             InFlight {
                 branch: b.branch.clone(),
                 last_author: person.map_or_else(String::new, |p| format!("{} <{}>", p.name, p.email)),
-                role: role.map_or_else(|| "unknown".to_string(), role_name),
+                role: role.map_or("unknown", Role::as_str).to_string(),
                 last_commit: b.last_commit.clone(),
-                last_commit_date: crate::facts::rfc3339(b.last_commit_time).unwrap_or_default(),
+                last_commit_date: crate::base::dates::rfc3339(b.last_commit_time).unwrap_or_default(),
                 commits_ahead: b.commits_ahead,
             }
         })
@@ -418,7 +408,7 @@ fn service_reports(facts: &RepoFacts) -> Vec<ServiceReport> {
                         let org = k.organisations.get(*org)?;
                         Some(OrganisationKnowledge {
                             organisation: org.name.clone(),
-                            role: role_name(org.role),
+                            role: org.role.as_str().to_string(),
                             files_known: *files,
                         })
                     })

@@ -14,7 +14,6 @@
 //! execution notifications. Nothing here reads a repository.
 
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 use super::model::Report;
 use crate::checks::{Evidence, Status};
@@ -172,17 +171,12 @@ pub fn log(report: &Report) -> Value {
 
 /// A stable fingerprint of one finding: its check, repository, path and message.
 pub fn fingerprint(check: &str, evidence: &Evidence) -> String {
-    let mut hash = Sha256::new();
-    for part in [
+    crate::base::digest::sha256_hex_of_parts([
         check,
         evidence.repository.as_deref().unwrap_or(""),
         evidence.path.as_deref().unwrap_or(""),
         &evidence.message,
-    ] {
-        hash.update(part.as_bytes());
-        hash.update([0]);
-    }
-    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    ])
 }
 
 /// `documentation.runbook_updated` → `DocumentationRunbookUpdated` (SARIF's rule `name`).

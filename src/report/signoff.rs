@@ -19,7 +19,6 @@
 use std::path::Path;
 
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use toml::Spanned;
 
 use super::model::Report;
@@ -164,11 +163,6 @@ pub fn parse_attestations(file: &Path, text: &str) -> Result<Vec<AttestationReco
     }
 }
 
-/// SHA-256 of bytes, as lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Evaluates the sign-off: the handoff items and the report's non-passing checks, each matched
 /// with its first attestation. `file` names the attestations file in warnings.
 pub fn evaluate(
@@ -244,7 +238,7 @@ pub fn evaluate(
     SignOff {
         signed_off: missing.is_empty(),
         missing,
-        report_sha256: sha256_hex(report_bytes),
+        report_sha256: crate::base::digest::sha256_hex(report_bytes),
         report: report_name.to_string(),
         report_generated_at: report.generated_at.clone(),
         report_score: report.score.overall,
@@ -344,6 +338,6 @@ mod tests {
         assert_eq!(hash_in(&format!("{{\"report_sha256\": \"{hex}\"}}")), Some(hex.clone()));
         assert_eq!(hash_in(&format!("x <!-- {HASH_MARKER}{hex} --> y")), Some(hex));
         assert_eq!(hash_in("nothing"), None);
-        assert_eq!(sha256_hex(b"abc").len(), 64);
+        assert_eq!(crate::base::digest::sha256_hex(b"abc").len(), 64);
     }
 }

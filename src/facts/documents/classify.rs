@@ -23,7 +23,8 @@
 //! because guessing "fake" from a folder name would hide real docs kept under examples/; users
 //! leave such paths out with config `exclude`.
 
-use super::{Classification, DocKind, KindPin, ParsedDoc};
+use super::model::{Classification, KindPin, ParsedDoc};
+use crate::base::doc_kind::DocKind;
 
 /// Which of the four runbook heading groups a doc has.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]

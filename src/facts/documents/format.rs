@@ -5,7 +5,7 @@
 //! repository are data (requirements.txt, robots.txt, test vectors). The caller has already
 //! excluded vendored paths.
 
-use super::DocFormat;
+use super::model::DocFormat;
 
 /// Folder names that make `.txt` files documents.
 const DOC_FOLDERS: [&str; 4] = ["docs", "doc", "documentation", "wiki"];

@@ -7,7 +7,7 @@
 //! `<script>`, `<style>`) are never read as prose. All slicing happens at ASCII delimiters, so
 //! hostile or lossily decoded input cannot make them panic.
 
-use super::parse::{Builder, collapse_ws, to_u32, truncate};
+use super::builder::{Builder, collapse_ws, to_u32, truncate};
 
 /// Longest heading text kept (an unclosed `<h1>` would otherwise swallow the page).
 const HEADING_MAX: usize = 300;
@@ -158,7 +158,7 @@ pub(super) fn parse_asciidoc(b: &mut Builder, text: &str, body_start: usize) {
         b.comment(&body, start);
     }
     if b.doc.front_matter.is_none() && b.doc.front_matter_error.is_none() && !attrs.is_empty() {
-        b.doc.front_matter = Some(super::FrontMatter {
+        b.doc.front_matter = Some(super::model::FrontMatter {
             format: "asciidoc".to_string(),
             fields: attrs,
             end_line: attrs_end,
@@ -372,7 +372,7 @@ pub(super) fn parse_rst(b: &mut Builder, text: &str) {
         b.comment(&body, start);
     }
     if !fields.is_empty() {
-        b.doc.front_matter = Some(super::FrontMatter {
+        b.doc.front_matter = Some(super::model::FrontMatter {
             format: "rst".to_string(),
             fields,
             end_line: fields_end,

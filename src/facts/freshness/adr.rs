@@ -11,7 +11,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{Judged, Reason, day, days_since};
+use super::{Judged, Reason};
+use crate::base::dates::{day, days_since};
 use crate::facts::Document;
 use crate::facts::documents::DocKind;
 

@@ -5,7 +5,8 @@
 //! or the file's mtime in a plain folder, which the reason then says. Historical documents
 //! (changelogs, licences, postmortems, decided ADRs) are not judged by age. Pure: no clock read.
 
-use super::{Judged, Reason, day, days_since};
+use super::{Judged, Reason};
+use crate::base::dates::{day, days_since};
 
 /// Adds an `age` reason when the document is older than its kind's limit.
 pub(crate) fn check(judged: &Judged, reasons: &mut Vec<Reason>) {

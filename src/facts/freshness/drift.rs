@@ -14,7 +14,8 @@ use std::collections::HashSet;
 
 use globset::GlobSet;
 
-use super::{DAY, Judged, Reason, Tree, day};
+use super::{Judged, Reason, Tree};
+use crate::base::dates::{DAY, day};
 use crate::facts::history::HistoryFacts;
 use crate::facts::inventory::{FileClass, FileEntry};
 use crate::facts::services::Service;

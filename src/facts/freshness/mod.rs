@@ -44,9 +44,6 @@ pub const STALE_SIGNALS: [&str; 6] = [
     "overdue_review",
 ];
 
-/// Seconds in a day.
-const DAY: i64 = 86_400;
-
 /// What the freshness signals read besides the documents themselves.
 #[derive(Debug, Clone, Copy)]
 pub struct FreshnessInputs<'a> {
@@ -263,18 +260,6 @@ impl<'a> Tree<'a> {
     }
 }
 
-/// A unix time as its UTC day, `YYYY-MM-DD`.
-pub(crate) fn day(seconds: i64) -> String {
-    jiff::Timestamp::from_second(seconds)
-        .map(|t| t.strftime("%Y-%m-%d").to_string())
-        .unwrap_or_else(|_| "?".to_string())
-}
-
-/// Whole days from `seconds` to `now` (negative when `seconds` is later).
-pub(crate) fn days_since(seconds: i64, now: jiff::Timestamp) -> i64 {
-    (now.as_second() - seconds).div_euclid(DAY)
-}
-
 /// A reason without path or line.
 pub(crate) fn reason(signal: &str, message: String) -> Reason {
     Reason {
@@ -412,10 +397,7 @@ mod tests {
     }
 
     #[test]
-    fn days_and_dates() {
-        let t = "2026-01-01T12:00:00Z".parse::<jiff::Timestamp>().unwrap().as_second();
-        assert_eq!(day(t), "2026-01-01");
-        assert_eq!(days_since(t, now()), 179);
+    fn limits_name_their_kind() {
         assert_eq!(
             Limit::of(DocKind::Runbook, &Thresholds::default()).words(),
             "the 180-day limit for runbooks"

@@ -15,7 +15,8 @@
 use jiff::civil::Date;
 use jiff::{Span, tz::TimeZone};
 
-use super::{Judged, Reason, days_since};
+use super::{Judged, Reason};
+use crate::base::dates::days_since;
 
 /// Front matter keys naming the date a review is due.
 const DUE_KEYS: [&str; 3] = ["review_by", "review-by", "next_review"];

@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 
 use git2::Oid;
 
-use super::HistoryError;
 use super::engine::{Decoded, Engine};
+use super::model::HistoryError;
 
 /// Bumped whenever what the engine records changes, so that old caches are ignored.
 const FORMAT: &str = concat!("exitready-history-cache/3/", env!("CARGO_PKG_VERSION"));
@@ -32,7 +32,7 @@ pub fn default_dir() -> Option<PathBuf> {
 /// The cache file of the repository whose git directory is `git_dir`.
 pub fn file_for(dir: &Path, git_dir: &Path) -> PathBuf {
     let key = std::fs::canonicalize(git_dir).unwrap_or_else(|_| git_dir.to_path_buf());
-    let hash = crate::report::signoff::sha256_hex(key.to_string_lossy().as_bytes());
+    let hash = crate::base::digest::sha256_hex(key.to_string_lossy().as_bytes());
     dir.join(format!("{}.history", &hash[..32]))
 }
 
@@ -173,8 +173,8 @@ fn since_filter(decoded: Decoded, since: Option<i64>) -> Decoded {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::history::Change;
     use crate::facts::history::engine::RawCommit;
+    use crate::facts::history::model::Change;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     /// An engine that decodes every id as a commit at its position, counting what it was asked.

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use git2::{Mailmap, Signature, Time};
 
-use super::Identity;
+use super::model::Identity;
 
 /// `*` is the only wildcard; everything else, brackets included, is literal.
 pub(crate) fn glob_match(pattern: &str, text: &str) -> bool {

@@ -8,8 +8,8 @@ use std::collections::HashSet;
 
 use git2::{BranchType, Oid, Repository};
 
-use super::InFlightBranch;
 use super::identity::Resolver;
+use super::model::InFlightBranch;
 
 /// Commits reachable from `tip` but not in `reachable`: a walk that stops at HEAD's history,
 /// so a branch with unrelated history costs its own commits only (libgit2's `hide(HEAD)`

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{Change, CommitRecord, PathEvent, PathEventKind};
+use super::model::{Change, CommitRecord, PathEvent, PathEventKind};
 
 /// The per-path results of the replay.
 #[derive(Debug, Default)]

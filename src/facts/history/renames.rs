@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use git2::{Odb, Oid};
 
-use super::Change;
+use super::model::Change;
 use super::treediff::TreeChanges;
 
 /// Above this many delete × add pairs, inexact renames are not looked for (git's

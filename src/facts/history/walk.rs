@@ -17,8 +17,9 @@ use git2::{Oid, Repository, Sort};
 
 use super::engine::{Decoded, Engine, RawCommit};
 use super::identity::{Resolver, co_authors};
+use super::model::{Change, CommitRecord, HistoryError, HistoryFacts, HistoryOptions};
 use super::treediff::{TreeChanges, TreeReader};
-use super::{Change, CommitRecord, HistoryError, HistoryFacts, HistoryOptions, inflight, paths, renames};
+use super::{inflight, paths, renames};
 
 /// libgit2's object cache per repository (its default is 256 MiB). Trees are cached by the
 /// tree compare itself, so a small cache costs no speed and saves memory (BENCHMARKS.md).

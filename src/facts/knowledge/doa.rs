@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use super::AuthorDoa;
+use super::model::AuthorDoa;
 use crate::facts::history::{HistoryFacts, PathEvent, PathEventKind};
 
 /// The paper's constant: a lone author with one delivery and no others' changes scores above it.

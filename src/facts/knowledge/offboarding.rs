@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use super::Island;
+use super::model::Island;
 
 /// Per file: nobody outside `leaving` knows it (files nobody knows at all count as orphaned).
 pub fn orphaned(known_by: &[Vec<usize>], leaving: &[bool]) -> Vec<bool> {

@@ -9,7 +9,8 @@
 use std::collections::BTreeMap;
 
 use super::doa::authors;
-use super::{QuarterTrend, Role};
+use super::model::QuarterTrend;
+use crate::base::role::Role;
 use crate::facts::history::{HistoryFacts, PathEvent};
 
 /// Quarter number since year 0 (year·4 + quarter − 1) of a unix time, UTC.

@@ -12,8 +12,8 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use serde_yaml_ng::Value;
 
+use super::model::{OwnershipError, OwnershipRule, OwnershipSource, SourceKind, err, parent_dir};
 use super::owners_file::scope;
-use super::{OwnershipError, OwnershipRule, OwnershipSource, SourceKind, err, parent_dir};
 
 /// Entity kinds whose `spec.owner` Backstage requires.
 const OWNED_KINDS: [&str; 5] = ["Component", "API", "Resource", "System", "Domain"];

@@ -20,8 +20,8 @@
 
 use std::collections::HashMap;
 
+use super::model::{CodeownersSection, Dialect, OwnershipError, OwnershipRule, OwnershipSource, SourceKind, err};
 use super::pattern::{self, Pattern, RuleSet};
-use super::{CodeownersSection, Dialect, OwnershipError, OwnershipRule, OwnershipSource, SourceKind, err};
 
 /// Where GitHub looks, in its order ("first found wins").
 pub(crate) const GITHUB_LOCATIONS: [&str; 3] = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];

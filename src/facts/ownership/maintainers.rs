@@ -7,7 +7,7 @@
 //! `M: Name <email>` lines, Markdown list items and table rows (first cell), and plain lines
 //! that carry an email address or an `@handle`. Headings, prose and separators are skipped.
 
-use super::{OwnershipSource, SourceKind};
+use super::model::{OwnershipSource, SourceKind};
 
 /// Whether a tracked path is a maintainers file.
 pub(crate) fn is_maintainers(path: &str) -> bool {

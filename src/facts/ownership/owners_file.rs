@@ -19,8 +19,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_yaml_ng::Value;
 
+use super::model::{OwnershipError, OwnershipRule, OwnershipSource, SourceKind, err, parent_dir};
 use super::pattern::{self, Pattern};
-use super::{OwnershipError, OwnershipRule, OwnershipSource, SourceKind, err, parent_dir};
 
 /// How deep `file:`/`include` chains are followed.
 const MAX_INCLUDE_DEPTH: usize = 4;

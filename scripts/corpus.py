@@ -23,6 +23,7 @@ import csv
 import glob
 import json
 import os
+import signal
 import subprocess
 import sys
 from collections import OrderedDict, defaultdict
@@ -120,6 +121,27 @@ def head_of(checkout):
     return proc.stdout.strip() if proc.returncode == 0 else None
 
 
+def absent_blobs(checkout, commit):
+    """After a checkout that failed: if HEAD is at commit and the only differences are
+    files whose blobs the mirror lacks (snapshots leave out very large files and LFS
+    content), return those paths; otherwise None."""
+    if head_of(checkout) != commit:
+        return None
+    status = git("-C", checkout, "-c", "core.quotepath=false", "status", "--porcelain",
+                 "--untracked-files=no", check=False)
+    if status.returncode != 0:
+        return None
+    absent = []
+    for line in status.stdout.splitlines():
+        code, path = line[:2], line[3:]
+        if "D" not in code:
+            return None
+        if git("-C", checkout, "cat-file", "-e", "%s:%s" % (commit, path), check=False).returncode == 0:
+            return None  # the blob is there: a real failure
+        absent.append(path)
+    return absent
+
+
 def cmd_prepare(args):
     repos = load_labels(args.corpus, args.repo)
     os.makedirs(args.checkouts, exist_ok=True)
@@ -130,7 +152,7 @@ def cmd_prepare(args):
         commit = info["commit"]
         try:
             if os.path.isdir(dest):
-                if head_of(dest) == commit:
+                if head_of(dest) == commit and absent_blobs(dest, commit) is not None:
                     print("%-55s already at %s" % (repo, commit[:12]))
                     continue
                 if head_of(dest) is None:
@@ -144,9 +166,16 @@ def cmd_prepare(args):
                 if not os.path.isdir(src):
                     raise RuntimeError("no mirror at %s" % src)
                 git("clone", "--quiet", "--no-checkout", os.path.abspath(src), dest)
-            git("-C", dest, "-c", "advice.detachedHead=false", "checkout", "--quiet",
-                "--force", "--detach", commit)
-            print("%-55s checked out %s" % (repo, commit[:12]))
+            proc = git("-C", dest, "-c", "advice.detachedHead=false", "checkout", "--quiet",
+                       "--force", "--detach", commit, check=False)
+            note = ""
+            if proc.returncode != 0:
+                absent = absent_blobs(dest, commit)
+                if absent is None:
+                    raise RuntimeError("checkout of %s failed: %s" % (commit, proc.stderr.strip()))
+                note = " (%d file(s) absent from the mirror left out: %s)" % (
+                    len(absent), ", ".join(absent[:3]) + (" …" if len(absent) > 3 else ""))
+            print("%-55s checked out %s%s" % (repo, commit[:12], note))
         except RuntimeError as e:
             failed += 1
             warn("%s: %s" % (repo, e))
@@ -334,6 +363,8 @@ def cmd_score(args):
 
 
 def main(argv=None):
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet when piped into head
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=CORPUS_DIR, help="folder of labelled .tsv files (default: tests/corpus)")
     sub = ap.add_subparsers(dest="verb")

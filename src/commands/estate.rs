@@ -10,7 +10,6 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use git2::{Repository, RepositoryOpenFlags};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
@@ -71,7 +70,7 @@ pub fn find(dirs: &[PathBuf]) -> Result<Found> {
                 continue;
             }
             walk.skip_current_dir();
-            match Repository::open_ext(path, RepositoryOpenFlags::NO_SEARCH, std::iter::empty::<&str>()) {
+            match crate::discover::open_repository(path) {
                 Ok(_) => found.repositories.push(path.to_path_buf()),
                 Err(e) => found.failed.push(FailedRoot {
                     path: path.display().to_string(),

@@ -16,7 +16,7 @@ use crate::facts::{self, GatherOptions, Reason};
 use crate::report::build::{Scanned, build};
 use crate::report::model::CheckResult;
 
-use super::Outcome;
+use super::common::Outcome;
 
 /// What `explain PATH` answers.
 #[derive(Debug, Serialize)]
@@ -135,14 +135,14 @@ fn locate(path: &Path) -> Result<(Root, String)> {
 
 fn explain_path(global: &GlobalArgs, path: &Path) -> Result<FileExplanation> {
     let (root, relative) = locate(path)?;
-    let shared = super::shared_config(global)?;
-    let (config, config_path) = super::config_for(global, shared.as_ref(), &root)?;
+    let shared = super::common::shared_config(global)?;
+    let (config, config_path) = super::common::config_for(global, shared.as_ref(), &root)?;
     let facts = facts::gather(
         &root,
         &GatherOptions {
             config,
             config_path,
-            now: super::now(global)?,
+            now: super::common::now(global)?,
             ..GatherOptions::default()
         },
     )?;
@@ -213,7 +213,7 @@ fn authors_of(facts: &crate::facts::RepoFacts, path: &str) -> Vec<(Author, bool)
 }
 
 fn explain_check(global: &GlobalArgs, args: &ExplainArgs) -> Result<CheckResult> {
-    let now = super::now(global)?;
+    let now = super::common::now(global)?;
     let checklist = checklist::load(&args.checklists)?;
     if !checklist.items.iter().any(|i| i.id == args.target) {
         let ids: Vec<_> = checklist.items.iter().map(|i| i.id.as_str()).collect();
@@ -225,8 +225,8 @@ fn explain_check(global: &GlobalArgs, args: &ExplainArgs) -> Result<CheckResult>
         )));
     }
     let root = discover::discover(std::slice::from_ref(&args.repo))?.remove(0);
-    let shared = super::shared_config(global)?;
-    let (config, config_path) = super::config_for(global, shared.as_ref(), &root)?;
+    let shared = super::common::shared_config(global)?;
+    let (config, config_path) = super::common::config_for(global, shared.as_ref(), &root)?;
     let facts = facts::gather(
         &root,
         &GatherOptions {

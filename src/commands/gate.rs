@@ -18,14 +18,14 @@ use crate::report::build::{Scanned, build};
 use crate::report::model::Report;
 use crate::report::render::{OutputFormat, Templates};
 
-use super::Outcome;
+use super::common::Outcome;
 
 /// The checklist the gate evaluates when none is named.
 pub const GATE_CHECKLIST: &str = "ci-runbooks";
 
 /// Runs the gate.
 pub fn run(global: &GlobalArgs, args: GateArgs) -> Result<Outcome> {
-    let now = super::now(global)?;
+    let now = super::common::now(global)?;
     let root = discover::discover(std::slice::from_ref(&args.path))?.remove(0);
     let selection = if args.checklists.is_empty() {
         vec![GATE_CHECKLIST.to_string()]
@@ -42,8 +42,8 @@ pub fn run(global: &GlobalArgs, args: GateArgs) -> Result<Outcome> {
             "--fail-under {bar}: expected a score from 0 to 100"
         )));
     }
-    let shared = super::shared_config(global)?;
-    let (config, config_path) = super::config_for(global, shared.as_ref(), &root)?;
+    let shared = super::common::shared_config(global)?;
+    let (config, config_path) = super::common::config_for(global, shared.as_ref(), &root)?;
     let started = std::time::Instant::now();
     let range = changes::read(&root, args.changed_since.as_deref(), args.include_worktree)?;
     log::info!(
@@ -68,12 +68,13 @@ pub fn run(global: &GlobalArgs, args: GateArgs) -> Result<Outcome> {
     let report = build(&checklist, vec![Scanned { facts, config }], now);
 
     for (path, format) in &outputs {
-        super::write_output(path, &super::scan::render(&report, *format, &templates, false)?)?;
+        super::common::write_output(path, &super::scan::render(&report, *format, &templates, false)?)?;
         log::info!("wrote {}", path.display());
     }
     if let Some(format) = args.format {
         let format = super::scan::output_format(format);
-        let color = format == OutputFormat::Text && super::use_color(global.color, std::io::stdout().is_terminal());
+        let color =
+            format == OutputFormat::Text && super::common::use_color(global.color, std::io::stdout().is_terminal());
         print!("{}", super::scan::render(&report, format, &templates, color)?);
     }
     let mut lines = lines(&report, &range, global.quiet);

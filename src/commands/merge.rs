@@ -8,21 +8,21 @@ use std::path::PathBuf;
 
 use crate::cli::{Format, GlobalArgs, MergeArgs, RenderArgs, ReportOutputArgs};
 use crate::error::Result;
-use crate::report::merge::merge;
 use crate::report::model::Report;
 use crate::report::render::{OutputFormat, Templates};
 use crate::report::terminal;
+use crate::workflows::merge::merge;
 
-use super::Outcome;
+use super::common::Outcome;
 use super::scan::{output_format, outputs_for, render};
 
 /// Runs `merge`.
 pub fn run(global: &GlobalArgs, args: MergeArgs) -> Result<Outcome> {
-    let now = super::now(global)?;
+    let now = super::common::now(global)?;
     let (templates, outputs) = prepare(&args.output)?;
     let mut inputs = Vec::new();
     for path in &args.reports {
-        inputs.push((path.display().to_string(), crate::report::read(path)?));
+        inputs.push((path.display().to_string(), crate::report::input::read(path)?));
     }
     let report = merge(inputs, now);
     write(global, &report, &outputs, args.output.format, &templates)
@@ -44,7 +44,7 @@ fn prepare(
 /// Runs `render`: a JSON report written again in other formats (`render --from`, DESIGN §12).
 pub fn render_command(global: &GlobalArgs, args: RenderArgs) -> Result<Outcome> {
     let (templates, outputs) = prepare(&args.output)?;
-    let report = crate::report::read(&args.report)?;
+    let report = crate::report::input::read(&args.report)?;
     write(global, &report, &outputs, args.output.format, &templates)
 }
 
@@ -56,15 +56,18 @@ fn write(
     templates: &Templates,
 ) -> Result<Outcome> {
     for (path, format) in outputs {
-        super::write_output(path, &render(report, *format, templates, false)?)?;
+        super::common::write_output(path, &render(report, *format, templates, false)?)?;
     }
     if let Some(format) = format {
-        let color = format == Format::Text && super::use_color(global.color, std::io::stdout().is_terminal());
+        let color = format == Format::Text && super::common::use_color(global.color, std::io::stdout().is_terminal());
         print!("{}", render(report, output_format(format), templates, color)?);
     } else if !global.quiet {
         print!(
             "{}",
-            terminal::summary(report, super::use_color(global.color, std::io::stdout().is_terminal()))
+            terminal::summary(
+                report,
+                super::common::use_color(global.color, std::io::stdout().is_terminal())
+            )
         );
     }
     Ok(Outcome::Done)

@@ -14,7 +14,7 @@ use crate::facts::history::{self, HistoryFacts};
 use crate::facts::knowledge::{self, Role};
 use crate::settings::Config;
 
-use super::Outcome;
+use super::common::Outcome;
 
 /// One identity as listed.
 #[derive(Debug, Serialize)]
@@ -66,9 +66,15 @@ fn people(global: &GlobalArgs, path: &Path) -> Result<(People, HistoryFacts)> {
             message: "not a git repository: no history to read".to_string(),
         });
     }
-    let shared = super::shared_config(global)?;
-    let (config, _) = super::config_for(global, shared.as_ref(), &root)?;
-    let options = crate::facts::history_options(&config, None, 0, !global.quiet && super::stderr_is_terminal(), true);
+    let shared = super::common::shared_config(global)?;
+    let (config, _) = super::common::config_for(global, shared.as_ref(), &root)?;
+    let options = crate::facts::history_options(
+        &config,
+        None,
+        0,
+        !global.quiet && super::common::stderr_is_terminal(),
+        true,
+    );
     let history = history::gather(&root.path, &options).map_err(|e| Error::Git {
         path: root.path.clone(),
         message: e.to_string(),
@@ -169,7 +175,7 @@ pub fn run_init(global: &GlobalArgs, args: InitArgs) -> Result<Outcome> {
     }
     let (people, _) = people(global, &args.path)?;
     let text = starting_config(&people);
-    super::write_output(&output, &text)?;
+    super::common::write_output(&output, &text)?;
     if !global.quiet {
         eprintln!(
             "exitready: wrote {}: mark the vendor and in-house domains under [organisations]",

@@ -13,12 +13,12 @@ use crate::report::model::Report;
 use crate::report::render::{OutputFormat, Templates, json};
 use crate::report::terminal;
 
-use super::Outcome;
+use super::common::Outcome;
 
 /// Runs a scan.
 pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     // Everything that can be wrong with the input is checked before any work starts.
-    let now = super::now(global)?;
+    let now = super::common::now(global)?;
     let (roots, mut failed) = if args.recursive {
         let found = super::estate::find(&args.paths)?;
         (discover::discover(&found.repositories)?, found.failed)
@@ -28,11 +28,11 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     let checklist = checklist::load(&args.checklists)?;
     let templates = Templates::load(args.templates.as_deref())?;
     let outputs = outputs(&args)?;
-    let baseline = args.baseline.as_deref().map(crate::report::read).transpose()?;
-    let shared = super::shared_config(global)?;
+    let baseline = args.baseline.as_deref().map(crate::report::input::read).transpose()?;
+    let shared = super::common::shared_config(global)?;
     let mut configs = Vec::new();
     for root in &roots {
-        configs.push(super::config_for(global, shared.as_ref(), root)?);
+        configs.push(super::common::config_for(global, shared.as_ref(), root)?);
     }
     let since = args
         .since
@@ -54,7 +54,7 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     }
 
     let work = roots.into_iter().zip(configs).map(|(r, (c, p))| (r, c, p)).collect();
-    let progress = !global.quiet && super::stderr_is_terminal();
+    let progress = !global.quiet && super::common::stderr_is_terminal();
     let base = crate::facts::GatherOptions {
         since,
         now,
@@ -63,7 +63,7 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     };
     let (scanned, more_failed) = super::estate::gather_all(work, args.jobs, args.recursive, progress, &base)?;
     failed.extend(more_failed);
-    let people = crate::report::anonymize::people_in(&scanned);
+    let people = crate::workflows::anonymize::people_in(&scanned);
     let mut report = build(&checklist, scanned, now);
     for f in &failed {
         eprintln!("warning: {}: not scanned: {}", f.path, f.message);
@@ -75,28 +75,35 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     }
     report.failed = failed;
     if args.anonymize {
-        crate::report::anonymize::anonymize(&mut report, people)?;
+        crate::workflows::anonymize::anonymize(&mut report, people)?;
     }
-    report.baseline = baseline.map(|old| crate::report::compare::compare(&old, &report));
+    report.baseline = baseline.map(|old| crate::workflows::compare::compare(&old, &report));
 
     for (path, format) in &outputs {
-        super::write_output(path, &render(&report, *format, &templates, false)?)?;
+        super::common::write_output(path, &render(&report, *format, &templates, false)?)?;
         log::info!("wrote {}", path.display());
     }
     if let Some(format) = args.format {
         let format = output_format(format);
-        let color = format == OutputFormat::Text && super::use_color(global.color, std::io::stdout().is_terminal());
+        let color =
+            format == OutputFormat::Text && super::common::use_color(global.color, std::io::stdout().is_terminal());
         print!("{}", render(&report, format, &templates, color)?);
     }
     if !global.quiet && args.format.is_none() {
         print!(
             "{}",
-            terminal::summary(&report, super::use_color(global.color, std::io::stdout().is_terminal()))
+            terminal::summary(
+                &report,
+                super::common::use_color(global.color, std::io::stdout().is_terminal())
+            )
         );
     } else if !global.quiet && args.format != Some(Format::Text) {
         eprint!(
             "{}",
-            terminal::summary(&report, super::use_color(global.color, super::stderr_is_terminal()))
+            terminal::summary(
+                &report,
+                super::common::use_color(global.color, super::common::stderr_is_terminal())
+            )
         );
     }
     if crate::report::annotations::in_github_actions() {

@@ -88,7 +88,7 @@ impl Snapshot {
             blobs: BTreeMap::new(),
         };
         if root.kind != RootKind::Folder {
-            let repo = Repository::open(&root.path).map_err(|e| Error::Git {
+            let repo = crate::discover::open_repository(&root.path).map_err(|e| Error::Git {
                 path: root.path.clone(),
                 message: e.message().to_string(),
             })?;

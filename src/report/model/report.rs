@@ -1,10 +1,5 @@
-//! The `Report` model: the JSON output, the context of every template, and (later) the input of
-//! `diff`, `merge` and `signoff`.
-//!
-//! Wire contract (DESIGN §7): `schema_version` is a major number; additive changes keep it and
-//! readers accept any report of the same major. Names are snake_case, arrays keep a stable order
-//! (checks in checklist order, repositories in command-line order, documents by path), dates
-//! are RFC 3339 UTC and commit ids full, so two scans of the same commit give the same JSON.
+//! The `Report` itself: scores, checks, and per repository its documents, services, ownership,
+//! knowledge and in-flight work.
 
 use std::collections::BTreeMap;
 
@@ -45,13 +40,13 @@ pub struct Report {
     pub waivers: Vec<crate::checks::waivers::WaiverReport>,
     /// What changed since the baseline report (`scan --baseline OLD.json`).
     #[serde(default)]
-    pub baseline: Option<super::compare::Comparison>,
+    pub baseline: Option<super::comparison::Comparison>,
     /// Repositories that could not be scanned (`scan --recursive`), the others were.
     #[serde(default)]
     pub failed: Vec<FailedRoot>,
     /// Estate figures, when the report merges several reports (`exitready merge`).
     #[serde(default)]
-    pub estate: Option<super::merge::Estate>,
+    pub estate: Option<super::estate::Estate>,
 }
 
 /// A repository found but not scanned.

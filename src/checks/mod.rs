@@ -12,6 +12,7 @@ pub mod attestation;
 pub mod checklist;
 pub mod docs_fresh;
 pub mod docs_present;
+pub mod evaluate;
 pub mod freshness_evidence;
 pub mod inhouse_truck_factor;
 pub mod knowledge_trend;

@@ -15,7 +15,7 @@ use super::rule::{Context, Evidence, Outcome, Rule};
 use super::vendor_exit::NO_ORGANISATIONS;
 use crate::facts::RepoFacts;
 use crate::facts::knowledge::Role;
-use crate::facts::{org_specs, owners};
+use crate::facts::owners;
 
 /// Parameters.
 #[derive(Debug, Clone, Deserialize)]
@@ -31,8 +31,7 @@ impl Rule for OwnersInhouse {
         let Some(ownership) = &facts.ownership else {
             return Outcome::skip("ownership files were not read");
         };
-        let specs = org_specs(context.config);
-        if !specs.iter().any(|s| s.role == Role::Vendor) {
+        if !context.identities.organisations.iter().any(|s| s.role == Role::Vendor) {
             return Outcome::skip(NO_ORGANISATIONS);
         }
         let mut roles: BTreeMap<&str, Role> = BTreeMap::new();
@@ -43,7 +42,7 @@ impl Rule for OwnersInhouse {
             let all_vendor = file.owners.iter().all(|o| {
                 *roles
                     .entry(o.as_str())
-                    .or_insert_with(|| owners::resolve(o, &specs, context.config, None).role)
+                    .or_insert_with(|| owners::resolve(o, context.identities, None).role)
                     == Role::Vendor
             });
             if all_vendor {

@@ -3,7 +3,7 @@
 //! through (STYLE "For exitready" 6).
 
 use crate::facts::RepoFacts;
-use crate::settings::Config;
+use crate::settings::{GateSettings, Identities, Thresholds};
 
 /// A result's status, worst first (the order used to aggregate and to sort).
 #[derive(
@@ -170,13 +170,18 @@ impl Outcome {
     }
 }
 
-/// What every rule may read besides the facts.
-#[derive(Debug, Clone)]
+/// What a rule may read besides the facts and its own parameters: the parts of the root's
+/// settings that rules share, already resolved.
+#[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
     /// The report's clock (`--now` or the wall clock at the start of the scan).
     pub now: jiff::Timestamp,
-    /// The config in force.
-    pub config: &'a Config,
+    /// Organisations, handles and bots: who is the vendor, who is in-house.
+    pub identities: &'a Identities,
+    /// `[thresholds]` (`owner_inactive_days`).
+    pub thresholds: &'a Thresholds,
+    /// `[gate]`: exempt services and the globs of changes that need no runbook update.
+    pub gate: &'a GateSettings,
 }
 
 /// A rule kind with its parameters, ready to evaluate.

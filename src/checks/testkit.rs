@@ -4,13 +4,20 @@ use crate::checks::rule::Context;
 use crate::discover::{Root, RootKind};
 use crate::facts::documents::{DocFormat, DocKind, ParsedDoc};
 use crate::facts::{Document, Reason, RepoFacts};
-use crate::settings::Config;
+use crate::settings::Settings;
 
-/// The report clock of rule tests, with the default config.
+/// The report clock of rule tests, with the default settings.
 pub fn context() -> Context<'static> {
+    context_with(Box::leak(Box::new(Settings::default())))
+}
+
+/// The report clock of rule tests, with these settings.
+pub fn context_with(settings: &Settings) -> Context<'_> {
     Context {
         now: "2026-06-30T00:00:00Z".parse().unwrap(),
-        config: Box::leak(Box::new(Config::default())),
+        identities: &settings.identities,
+        thresholds: &settings.thresholds,
+        gate: &settings.gate,
     }
 }
 

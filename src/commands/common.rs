@@ -2,12 +2,12 @@
 //! detection, the config of each root, and writing output files.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::discover::Root;
 use crate::error::{Error, Result};
-use crate::settings::Config;
+use crate::settings::{CONFIG_FILE, Settings};
 
 /// How a command ended, when it did not fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,41 +41,43 @@ pub fn stderr_is_terminal() -> bool {
     std::io::stderr().is_terminal()
 }
 
-/// The config for a root: `--config` for every root when given, else the root's own file.
-pub fn config_for(global: &GlobalArgs, shared: Option<&Config>, root: &Root) -> Result<(Config, Option<PathBuf>)> {
-    if let (Some(config), Some(path)) = (shared, &global.config) {
-        return Ok((config.clone(), Some(path.clone())));
+/// The settings for a root: `--config` for every root when given, else the root's own file,
+/// else the defaults.
+pub fn settings_for(shared: Option<&Settings>, root: &Root) -> Result<Settings> {
+    if let Some(settings) = shared {
+        return Ok(settings.clone());
     }
-    let path = root.path.join(crate::settings::CONFIG_FILE);
-    match Config::load_for_root(&root.path)? {
-        Some(config) => {
-            log::debug!("{}: config read from {}", root.name, path.display());
-            Ok((config, Some(path)))
+    match Settings::load_for_root(&root.path)? {
+        Some(settings) => {
+            log::debug!(
+                "{}: config read from {}",
+                root.name,
+                root.path.join(CONFIG_FILE).display()
+            );
+            Ok(settings)
         }
         None => {
-            log::debug!(
-                "{}: no {} found, using defaults",
-                root.name,
-                crate::settings::CONFIG_FILE
-            );
-            Ok((Config::default(), None))
+            log::debug!("{}: no {CONFIG_FILE} found, using defaults", root.name);
+            Ok(Settings::default())
         }
     }
 }
 
 /// Loads `--config` when given, failing before any work.
-pub fn shared_config(global: &GlobalArgs) -> Result<Option<Config>> {
-    global.config.as_deref().map(load_config_file).transpose()
-}
-
-fn load_config_file(path: &Path) -> Result<Config> {
-    if !path.is_file() {
-        return Err(Error::Input {
-            path: path.to_path_buf(),
-            message: "config file not found".to_string(),
-        });
-    }
-    Config::load(path)
+pub fn shared_settings(global: &GlobalArgs) -> Result<Option<Settings>> {
+    global
+        .config
+        .as_deref()
+        .map(|path| {
+            if !path.exists() {
+                return Err(Error::Input {
+                    path: path.to_path_buf(),
+                    message: "config file not found".to_string(),
+                });
+            }
+            Settings::load(path)
+        })
+        .transpose()
 }
 
 /// Writes an output file, naming it on failure.

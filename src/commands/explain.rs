@@ -135,13 +135,12 @@ fn locate(path: &Path) -> Result<(Root, String)> {
 
 fn explain_path(global: &GlobalArgs, path: &Path) -> Result<FileExplanation> {
     let (root, relative) = locate(path)?;
-    let shared = super::common::shared_config(global)?;
-    let (config, config_path) = super::common::config_for(global, shared.as_ref(), &root)?;
+    let shared = super::common::shared_settings(global)?;
+    let settings = super::common::settings_for(shared.as_ref(), &root)?;
     let facts = facts::gather(
         &root,
         &GatherOptions {
-            config,
-            config_path,
+            settings,
             now: super::common::now(global)?,
             ..GatherOptions::default()
         },
@@ -225,18 +224,21 @@ fn explain_check(global: &GlobalArgs, args: &ExplainArgs) -> Result<CheckResult>
         )));
     }
     let root = discover::discover(std::slice::from_ref(&args.repo))?.remove(0);
-    let shared = super::common::shared_config(global)?;
-    let (config, config_path) = super::common::config_for(global, shared.as_ref(), &root)?;
-    let facts = facts::gather(
-        &root,
-        &GatherOptions {
-            config: config.clone(),
-            config_path,
-            now,
-            ..GatherOptions::default()
-        },
-    )?;
-    let report = build(&checklist, vec![Scanned { facts, config }], now);
+    let shared = super::common::shared_settings(global)?;
+    let options = GatherOptions {
+        settings: super::common::settings_for(shared.as_ref(), &root)?,
+        now,
+        ..GatherOptions::default()
+    };
+    let facts = facts::gather(&root, &options)?;
+    let report = build(
+        &checklist,
+        vec![Scanned {
+            facts,
+            settings: options.settings,
+        }],
+        now,
+    );
     report
         .checks
         .into_iter()

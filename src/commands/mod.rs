@@ -8,6 +8,7 @@ pub mod estate;
 pub mod explain;
 pub mod gate;
 pub mod merge;
+pub mod output;
 pub mod people;
 pub mod scan;
 pub mod signoff;

@@ -12,7 +12,7 @@ use crate::discover::{self, RootKind};
 use crate::error::{Error, Result};
 use crate::facts::history::{self, HistoryFacts};
 use crate::facts::knowledge::{self, Role};
-use crate::settings::Config;
+use crate::settings::Settings;
 
 use super::common::Outcome;
 
@@ -66,10 +66,10 @@ fn people(global: &GlobalArgs, path: &Path) -> Result<(People, HistoryFacts)> {
             message: "not a git repository: no history to read".to_string(),
         });
     }
-    let shared = super::common::shared_config(global)?;
-    let (config, _) = super::common::config_for(global, shared.as_ref(), &root)?;
+    let shared = super::common::shared_settings(global)?;
+    let settings = super::common::settings_for(shared.as_ref(), &root)?;
     let options = crate::facts::history_options(
-        &config,
+        &settings,
         None,
         0,
         !global.quiet && super::common::stderr_is_terminal(),
@@ -79,17 +79,17 @@ fn people(global: &GlobalArgs, path: &Path) -> Result<(People, HistoryFacts)> {
         path: root.path.clone(),
         message: e.to_string(),
     })?;
-    Ok((group(&history, &config), history))
+    Ok((group(&history, &settings), history))
 }
 
-fn group(history: &HistoryFacts, config: &Config) -> People {
-    let specs = crate::facts::org_specs(config);
+fn group(history: &HistoryFacts, settings: &Settings) -> People {
+    let specs = &settings.identities.organisations;
     let mut people: Vec<Person> = history
         .identities
         .iter()
         .filter(|i| i.commits > 0)
         .map(|i| {
-            let (organisation, role) = knowledge::organisation_of(i, &specs);
+            let (organisation, role) = knowledge::organisation_of(i, specs);
             Person {
                 name: i.name.clone(),
                 email: i.email.clone(),
@@ -296,7 +296,7 @@ mod tests {
         };
         let text = starting_config(&people);
         assert!(text.contains("#   @acme.com"));
-        let config: Config = crate::load::parse_toml(Path::new("exitready.toml"), &text).unwrap();
-        assert_eq!(config.thresholds.runbook_max_age_days, 180);
+        let settings = Settings::parse(Path::new("exitready.toml"), &text).unwrap();
+        assert_eq!(settings.thresholds.runbook_max_age_days, 180);
     }
 }

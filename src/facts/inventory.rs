@@ -9,11 +9,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
-use globset::GlobSet;
 
 use super::Warning;
 use crate::discover::{Root, RootKind};
 use crate::error::{Error, Result};
+use crate::settings::Globs;
 
 /// Files larger than this are not read (their class is `huge`).
 pub const MAX_READ_BYTES: u64 = 5 * 1024 * 1024;
@@ -183,7 +183,7 @@ impl Inventory {
 }
 
 /// Lists and classifies the files of a root.
-pub fn gather(snapshot: &mut Snapshot, exclude: &GlobSet, warnings: &mut Vec<Warning>) -> Inventory {
+pub fn gather(snapshot: &mut Snapshot, exclude: &Globs, warnings: &mut Vec<Warning>) -> Inventory {
     let mut raw = match &snapshot.repo {
         Some(repo) => list_git(repo, snapshot.head, &mut snapshot.blobs, warnings),
         None => list_folder(&snapshot.root.path, warnings),
@@ -316,7 +316,7 @@ fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-fn classify(snapshot: &Snapshot, path: &str, size: u64, exclude: &GlobSet, attributes: &Attributes) -> FileClass {
+fn classify(snapshot: &Snapshot, path: &str, size: u64, exclude: &Globs, attributes: &Attributes) -> FileClass {
     if exclude.is_match(path) {
         return FileClass::Excluded;
     }
@@ -403,8 +403,8 @@ pub fn content_class(bytes: &[u8]) -> FileClass {
 
 /// `linguist-generated` and `linguist-vendored` from the root `.gitattributes`.
 struct Attributes {
-    generated: GlobSet,
-    vendored: GlobSet,
+    generated: Globs,
+    vendored: Globs,
 }
 
 impl Attributes {
@@ -438,8 +438,8 @@ impl Attributes {
             }
         }
         Attributes {
-            generated: crate::settings::glob_set(&generated),
-            vendored: crate::settings::glob_set(&vendored),
+            generated: Globs::lenient(&generated),
+            vendored: Globs::lenient(&vendored),
         }
     }
 
@@ -464,7 +464,7 @@ fn attribute_globs(pattern: &str) -> Option<Vec<String>> {
     } else {
         format!("**/{anchored}")
     };
-    globset::Glob::new(&base).ok()?;
+    Globs::new(&[&base]).ok()?;
     Some(vec![base.clone(), format!("{base}/**")])
 }
 

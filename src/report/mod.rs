@@ -12,6 +12,8 @@ pub mod build;
 pub mod charts;
 pub mod codequality;
 pub mod diff;
+pub mod formats;
+pub mod gate;
 pub mod helpers;
 pub mod html;
 pub mod input;

@@ -12,8 +12,6 @@
 
 use std::collections::HashSet;
 
-use globset::GlobSet;
-
 use super::{Judged, Reason, Tree};
 use crate::base::dates::{DAY, day};
 use crate::facts::history::HistoryFacts;
@@ -42,8 +40,8 @@ pub(crate) struct Scope<'a> {
     pub tree: &'a Tree<'a>,
     /// The history pass.
     pub history: &'a HistoryFacts,
-    /// The services this document is the runbook of, with compiled globs.
-    pub services: &'a [(&'a Service, GlobSet)],
+    /// The services this document is the runbook of.
+    pub services: &'a [&'a Service],
     /// Live paths the document names.
     pub named: &'a [String],
     /// Days of grace after the document's change.
@@ -61,12 +59,12 @@ pub(crate) fn check(judged: &Judged, scope: &Scope, reasons: &mut Vec<Reason>) {
     let cutoff = changed + i64::from(scope.grace_days) * DAY;
     let mut covered: Vec<String> = Vec::new();
     let mut areas: Vec<(String, String, Vec<&FileEntry>)> = Vec::new();
-    for (service, globs) in scope.services {
+    for service in scope.services {
         let files = scope
             .tree
             .files_under("")
             .iter()
-            .filter(|f| globs.is_match(&f.path))
+            .filter(|f| service.contains(&f.path))
             .collect();
         areas.push((
             service.path.clone(),
@@ -196,7 +194,7 @@ mod tests {
         facts
     }
 
-    fn run(path: &str, named: &[&str], services: &[(&Service, GlobSet)], facts: &HistoryFacts) -> Vec<String> {
+    fn run(path: &str, named: &[&str], services: &[&Service], facts: &HistoryFacts) -> Vec<String> {
         let inventory = inventory(&[
             "svc/pay/main.go",
             "svc/pay/go.sum.lock",
@@ -261,12 +259,12 @@ mod tests {
             name: "pay".into(),
             path: "svc/pay".into(),
             paths: vec!["svc/pay/**".into()],
+            matcher: crate::settings::Globs::new(&["svc/pay/**"]).unwrap(),
             found_by: "Dockerfile".into(),
             runbook: Some("docs/runbooks/pay.md".into()),
             runbook_reason: None,
         };
-        let globs = crate::settings::glob_set(&service.paths);
-        let services = [(&service, globs)];
+        let services = [&service];
         let facts = history(&[(45, 0, false, &["svc/pay/main.go"])]);
         assert_eq!(
             run("docs/runbooks/pay.md", &["svc/pay/main.go"], &services, &facts),

@@ -25,8 +25,6 @@ mod review;
 
 use std::collections::{HashMap, HashSet};
 
-use globset::GlobSet;
-
 use super::documents::DocKind;
 use super::history::HistoryFacts;
 use super::inventory::{FileEntry, Inventory};
@@ -182,13 +180,12 @@ fn is_historical(kind: DocKind, status: Option<&adr::Found>) -> bool {
     }
 }
 
-/// For each runbook path, the services it is the runbook of, with their globs compiled once.
-fn services_by_runbook(services: &[Service]) -> HashMap<&str, Vec<(&Service, GlobSet)>> {
-    let mut map: HashMap<&str, Vec<(&Service, GlobSet)>> = HashMap::new();
+/// For each runbook path, the services it is the runbook of.
+fn services_by_runbook(services: &[Service]) -> HashMap<&str, Vec<&Service>> {
+    let mut map: HashMap<&str, Vec<&Service>> = HashMap::new();
     for service in services {
         if let Some(runbook) = &service.runbook {
-            let set = crate::settings::glob_set(&service.paths);
-            map.entry(runbook.as_str()).or_default().push((service, set));
+            map.entry(runbook.as_str()).or_default().push(service);
         }
     }
     map

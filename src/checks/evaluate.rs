@@ -7,6 +7,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use super::checklist::{Checklist, Item};
 use super::rule::{Context, Outcome, Status};
+use super::staleness::{self, Verdict};
 use super::waivers::{self, WaiverReport};
 use crate::facts::{RepoFacts, Warning};
 use crate::settings::Settings;
@@ -16,6 +17,8 @@ use crate::settings::Settings;
 pub struct Evaluation {
     /// One outcome per checklist item, in checklist order.
     pub outcomes: Vec<Outcome>,
+    /// The freshness verdict of each document, in `facts.documents` order.
+    pub verdicts: Vec<Verdict>,
     /// The repository's waivers with what each set aside.
     pub waivers: Vec<WaiverReport>,
     /// One warning per expired waiver.
@@ -31,11 +34,13 @@ pub fn evaluate(
     now: jiff::Timestamp,
     repository: Option<&str>,
 ) -> Evaluation {
+    let verdicts = staleness::judge_all(&facts.documents, &settings.thresholds, now);
     let context = Context {
         now,
         identities: &settings.identities,
         thresholds: &settings.thresholds,
         gate: &settings.gate,
+        verdicts: &verdicts,
     };
     let outcomes: Vec<Outcome> = checklist
         .items
@@ -46,6 +51,7 @@ pub fn evaluate(
     let (waivers, warnings) = waivers::report(&settings.waivers, now, ids.zip(&outcomes), repository);
     Evaluation {
         outcomes,
+        verdicts,
         waivers,
         warnings,
     }

@@ -29,6 +29,7 @@ pub mod runbook_updated_with_code;
 pub mod runbooks_fresh;
 pub mod score;
 pub mod stale_branches;
+pub mod staleness;
 #[cfg(test)]
 pub(crate) mod testkit;
 pub mod vendor_exit;

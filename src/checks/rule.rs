@@ -2,6 +2,7 @@
 //! 0..1 score, one sentence of reason and evidence), and the five constructors every rule scores
 //! through (STYLE "For exitready" 6).
 
+use super::staleness::Verdict;
 use crate::facts::RepoFacts;
 use crate::settings::{GateSettings, Identities, Thresholds};
 
@@ -182,6 +183,8 @@ pub struct Context<'a> {
     pub thresholds: &'a Thresholds,
     /// `[gate]`: exempt services and the globs of changes that need no runbook update.
     pub gate: &'a GateSettings,
+    /// The freshness verdict of each document (`checks::staleness`), in `facts.documents` order.
+    pub verdicts: &'a [Verdict],
 }
 
 /// A rule kind with its parameters, ready to evaluate.

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
 
-use super::Warning;
+use super::warning::Warning;
 use crate::discover::{Root, RootKind};
 use crate::error::{Error, Result};
 use crate::settings::Globs;
@@ -20,35 +20,7 @@ pub const MAX_READ_BYTES: u64 = 5 * 1024 * 1024;
 /// How much of a file is looked at for a NUL byte or a "generated" header.
 const SNIFF_BYTES: usize = 8 * 1024;
 
-/// What a file is, as far as the measures are concerned.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum FileClass {
-    /// Code, config, scripts, tests: what people must know.
-    Source,
-    /// A document (see `documents::doc_format`).
-    Document,
-    /// Third-party code kept in the tree (vendor/, node_modules/, third_party/, linguist-vendored).
-    Vendored,
-    /// Generated code (linguist-generated, a "DO NOT EDIT" or "@generated" header).
-    Generated,
-    /// A dependency lock file.
-    Lock,
-    /// Minified JavaScript or CSS.
-    Minified,
-    /// A NUL byte in the first 8 KiB.
-    Binary,
-    /// Larger than 5 MiB: not read.
-    Huge,
-    /// Left out by the config's `exclude` globs.
-    Excluded,
-    /// A symbolic link: never followed.
-    Symlink,
-    /// A git submodule: listed, not descended.
-    Submodule,
-}
+pub use crate::base::file_class::FileClass;
 
 /// One file of the inventory.
 #[derive(Debug, Clone, serde::Serialize)]

@@ -5,6 +5,7 @@
 //! each file at most once and never writing anything.
 
 pub mod changes;
+pub mod document;
 pub mod documents;
 pub mod freshness;
 pub mod history;
@@ -15,88 +16,17 @@ pub mod owners;
 pub mod ownership;
 pub mod service_figures;
 pub mod services;
+pub mod warning;
 
 use crate::base::dates::rfc3339;
 use crate::discover::{Root, RootKind};
 use crate::error::Result;
 use crate::settings::Settings;
-use documents::{DocKind, ParsedDoc};
+pub use document::Document;
+pub use warning::Warning;
+
+use documents::DocKind;
 use inventory::{FileClass, Inventory, Snapshot};
-
-/// A problem met while gathering, that did not stop the scan (the report says what is partial).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-pub struct Warning {
-    /// A short kind (`unreadable`, `invalid_utf8`, `shallow`, …), counted in the summary.
-    pub kind: String,
-    /// The repository-relative path concerned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    /// The 1-based line concerned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
-    /// What happened.
-    pub message: String,
-}
-
-impl Warning {
-    /// A warning about a path (or the whole root).
-    pub fn new(kind: &str, path: Option<&str>, message: &str) -> Warning {
-        Warning {
-            kind: kind.to_string(),
-            path: path.map(str::to_string),
-            line: None,
-            message: message.to_string(),
-        }
-    }
-
-    /// A warning about one line of a file.
-    pub fn at(kind: &str, path: &str, line: usize, message: &str) -> Warning {
-        Warning {
-            line: Some(line),
-            ..Warning::new(kind, Some(path), message)
-        }
-    }
-}
-
-/// Why a document is judged stale or weak: one signal with its evidence.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-pub struct Reason {
-    /// `age`, `drift`, `dead_link`, `overdue_review`, `adr_status`, `hollow`, …
-    pub signal: String,
-    /// One sentence with the figures.
-    pub message: String,
-    /// The path the evidence points to (the dead target, the drifting code).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    /// The line in the document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line: Option<u32>,
-}
-
-/// One document with its kind and what was parsed from it.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Document {
-    /// Repository-relative path.
-    pub path: String,
-    /// Its kind.
-    pub kind: DocKind,
-    /// Which classification rule fired.
-    pub kind_reason: String,
-    /// What the parser found: title, headings, front matter, links…
-    #[serde(flatten)]
-    pub parsed: ParsedDoc,
-    /// Last content change (RFC 3339), from git, or from mtime for plain folders.
-    pub last_changed: Option<String>,
-    /// `git` or `mtime`: where `last_changed` comes from.
-    pub last_changed_from: Option<String>,
-    /// Under a test/fixture/example folder: probably not a real document (not judged fresh or stale).
-    #[serde(skip)]
-    pub in_test_folder: bool,
-    /// Whether any staleness signal fired.
-    pub stale: bool,
-    /// Every staleness or weakness signal, with evidence.
-    pub reasons: Vec<Reason>,
-}
 
 /// Everything known about one root.
 #[derive(Debug)]
@@ -224,8 +154,7 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
             last_changed: file.mtime.and_then(rfc3339),
             last_changed_from: file.mtime.map(|_| "mtime".to_string()),
             in_test_folder: class.in_test_folder,
-            stale: false,
-            reasons: Vec::new(),
+            measures: freshness::Measures::default(),
         });
     }
     let services = services::gather(&snapshot, &inventory, &documents, &settings.services, &mut warnings);
@@ -260,12 +189,11 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         inventory: &inventory,
         services: &services,
         history: history.as_ref(),
-        thresholds: &settings.thresholds,
     };
     let started = std::time::Instant::now();
-    freshness::assess(&mut documents, &inputs, options.now);
+    freshness::measure(&mut documents, &inputs);
     log::debug!(
-        "freshness: {} documents judged in {} ms",
+        "freshness: {} documents measured in {} ms",
         documents.len(),
         started.elapsed().as_millis()
     );

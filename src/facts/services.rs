@@ -8,13 +8,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::document::Document;
 use super::documents::DocKind;
 use super::inventory::{FileClass, Inventory, Snapshot};
-use super::{Document, Warning};
+use super::warning::Warning;
 use crate::settings::{DeclaredService, Globs};
 
 /// One service.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Service {
     /// Its name: catalog-info `metadata.name`, the config's, the folder's (the repository's for the root).
     pub name: String,
@@ -23,8 +24,6 @@ pub struct Service {
     /// Globs of its code.
     pub paths: Vec<String>,
     /// `paths`, compiled once when the service is found or declared.
-    #[serde(skip)]
-    #[schemars(skip)]
     pub matcher: Globs,
     /// What made it a service (`Dockerfile`, `config`, …).
     pub found_by: String,

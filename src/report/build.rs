@@ -4,17 +4,19 @@
 
 use std::collections::BTreeMap;
 
+use crate::base::signal::Reason;
 use crate::checks::checklist::{Checklist, Item};
 use crate::checks::evaluate::{Evaluation, evaluate};
 use crate::checks::score::{Scored, score};
+use crate::checks::staleness::Verdict;
 use crate::checks::{Outcome, Status};
-use crate::facts::RepoFacts;
+use crate::facts::{Document, RepoFacts, Warning};
 use crate::settings::Settings;
 
 use super::model::{
-    CheckResult, DocumentReport, InFlight, Island, KnowledgeReport, LocatedMessage, OrganisationKnowledge,
-    OrganisationReport, OwnershipReport, QuarterTrend, Report, RepositoryCheck, RepositoryReport, RuleRef,
-    SCHEMA_VERSION, ServiceReport, Tool,
+    CheckResult, DocumentReason, DocumentReport, InFlight, Island, KnowledgeReport, LocatedMessage,
+    OrganisationKnowledge, OrganisationReport, OwnershipReport, QuarterTrend, Report, RepositoryCheck,
+    RepositoryReport, RuleRef, SCHEMA_VERSION, ServiceReport, Tool, WarningReport,
 };
 use crate::facts::knowledge::{KnowledgeFacts, Role};
 
@@ -31,16 +33,19 @@ pub fn build(checklist: &Checklist, mut scanned: Vec<Scanned>, now: jiff::Timest
     let several = scanned.len() > 1;
     let mut waivers = Vec::new();
     let mut outcomes: Vec<Vec<Outcome>> = Vec::new();
+    let mut verdicts: Vec<Vec<Verdict>> = Vec::new();
     for s in &mut scanned {
         let name = several.then_some(s.facts.root.name.as_str());
         let Evaluation {
             outcomes: these,
+            verdicts: judged,
             waivers: listed,
             warnings,
         } = evaluate(checklist, &s.facts, &s.settings, now, name);
         s.facts.warnings.extend(warnings);
         waivers.extend(listed);
         outcomes.push(these);
+        verdicts.push(judged);
     }
     let checks: Vec<CheckResult> = checklist
         .items
@@ -66,11 +71,12 @@ pub fn build(checklist: &Checklist, mut scanned: Vec<Scanned>, now: jiff::Timest
     let repositories = scanned
         .into_iter()
         .zip(outcomes)
-        .map(|(s, outcomes)| {
+        .zip(verdicts)
+        .map(|((s, outcomes), verdicts)| {
             for warning in &s.facts.warnings {
                 *warning_counts.entry(warning.kind.clone()).or_insert(0) += 1;
             }
-            repository_report(checklist, s, outcomes)
+            repository_report(checklist, s, outcomes, verdicts)
         })
         .collect();
     Report {
@@ -138,7 +144,12 @@ fn aggregate(item: &Item, per_repo: &[(&str, &Outcome)], several: bool) -> Check
     }
 }
 
-fn repository_report(checklist: &Checklist, scanned: Scanned, outcomes: Vec<Outcome>) -> RepositoryReport {
+fn repository_report(
+    checklist: &Checklist,
+    scanned: Scanned,
+    outcomes: Vec<Outcome>,
+    verdicts: Vec<Verdict>,
+) -> RepositoryReport {
     let facts = scanned.facts;
     let score = score(checklist.items.iter().zip(&outcomes).map(|(item, o)| Scored {
         category: &item.category,
@@ -167,12 +178,12 @@ fn repository_report(checklist: &Checklist, scanned: Scanned, outcomes: Vec<Outc
         score,
         checks,
         inventory: facts.inventory.counts(),
-        documents: facts.documents.iter().cloned().map(document_report).collect(),
+        documents: facts.documents.iter().zip(verdicts).map(document_report).collect(),
         services: service_reports(&facts),
         ownership: facts.ownership.as_ref().map(|o| ownership_report(o, &facts.tracked)),
         knowledge: facts.knowledge.as_ref().map(knowledge_report),
         in_flight: in_flight(&facts),
-        warnings: facts.warnings.clone(),
+        warnings: facts.warnings.iter().map(warning_report).collect(),
         remote_url: facts.remote_url.as_deref().map(super::links::strip_credentials),
         web_url: facts.remote_url.as_deref().and_then(super::links::web_url),
     }
@@ -183,16 +194,35 @@ fn round3(value: f64) -> f64 {
     (value * 1000.0).round() / 1000.0
 }
 
-fn document_report(document: crate::facts::Document) -> DocumentReport {
+fn document_report((document, verdict): (&Document, Verdict)) -> DocumentReport {
     DocumentReport {
-        path: document.path,
+        path: document.path.clone(),
         kind: document.kind.to_string(),
-        kind_reason: document.kind_reason,
-        title: document.parsed.title,
-        last_changed: document.last_changed,
-        last_changed_from: document.last_changed_from,
-        stale: document.stale,
-        reasons: document.reasons,
+        kind_reason: document.kind_reason.clone(),
+        title: document.parsed.title.clone(),
+        last_changed: document.last_changed.clone(),
+        last_changed_from: document.last_changed_from.clone(),
+        stale: verdict.stale,
+        reasons: verdict.reasons.iter().map(document_reason).collect(),
+    }
+}
+
+/// A freshness reason as the report writes it.
+pub fn document_reason(reason: &Reason) -> DocumentReason {
+    DocumentReason {
+        signal: reason.signal.as_str().to_string(),
+        message: reason.message.clone(),
+        path: reason.path.clone(),
+        line: reason.line,
+    }
+}
+
+fn warning_report(warning: &Warning) -> WarningReport {
+    WarningReport {
+        kind: warning.kind.clone(),
+        path: warning.path.clone(),
+        line: warning.line,
+        message: warning.message.clone(),
     }
 }
 
@@ -331,7 +361,12 @@ fn service_reports(facts: &RepoFacts) -> Vec<ServiceReport> {
         .iter()
         .zip(&facts.service_figures)
         .map(|(service, figures)| ServiceReport {
-            service: service.clone(),
+            name: service.name.clone(),
+            path: service.path.clone(),
+            paths: service.paths.clone(),
+            found_by: service.found_by.clone(),
+            runbook: service.runbook.clone(),
+            runbook_reason: service.runbook_reason.clone(),
             owners: figures.owners.clone(),
             source_files: figures.source_files,
             known_by: facts

@@ -12,6 +12,7 @@ pub mod build;
 pub mod charts;
 pub mod codequality;
 pub mod diff;
+pub mod explain;
 pub mod formats;
 pub mod gate;
 pub mod helpers;

@@ -1,10 +1,10 @@
 //! Issue 5: stale and hollow documents, on repositories built with dated commits and a clock
-//! pinned at 2026-06-30 (`scan_json` passes `--now 2026-06-30`).
+//! pinned at `NOW`, 2026-06-30 (the runner passes `--now`).
 //! See: /work/scratch/issues/issue5.txt
 
 use serde_json::Value;
 
-use crate::util::{ALICE, BOB, Repo, exitready, scan_json, stdout};
+use crate::util::{ALICE, BOB, Repo, check, exitready, scan_json, stdout};
 
 const BOT: (&str, &str) = ("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com");
 
@@ -53,7 +53,7 @@ fn of<'a>(all: &'a [(String, bool, Vec<String>)], path: &str) -> (bool, Vec<&'a 
 
 /// A service whose runbook is old while its code kept changing; a doc moved without change.
 fn drifting() -> Repo {
-    let repo = Repo::new();
+    let mut repo = Repo::new();
     repo.commit(
         ALICE,
         "2025-01-01",
@@ -142,7 +142,7 @@ fn an_old_runbook_with_newer_code_beside_it_drifts_and_a_moved_doc_keeps_its_age
 
 /// Recent documents with links, review conventions, ADRs and runbooks (no age reasons).
 fn documented() -> Repo {
-    let repo = Repo::new();
+    let mut repo = Repo::new();
     repo.commit(
         ALICE,
         "2024-01-01",
@@ -285,7 +285,7 @@ fn adrs_superseded_gaps_and_missing_status() {
             ]
         )
     );
-    let check = crate::util::check(&report, "freshness.adr_status");
+    let check = check(&report, "freshness.adr_status");
     assert_eq!(check["status"], "warn");
     assert_eq!(
         check["reason"],
@@ -311,7 +311,7 @@ fn a_hollow_runbook_is_flagged_and_a_complete_one_is_not() {
             ]
         )
     );
-    let check = crate::util::check(&report, "freshness.runbooks");
+    let check = check(&report, "freshness.runbooks");
     assert_eq!(
         (check["status"].as_str(), check["score"].as_f64()),
         (Some("warn"), Some(0.5))
@@ -350,7 +350,7 @@ fn a_hollow_runbook_is_flagged_and_a_complete_one_is_not() {
 #[test]
 fn explain_shows_stale_and_reasons() {
     let repo = documented();
-    let output = exitready(repo.path(), &["explain", "docs/review/by.md", "--now", "2026-06-30"]);
+    let output = exitready(repo.path(), &["explain", "docs/review/by.md"]);
     assert!(output.status.success());
     assert_eq!(
         stdout(&output),

@@ -2,6 +2,8 @@
 //! pinned at `NOW`, 2026-06-30 (the runner passes `--now`).
 //! See: /work/scratch/issues/issue5.txt
 
+use std::sync::LazyLock;
+
 use serde_json::Value;
 
 use crate::util::{ALICE, BOB, Repo, check, exitready, scan_json, stdout};
@@ -186,9 +188,12 @@ fn documented() -> Repo {
     repo
 }
 
+/// `documented`, built once: its tests only read it.
+static DOCUMENTED: LazyLock<Repo> = LazyLock::new(documented);
+
 #[test]
 fn dead_links_anchors_and_code_span_paths_are_named_and_live_ones_are_not() {
-    let repo = documented();
+    let repo = &*DOCUMENTED;
     let all = reasons(&scan_json(repo.path(), &[]));
     assert_eq!(
         of(&all, "docs/setup.md"),
@@ -209,7 +214,7 @@ fn dead_links_anchors_and_code_span_paths_are_named_and_live_ones_are_not() {
 
 #[test]
 fn each_review_convention_is_read() {
-    let repo = documented();
+    let repo = &*DOCUMENTED;
     let all = reasons(&scan_json(repo.path(), &[]));
     let cases = [
         (
@@ -262,7 +267,7 @@ fn each_review_convention_is_read() {
 
 #[test]
 fn adrs_superseded_gaps_and_missing_status() {
-    let repo = documented();
+    let repo = &*DOCUMENTED;
     let report = scan_json(repo.path(), &[]);
     let all = reasons(&report);
     assert_eq!(
@@ -295,7 +300,7 @@ fn adrs_superseded_gaps_and_missing_status() {
 
 #[test]
 fn a_hollow_runbook_is_flagged_and_a_complete_one_is_not() {
-    let repo = documented();
+    let repo = &*DOCUMENTED;
     let report = scan_json(repo.path(), &[]);
     let all = reasons(&report);
     assert_eq!(of(&all, "docs/runbooks/payments.md"), (false, vec![]));
@@ -349,7 +354,7 @@ fn a_hollow_runbook_is_flagged_and_a_complete_one_is_not() {
 
 #[test]
 fn explain_shows_stale_and_reasons() {
-    let repo = documented();
+    let repo = &*DOCUMENTED;
     let output = exitready(repo.path(), &["explain", "docs/review/by.md"]);
     assert!(output.status.success());
     assert_eq!(

@@ -1,3 +1,5 @@
+use std::sync::LazyLock;
+
 use serde_json::Value;
 
 use crate::util::{ALICE, BOB, Repo, check, command, exitready, scan_json, stdout, vendor_core};
@@ -21,9 +23,12 @@ fn handover() -> Repo {
     repo
 }
 
+/// `handover`, built once for the tests that only scan it.
+static HANDOVER: LazyLock<Repo> = LazyLock::new(handover);
+
 #[test]
 fn knowledge_figures_and_checks() {
-    let repo = handover();
+    let repo = &*HANDOVER;
     let report = scan_json(repo.path(), &[]);
     let knowledge = &report["repositories"][0]["knowledge"];
     assert_eq!(knowledge["source_files"], 5);
@@ -110,7 +115,7 @@ fn without_organisations_vendor_checks_skip_with_the_fix() {
 
 #[test]
 fn documents_are_dated_by_their_last_content_change() {
-    let repo = handover();
+    let repo = &*HANDOVER;
     let report = scan_json(repo.path(), &[]);
     let readme = &report["repositories"][0]["documents"][0];
     assert_eq!(
@@ -125,7 +130,7 @@ fn documents_are_dated_by_their_last_content_change() {
 
 #[test]
 fn anonymize_hides_every_author_named_in_evidence() {
-    let repo = handover();
+    let repo = &*HANDOVER;
     let report = scan_json(repo.path(), &["--anonymize"]);
     let text = report.to_string();
     for person in ["Alice Vendor", "Bob Inhouse", "alice@", "bob@"] {

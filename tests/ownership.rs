@@ -1,3 +1,5 @@
+use std::sync::LazyLock;
+
 use serde_json::{Value, json};
 
 use crate::util::{BOB, Repo, check, exitready, scan_json, stdout, vendor_core};
@@ -23,9 +25,12 @@ fn owned() -> Repo {
     repo
 }
 
+/// `owned`, built once for the tests that only read it.
+static OWNED: LazyLock<Repo> = LazyLock::new(owned);
+
 #[test]
 fn ownership_measures_and_checks() {
-    let repo = owned();
+    let repo = &*OWNED;
     let report = scan_json(repo.path(), &[]);
     let ownership = &report["repositories"][0]["ownership"];
     assert_eq!(ownership["sources"], json!([".github/CODEOWNERS"]));
@@ -73,7 +78,7 @@ fn ownership_measures_and_checks() {
 
 #[test]
 fn explain_a_file_names_owners_rule_and_who_knows_it() {
-    let repo = owned();
+    let repo = &*OWNED;
     let output = exitready(repo.path(), &["explain", "app/x.rs", "--format", "json"]);
     assert!(output.status.success());
     let explanation: Value = serde_json::from_slice(&output.stdout).unwrap();

@@ -1,3 +1,5 @@
+use std::sync::LazyLock;
+
 use serde_json::Value;
 
 use crate::util::{
@@ -49,6 +51,9 @@ fn shop() -> Repo {
     repo
 }
 
+/// `shop`, built once for the tests that only read it.
+static SHOP: LazyLock<Repo> = LazyLock::new(shop);
+
 fn status_score(report: &Value, id: &str) -> (String, f64) {
     let c = check(report, id);
     (c["status"].as_str().unwrap().to_string(), c["score"].as_f64().unwrap())
@@ -56,7 +61,7 @@ fn status_score(report: &Value, id: &str) -> (String, f64) {
 
 #[test]
 fn services_are_found_and_mapped_to_runbooks() {
-    let repo = shop();
+    let repo = &*SHOP;
     let report = scan_json(repo.path(), &[]);
     let services: Vec<(String, String, String, Value)> = report["repositories"][0]["services"]
         .as_array()
@@ -98,7 +103,7 @@ fn services_are_found_and_mapped_to_runbooks() {
 
 #[test]
 fn inventory_classes_are_counted() {
-    let repo = shop();
+    let repo = &*SHOP;
     let report = scan_json(repo.path(), &[]);
     let inventory = &report["repositories"][0]["inventory"];
     assert_eq!(inventory["vendored"], 1);
@@ -110,7 +115,7 @@ fn inventory_classes_are_counted() {
 
 #[test]
 fn check_statuses_and_scores() {
-    let repo = shop();
+    let repo = &*SHOP;
     let report = scan_json(repo.path(), &[]);
     let got: Vec<(String, f64)> = [
         "documentation.runbooks",
@@ -169,7 +174,7 @@ fn check_statuses_and_scores() {
 
 #[test]
 fn json_shape_is_stable_and_deterministic() {
-    let repo = shop();
+    let repo = &*SHOP;
     let first = scan_json(repo.path(), &[]);
     let second = scan_json(repo.path(), &[]);
     assert_eq!(first, second);
@@ -190,7 +195,7 @@ fn json_shape_is_stable_and_deterministic() {
 
 #[test]
 fn missing_path_exits_2_before_any_work() {
-    let repo = shop();
+    let repo = &*SHOP;
     let output = exitready(repo.path(), &["scan", ".", "no-such-dir", "-o", "out.json"]);
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(stderr(&output), "exitready: no-such-dir: no such file or directory\n");
@@ -249,7 +254,7 @@ fn plain_folder_is_scanned_from_disk() {
 
 #[test]
 fn outputs_by_extension_and_summary() {
-    let repo = shop();
+    let repo = &*SHOP;
     let out = tempfile::tempdir().unwrap();
     let json = out.path().join("q3.json");
     let md = out.path().join("q3.md");
@@ -376,7 +381,7 @@ fn document_kinds_with_decoys() {
 
 #[test]
 fn markdown_report_snapshot() {
-    let repo = shop();
+    let repo = &*SHOP;
     let output = exitready(repo.path(), &["scan", ".", "--format", "md", "-q"]);
     assert!(output.status.success());
     // The work tree's path and HEAD change with every run; everything else is pinned.

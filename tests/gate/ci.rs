@@ -1,10 +1,12 @@
 //! CI integrations: GitHub Actions workflow commands (`GITHUB_ACTIONS=true`) and the GitLab Code
 //! Quality report.
 
+use std::sync::LazyLock;
+
 use pretty_assertions::assert_eq;
 use serde_json::Value;
 
-use super::services;
+use super::{SERVICES, services};
 use crate::util::{DEV, Repo, code, command, exitready, stdout};
 
 /// `services` and a feature branch changing both services, one file with `,` and `:` in its name.
@@ -23,9 +25,12 @@ fn comma_branch() -> Repo {
     fixture
 }
 
+/// `comma_branch`, built once: its tests only read it.
+static COMMA_BRANCH: LazyLock<Repo> = LazyLock::new(comma_branch);
+
 #[test]
 fn in_github_actions_gate_failures_are_annotated_and_escaped() {
-    let fixture = comma_branch();
+    let fixture = &*COMMA_BRANCH;
     let output = command()
         .env("GITHUB_ACTIONS", "true")
         .current_dir(fixture.path())
@@ -53,7 +58,7 @@ fn in_github_actions_gate_failures_are_annotated_and_escaped() {
 fn in_github_actions_scan_warnings_are_annotated() {
     let output = command()
         .env("GITHUB_ACTIONS", "true")
-        .current_dir(services().path())
+        .current_dir(SERVICES.path())
         .args(["scan", "-q"])
         .output()
         .unwrap();
@@ -68,7 +73,7 @@ fn in_github_actions_scan_warnings_are_annotated() {
 
 #[test]
 fn gitlab_code_quality_lists_each_finding_with_a_stable_fingerprint() {
-    let fixture = comma_branch();
+    let fixture = &*COMMA_BRANCH;
     let out = tempfile::tempdir().unwrap();
     let path = out.path().join("gl-code-quality-report.json");
     let output = exitready(

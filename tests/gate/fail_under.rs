@@ -1,7 +1,7 @@
 //! `scan --fail-under N` and `thresholds.fail_under`: exit 1 under the bar, 0 at or above it,
 //! no default bar.
 
-use super::services;
+use super::{SERVICES, services};
 use crate::util::{DEV, code, exitready, stderr};
 
 /// The fixture's overall score, read from the JSON report.
@@ -14,8 +14,7 @@ fn overall(dir: &std::path::Path) -> f64 {
 
 #[test]
 fn the_flag_fails_under_the_bar_and_passes_at_or_above_it() {
-    let fixture = services();
-    let dir = fixture.path();
+    let dir = SERVICES.path();
     let score = overall(dir);
     assert!(score > 1.0 && score < 99.0, "fixture score {score}");
     let above = format!("{}", score + 0.1);
@@ -33,7 +32,7 @@ fn the_flag_fails_under_the_bar_and_passes_at_or_above_it() {
 
 #[test]
 fn there_is_no_default_bar() {
-    assert_eq!(code(&exitready(services().path(), &["scan", "-q"])), 0);
+    assert_eq!(code(&exitready(SERVICES.path(), &["scan", "-q"])), 0);
 }
 
 #[test]
@@ -67,7 +66,7 @@ fn the_config_sets_the_bar_and_the_flag_overrides_it() {
 
 #[test]
 fn a_bar_outside_0_to_100_is_a_usage_error() {
-    let output = exitready(services().path(), &["scan", "-q", "--fail-under", "101"]);
+    let output = exitready(SERVICES.path(), &["scan", "-q", "--fail-under", "101"]);
     assert_eq!(code(&output), 2);
     assert_eq!(
         stderr(&output),

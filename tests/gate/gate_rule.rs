@@ -2,7 +2,7 @@
 
 use pretty_assertions::assert_eq;
 
-use super::services;
+use super::{SERVICES, services};
 use crate::util::{DEV, Repo, code, exitready, stderr, stdout};
 
 fn header(fixture: &Repo, files: usize, commits: usize) -> String {
@@ -206,7 +206,7 @@ fn uncommitted_changes_count_only_when_asked() {
 
 #[test]
 fn an_unknown_ref_is_a_usage_error() {
-    let output = exitready(services().path(), &["gate", "--changed-since", "no-such-branch"]);
+    let output = exitready(SERVICES.path(), &["gate", "--changed-since", "no-such-branch"]);
     assert_eq!(code(&output), 2);
     assert!(
         stderr(&output).starts_with("exitready: --changed-since no-such-branch: unknown revision in "),
@@ -218,7 +218,7 @@ fn an_unknown_ref_is_a_usage_error() {
 
 #[test]
 fn without_the_flag_and_without_origin_head_the_flag_is_asked_for() {
-    let output = exitready(services().path(), &["gate"]);
+    let output = exitready(SERVICES.path(), &["gate"]);
     assert_eq!(code(&output), 2);
     assert!(
         stderr(&output).contains("no --changed-since REF given and origin/HEAD does not exist"),

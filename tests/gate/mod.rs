@@ -4,6 +4,8 @@
 //! Each test builds a fixture repository with git2 (pinned author, email and dates, so commit
 //! ids are stable), runs the real binary on it and asserts exact output and exit codes.
 
+use std::sync::LazyLock;
+
 use crate::util::{DEV, Repo};
 
 mod ci;
@@ -34,3 +36,6 @@ fn services() -> Repo {
     );
     repo
 }
+
+/// `services`, built once for the tests that only read it.
+static SERVICES: LazyLock<Repo> = LazyLock::new(services);

@@ -1,11 +1,13 @@
 //! SARIF 2.1.0 and JUnit XML for gate and scan reports: valid against the SARIF schema, parsed
 //! as XML, with paths holding spaces, non-ASCII letters and XML/URI metacharacters.
 
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
 use pretty_assertions::assert_eq;
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
 
 use super::services;
 use crate::util::{DEV, Repo, code, exitready, stderr};
@@ -38,6 +40,9 @@ fn odd_branch() -> Repo {
     );
     fixture
 }
+
+/// `odd_branch`, built once: its tests only read it.
+static ODD_BRANCH: LazyLock<Repo> = LazyLock::new(odd_branch);
 
 /// The SARIF 2.1.0 schema from the shared folder beside the repository, when it is there
 /// (`EXITREADY_SARIF_SCHEMA` names another copy, e.g. from a git worktree elsewhere).
@@ -93,7 +98,7 @@ fn read_json(path: &Path) -> Value {
 
 #[test]
 fn gate_sarif_is_valid_and_locates_each_failing_service() {
-    let fixture = odd_branch();
+    let fixture = &*ODD_BRANCH;
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out put");
     std::fs::create_dir(&out).unwrap();
@@ -160,7 +165,7 @@ fn gate_sarif_is_valid_and_locates_each_failing_service() {
 
 #[test]
 fn scan_sarif_has_one_rule_per_item_and_results_only_for_negative_findings() {
-    let fixture = odd_branch();
+    let fixture = &*ODD_BRANCH;
     let output = exitready(fixture.path(), &["scan", "--format", "sarif", "-q"]);
     assert_eq!(code(&output), 0);
     let log: Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -263,7 +268,7 @@ fn root_count(junit: &Junit, key: &str) -> usize {
 
 #[test]
 fn gate_junit_parses_with_one_failure_naming_the_odd_file() {
-    let fixture = odd_branch();
+    let fixture = &*ODD_BRANCH;
     let output = exitready(
         fixture.path(),
         &["gate", "--changed-since", "main", "--format", "junit"],
@@ -297,7 +302,7 @@ fn gate_junit_parses_with_one_failure_naming_the_odd_file() {
 
 #[test]
 fn scan_junit_counts_match_the_json_report() {
-    let fixture = odd_branch();
+    let fixture = &*ODD_BRANCH;
     let dir = tempfile::tempdir().unwrap();
     let junit_path = dir.path().join("scan.junit.xml");
     let json_path = dir.path().join("scan.json");

@@ -1,9 +1,11 @@
 //! `[[waiver]]`: a finding set aside until its waiver expires, listed in every output.
 
+use std::sync::LazyLock;
+
 use pretty_assertions::assert_eq;
 use serde_json::Value;
 
-use super::services;
+use super::{SERVICES, services};
 use crate::util::{DEV, Repo, check, code, exitready_at, scan_json_at, stdout};
 
 const WAIVER: &str = r#"[[waiver]]
@@ -25,13 +27,16 @@ fn waived() -> Repo {
     fixture
 }
 
+/// `waived`, built once: its tests only read it.
+static WAIVED: LazyLock<Repo> = LazyLock::new(waived);
+
 // These tests set the clock themselves, not at `NOW`: a waiver applies or not by the day, so
 // each run names its day against the waiver's expiry (2026-06-01 and 2026-02-01 before it,
 // 2027-01-31, 2027-02-01 and 2026-03-01 on or after it).
 
 #[test]
 fn without_a_waiver_the_missing_runbook_counts() {
-    let report = scan_json_at("2026-06-01", services().path(), &[]);
+    let report = scan_json_at("2026-06-01", SERVICES.path(), &[]);
     let services = check(&report, "documentation.service_runbooks");
     assert_eq!(
         (services["status"].as_str(), services["score"].as_f64()),
@@ -42,7 +47,7 @@ fn without_a_waiver_the_missing_runbook_counts() {
 
 #[test]
 fn an_active_waiver_sets_the_finding_aside_and_is_listed() {
-    let fixture = waived();
+    let fixture = &*WAIVED;
     let report = scan_json_at("2026-06-01", fixture.path(), &[]);
     let services = check(&report, "documentation.service_runbooks");
     assert_eq!(
@@ -116,7 +121,7 @@ fn an_active_waiver_sets_the_finding_aside_and_is_listed() {
 
 #[test]
 fn an_expired_waiver_no_longer_applies_and_warns() {
-    let fixture = waived();
+    let fixture = &*WAIVED;
     let report = scan_json_at("2027-01-31", fixture.path(), &[]);
     let services = check(&report, "documentation.service_runbooks");
     assert_eq!(services["status"], "warn");

@@ -25,8 +25,9 @@ pub const DEV: Author = ("Dev One", "dev@example.com");
 
 /// A git repository with a work tree, on branch `main` until a test switches.
 pub struct Repo {
-    /// The temporary folder holding the work tree; `None` when the test owns the folder.
-    _dir: Option<tempfile::TempDir>,
+    /// The temporary folder holding the work tree, removed with the `Repo`; `None` when the
+    /// test owns the folder.
+    temp: Option<tempfile::TempDir>,
     /// The work tree.
     path: PathBuf,
 }
@@ -40,21 +41,18 @@ impl Repo {
     /// An empty repository in a new temporary folder, its work tree named `name` (a relative
     /// path: `team-a/shop`), for tests where the folder's name shows in the report.
     pub fn named(name: &str) -> Repo {
-        let dir = fixture_folder();
-        let mut repo = Repo::at(&dir.path().join(name));
-        repo._dir = Some(dir);
-        repo
+        let temp = fixture_folder();
+        let path = temp.path().join(name);
+        init(&path);
+        Repo { temp: Some(temp), path }
     }
 
     /// An empty repository at `path`, in a folder the test owns (several repositories side by
     /// side, as in an estate); the folder is created if needed.
     pub fn at(path: &Path) -> Repo {
-        std::fs::create_dir_all(path).unwrap();
-        let mut options = git2::RepositoryInitOptions::new();
-        options.initial_head("main");
-        Repository::init_opts(path, &options).unwrap();
+        init(path);
         Repo {
-            _dir: None,
+            temp: None,
             path: path.to_path_buf(),
         }
     }
@@ -149,8 +147,8 @@ impl Repo {
     /// A clone made by `git clone -q FLAGS` (the command line, as CI checks out: `--depth 1`,
     /// `--branch feature`), in a new temporary folder, its work tree named `clone`.
     pub fn git_clone(&self, flags: &[&str]) -> Repo {
-        let dir = fixture_folder();
-        let path = dir.path().join("clone");
+        let temp = fixture_folder();
+        let path = temp.path().join("clone");
         let status = std::process::Command::new("git")
             .args(["clone", "-q"])
             .args(flags)
@@ -159,7 +157,7 @@ impl Repo {
             .status()
             .unwrap();
         assert!(status.success(), "git clone {flags:?} failed");
-        Repo { _dir: Some(dir), path }
+        Repo { temp: Some(temp), path }
     }
 
     /// Runs `commits` on a new branch `name` started at HEAD, then checks out the branch HEAD
@@ -170,6 +168,14 @@ impl Repo {
         commits(self);
         self.checkout(&back);
     }
+}
+
+/// Creates `path` if needed and an empty repository in it whose first branch is `main`.
+fn init(path: &Path) {
+    std::fs::create_dir_all(path).unwrap();
+    let mut options = git2::RepositoryInitOptions::new();
+    options.initial_head("main");
+    Repository::init_opts(path, &options).unwrap();
 }
 
 fn as_bytes<'a>(files: &[(&'a str, Option<&'a str>)]) -> Vec<(&'a str, Option<&'a [u8]>)> {

@@ -74,8 +74,8 @@ pub enum Command {
     Signoff(SignoffArgs),
     /// List the built-in checklists, or print one.
     Checklists(ChecklistsArgs),
-    /// Print the JSON Schema of the report.
-    Schema,
+    /// Print the JSON Schema of the report (or of `explain --format json`).
+    Schema(SchemaArgs),
     /// Print shell completions.
     Completions(CompletionsArgs),
     /// Print the man page (roff).
@@ -114,6 +114,23 @@ pub struct InitArgs {
     /// Overwrite an existing file.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `exitready schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which document's schema.
+    #[arg(value_enum, default_value_t = SchemaKind::Report)]
+    pub which: SchemaKind,
+}
+
+/// The JSON documents exitready writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// The report (`scan --format json`, `-o report.json`).
+    Report,
+    /// One file explained (`explain PATH --format json`).
+    Explain,
 }
 
 /// `exitready completions`.

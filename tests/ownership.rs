@@ -96,6 +96,13 @@ fn explain_a_file_names_owners_rule_and_who_knows_it() {
     let unowned = exitready(repo.path(), &["explain", "src/core/c.rs", "--format", "json"]);
     let unowned: Value = serde_json::from_slice(&unowned.stdout).unwrap();
     assert_eq!(unowned["owners"], json!([]));
+    // Both answers are valid against `exitready schema explain`.
+    let schema: Value = serde_json::from_slice(&exitready(repo.path(), &["schema", "explain"]).stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for answer in [&explanation, &unowned] {
+        let errors: Vec<String> = validator.iter_errors(answer).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
     let text = stdout(&exitready(repo.path(), &["explain", "app/x.rs"]));
     assert!(
         text.contains("owners: @example/platform carol@example.com (.github/CODEOWNERS:2)"),

@@ -4,7 +4,7 @@
 //! Reads `ownership.files` (owners as written) and resolves each owner through `[organisations]`
 //! (owner entries such as `@acme-team`, emails by domain, `[people] handles`). A file is
 //! vendor-only when it has owners and all of them are vendor. Pass at or under `max_percent`
-//! (default 0) of owned files; warn above with the score 1 − share; evidence lists the owners
+//! (0 in the built-in checklist) of owned files; warn above with the score 1 − share; evidence lists the owners
 //! concerned and how many files each holds alone. Skip without a configured vendor.
 
 use std::collections::BTreeMap;
@@ -22,7 +22,6 @@ use crate::facts::owners;
 #[serde(deny_unknown_fields)]
 pub struct OwnersInhouse {
     /// Share of owned files (percent) that may be vendor-only.
-    #[serde(default)]
     pub max_percent: f64,
 }
 

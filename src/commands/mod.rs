@@ -15,7 +15,7 @@ pub mod signoff;
 
 pub use common::Outcome;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, SchemaKind};
 use crate::error::{Error, Result};
 
 /// Runs the command line.
@@ -30,11 +30,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Signoff(args) => signoff::run(&cli.global, args),
         Command::Merge(args) => merge::run(&cli.global, args),
         Command::Render(args) => merge::render_command(&cli.global, args),
-        Command::Schema => {
-            print!(
-                "{}",
-                crate::report::render::json(&schemars::schema_for!(crate::report::model::Report))?
-            );
+        Command::Schema(args) => {
+            let schema = match args.which {
+                SchemaKind::Report => schemars::schema_for!(crate::report::model::Report),
+                SchemaKind::Explain => schemars::schema_for!(crate::report::model::FileExplanation),
+            };
+            print!("{}", crate::report::render::json(&schema)?);
             Ok(Outcome::Done)
         }
         Command::Completions(args) => {

@@ -53,8 +53,25 @@ pub struct Organisations {
     pub vendor: Vec<String>,
     /// The in-house organisation.
     pub internal: Vec<String>,
-    /// Bot identities, `*` the only wildcard, matched against name and email.
+    /// Bot identities, `*` the only wildcard, matched against name and email; they extend the
+    /// built-in list (dependabot, renovate, github-actions, `*-bot`, …), and `!pattern` keeps a
+    /// person that list would catch.
     pub bots: Vec<String>,
+    /// How organisations nobody configured count for retained knowledge and the in-house
+    /// figures: `unknown` (default: they retain nothing) or `internal` (when everyone not
+    /// listed as a vendor works in-house, e.g. staff on personal addresses).
+    pub unknown_role: UnknownRole,
+}
+
+/// `[organisations] unknown_role`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnknownRole {
+    /// Unconfigured organisations retain no knowledge when a vendor leaves.
+    #[default]
+    Unknown,
+    /// Unconfigured organisations count as in-house.
+    Internal,
 }
 
 /// One `[[organisation]]` entry.
@@ -92,6 +109,9 @@ pub struct Thresholds {
     pub drift_grace_days: u32,
     /// An owner with no commit for this long is inactive.
     pub owner_inactive_days: u32,
+    /// A person counts as knowing code only while their last commit is this recent (DESIGN §3
+    /// "active and retained").
+    pub knower_active_days: u32,
     /// `scan` exits 1 when the overall score is under this; no default bar.
     pub fail_under: Option<f64>,
 }
@@ -103,6 +123,7 @@ impl Default for Thresholds {
             doc_max_age_days: 365,
             drift_grace_days: 30,
             owner_inactive_days: 180,
+            knower_active_days: 365,
             fail_under: None,
         }
     }
@@ -293,6 +314,13 @@ expires = 2027-01-31
         assert_eq!(config.organisations.vendor.len(), 2);
         assert_eq!(config.thresholds.fail_under, Some(60.0));
         assert_eq!(config.thresholds.drift_grace_days, 30);
+        assert_eq!(config.thresholds.knower_active_days, 365);
+        assert_eq!(config.organisations.unknown_role, UnknownRole::Unknown);
+        let internal = parse("[organisations]\nunknown_role = \"internal\"\n[thresholds]\nknower_active_days = 90\n");
+        let internal = internal.unwrap();
+        assert_eq!(internal.organisations.unknown_role, UnknownRole::Internal);
+        assert_eq!(internal.thresholds.knower_active_days, 90);
+        assert!(parse("[organisations]\nunknown_role = \"vendor\"\n").is_err());
         assert_eq!(config.services[0].runbook.as_deref(), Some("docs/runbooks/payments.md"));
         assert_eq!(config.waiver[0].expires.to_string(), "2027-01-31");
     }

@@ -335,7 +335,12 @@ fn gather_history(
     );
     let started = std::time::Instant::now();
     let sources = inventory.paths_of(FileClass::Source);
-    let knowledge = knowledge::gather(&facts, &sources, &org_specs(config));
+    let knowledge_options = knowledge::KnowledgeOptions {
+        knower_active_days: config.thresholds.knower_active_days,
+        unknown_is_internal: config.organisations.unknown_role == crate::settings::UnknownRole::Internal,
+        ..knowledge::KnowledgeOptions::at(options.now)
+    };
+    let knowledge = knowledge::gather(&facts, &sources, &org_specs(config), &knowledge_options);
     log::info!(
         "{}: knowledge of {} source files in {:.2?}",
         root.name,

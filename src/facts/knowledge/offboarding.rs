@@ -1,20 +1,36 @@
-//! Off-boarding simulation: who is left knowing what when a group of people leaves at once.
+//! Off-boarding simulation: what is lost when a group of people leaves at once.
 //!
-//! Reads known-by sets per source file and a mask of leaving identities; produces the files
-//! left with no one who knows them and the knowledge islands (DESIGN §3): directories with
-//! ≥ 3 source files of which more than half are orphaned, listed only when no ancestor
-//! directory is itself an island, largest first. Pure arithmetic, no history access.
+//! Reads known-by sets per source file and, per identity, whether it is active, leaving, or
+//! would retain the knowledge; produces the lost files (DESIGN §3 "active and retained": an
+//! active knower leaves and no active knower who retains stays) and the knowledge islands:
+//! directories with ≥ 3 source files of which more than half are lost, listed only when no
+//! ancestor directory is itself an island, largest first. Pure arithmetic, no history access.
 
 use std::collections::BTreeMap;
 
 use super::model::Island;
 
-/// Per file: nobody outside `leaving` knows it (files nobody knows at all count as orphaned).
-pub fn orphaned(known_by: &[Vec<usize>], leaving: &[bool]) -> Vec<bool> {
-    known_by.iter().map(|k| k.iter().all(|&a| leaving[a])).collect()
+/// Per file: some active knower is `leaving` and no active knower outside it `retains`. Files no
+/// active person knows are not lost by anyone leaving: they are lost already. Inactive knowers
+/// count for nothing (the known-by sets themselves are never renormalised).
+pub fn lost(known_by: &[Vec<usize>], active: &[bool], leaving: &[bool], retains: &[bool]) -> Vec<bool> {
+    known_by
+        .iter()
+        .map(|k| {
+            let mut leaves = false;
+            for &a in k.iter().filter(|&&a| active[a]) {
+                if leaving[a] {
+                    leaves = true;
+                } else if retains[a] {
+                    return false;
+                }
+            }
+            leaves
+        })
+        .collect()
 }
 
-/// Islands among `files` (repository-relative paths) given each file's orphaned flag.
+/// Islands among `files` (repository-relative paths) given each file's lost flag.
 pub fn islands(files: &[String], orphaned: &[bool]) -> Vec<Island> {
     let mut dirs: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (path, &lost) in files.iter().zip(orphaned) {
@@ -81,8 +97,16 @@ mod tests {
     }
 
     #[test]
-    fn orphaned_means_every_knower_leaves() {
-        let known = vec![vec![0], vec![0, 1], vec![]];
-        assert_eq!(orphaned(&known, &[true, false]), vec![true, false, true]);
+    fn lost_means_an_active_knower_leaves_and_no_active_one_retains() {
+        // 0: leaving and active; 1: active, retains; 2: active, retains nothing (unknown role);
+        // 3: retains but departed; 4: leaving but departed.
+        let active = [true, true, true, false, false];
+        let leaving = [true, false, false, false, true];
+        let retains = [false, true, false, true, false];
+        let known = vec![vec![0], vec![0, 1], vec![0, 2], vec![0, 3], vec![4], vec![2], vec![]];
+        assert_eq!(
+            lost(&known, &active, &leaving, &retains),
+            vec![true, false, true, true, false, false, false]
+        );
     }
 }

@@ -627,6 +627,201 @@ mod tests {
         );
     }
 
+    const NOW: i64 = 1_782_777_600; // 2026-06-30T00:00:00Z
+    const VAL: Who = ("Val", "val@acme-outsourcing.com");
+    const INA: Who = ("Ina", "ina@example.com");
+    const DON: Who = ("Don", "don@example.com");
+    const UMA: Who = ("Uma", "uma@other-agency.org");
+
+    /// Issue 13's repository: vendor Val (last commit 50 days ago), Ina in-house and active
+    /// (10 days), Don in-house but gone 3 years, Uma from an unconfigured agency (200 days).
+    ///
+    /// core/a–c: Val only · core/d: Val, Ina · api/a: Uma, Val · api/b: Uma only ·
+    /// legacy/a–b: Don only · legacy/c: Don, Val · app/a–e: Ina only. 14 files.
+    fn issue_13() -> (Fx, HistoryFacts) {
+        let fx = Fx::new();
+        let ago = |days: i64| NOW - days * DAY;
+        let create = |who: Who, t: i64, paths: &[&str]| {
+            let ops: Vec<Op> = paths.iter().map(|p| Op::write(p, p)).collect();
+            fx.commit("main", who, t, &ops);
+        };
+        let change = |who: Who, t: i64, path: &str| fx.commit("main", who, t, &[Op::write(path, "changed")]);
+        create(DON, ago(3 * 365), &["legacy/a.rs", "legacy/b.rs", "legacy/c.rs"]);
+        create(UMA, ago(200), &["api/a.rs", "api/b.rs"]);
+        create(VAL, ago(60), &["core/a.rs", "core/b.rs", "core/c.rs", "core/d.rs"]);
+        change(VAL, ago(51), "api/a.rs");
+        change(VAL, ago(50), "legacy/c.rs");
+        create(
+            INA,
+            ago(20),
+            &["app/a.rs", "app/b.rs", "app/c.rs", "app/d.rs", "app/e.rs"],
+        );
+        change(INA, ago(10), "core/d.rs");
+        let h = facts_of(&fx);
+        (fx, h)
+    }
+
+    /// (lost_if_leaves %, already orphaned %, in-house known %, in-house truck factor, lost files).
+    type Figures = (f64, f64, f64, Option<u32>, Vec<String>);
+
+    fn figures(k: &KnowledgeFacts) -> Figures {
+        let acme = k
+            .organisations
+            .iter()
+            .find(|o| o.name == "acme-outsourcing.com")
+            .unwrap();
+        assert_eq!(k.headlines[0].orphaned_percent, acme.orphaned_percent_if_leaves);
+        (
+            acme.orphaned_percent_if_leaves,
+            k.already_orphaned_percent,
+            k.inhouse_known_percent,
+            k.inhouse_truck_factor,
+            acme.lost_files.clone(),
+        )
+    }
+
+    fn strings(paths: &[&str]) -> Vec<String> {
+        paths.iter().map(|p| p.to_string()).collect()
+    }
+
+    /// See: issue 13, "Tests with known figures".
+    #[test]
+    fn issue_13_active_and_retained_figures() {
+        let (_fx, h) = issue_13();
+        let files = all_files(&h);
+        let at = |days: u32, unknown_is_internal: bool| KnowledgeOptions {
+            knower_active_days: days,
+            unknown_is_internal,
+            ..KnowledgeOptions::at(jiff::Timestamp::from_second(NOW).unwrap())
+        };
+        let k = gather(&h, &files, &specs(), &at(365, false));
+        assert_eq!(k.source_files, 14);
+        // Val alone on core/a–c; Uma (unknown) retains nothing on api/a; Don is gone, so legacy/c
+        // is Val's alone. Don's legacy/a–b are lost already; Ina actively knows core/d and app/.
+        assert_eq!(
+            figures(&k),
+            (
+                35.7,
+                14.3,
+                42.9,
+                Some(0),
+                strings(&["api/a.rs", "core/a.rs", "core/b.rs", "core/c.rs", "legacy/c.rs"])
+            )
+        );
+        assert_eq!(
+            headline_sentence(&k.headlines[0]),
+            "If acme-outsourcing.com left today: 35.7 % of source files would have no active in-house knower \
+             (14.3 % are already known by nobody active; in-house people actively know 42.9 %)"
+        );
+        assert_eq!(
+            k.islands,
+            vec![Island {
+                path: "core".into(),
+                files: 4,
+                orphaned_files: 3
+            }]
+        );
+        let status: Vec<(&str, Option<&str>, bool, bool)> = h
+            .identities
+            .iter()
+            .zip(&k.identity_status)
+            .map(|(i, s)| (i.name.as_str(), s.last_commit.as_deref(), s.active, s.inhouse))
+            .collect();
+        assert_eq!(
+            status,
+            vec![
+                ("Don", Some("2023-07-01T00:00:00Z"), false, true),
+                ("Ina", Some("2026-06-20T00:00:00Z"), true, true),
+                ("Uma", Some("2025-12-12T00:00:00Z"), true, false),
+                ("Val", Some("2026-05-11T00:00:00Z"), true, false),
+            ]
+        );
+        assert_eq!((k.already_orphaned_files, k.inhouse_known_files), (2, 6));
+        assert_eq!(k.knowers_active_days, 365);
+        // Before issue 13 the figure was 3 of 14 (21.4 %): Uma and Don counted as staying.
+
+        // unknown_role = "internal": Uma keeps api/, and Ina and Uma know 8 of 14 together.
+        let k = gather(&h, &files, &specs(), &at(365, true));
+        assert_eq!(
+            figures(&k),
+            (
+                28.6,
+                14.3,
+                57.1,
+                Some(1),
+                strings(&["core/a.rs", "core/b.rs", "core/c.rs", "legacy/c.rs"])
+            )
+        );
+        assert_eq!(
+            k.inhouse_truck_authors,
+            vec![by_email(&h, "ina@example.com")],
+            "Ina leaves first (6 files), then 2 of 14 are known"
+        );
+        assert_eq!(
+            headline_sentence(&k.headlines[0]),
+            "If acme-outsourcing.com left today: 28.6 % of source files would have no active in-house knower \
+             (14.3 % are already known by nobody active; in-house people actively know 57.1 %)"
+        );
+
+        // 2000 days: Don counts again and keeps legacy/.
+        let k = gather(&h, &files, &specs(), &at(2000, false));
+        assert_eq!(
+            figures(&k),
+            (
+                28.6,
+                0.0,
+                64.3,
+                Some(1),
+                strings(&["api/a.rs", "core/a.rs", "core/b.rs", "core/c.rs"])
+            )
+        );
+
+        // 40 days: Val's last commit is 50 days old, Uma's 200: the vendor takes nothing with it,
+        // everything but Ina's files is lost already.
+        let k = gather(&h, &files, &specs(), &at(40, false));
+        assert_eq!(figures(&k), (0.0, 57.1, 42.9, Some(0), Vec::new()));
+        assert!(k.islands.is_empty());
+        assert_eq!(
+            headline_sentence(&k.headlines[0]),
+            "If acme-outsourcing.com left today: 0.0 % of source files would have no active in-house knower \
+             (57.1 % are already known by nobody active; in-house people actively know 42.9 %)"
+        );
+    }
+
+    /// The transfer burndown: the vendor's lost_if_leaves at each quarter's end, with activity
+    /// measured back from then.
+    #[test]
+    fn issue_13_transfer_burndown() {
+        let (_fx, h) = issue_13();
+        let k = gather(
+            &h,
+            &all_files(&h),
+            &specs(),
+            &KnowledgeOptions::at(jiff::Timestamp::from_second(NOW).unwrap()),
+        );
+        let burndown: Vec<(&str, usize, Vec<(&str, f64)>)> = k
+            .trend
+            .iter()
+            .filter(|q| q.commits > 0 || q.quarter == "2026-Q2")
+            .map(|q| {
+                let lost = q.lost_if_leaves_percent.iter().map(|(o, p)| (o.as_str(), *p)).collect();
+                (q.quarter.as_str(), q.commits, lost)
+            })
+            .collect();
+        let acme = |p: f64| vec![("acme-outsourcing.com", p)];
+        assert_eq!(
+            burndown,
+            vec![
+                // Don's legacy/, then Uma's api/: nothing of the vendor's yet.
+                ("2023-Q3", 1, acme(0.0)),
+                ("2025-Q4", 1, acme(0.0)),
+                // Val's core/, api/a and legacy/c, measured at the report clock: the headline.
+                ("2026-Q2", 5, acme(35.7)),
+            ]
+        );
+        assert_eq!(k.trend.last().unwrap().quarter, "2026-Q2");
+    }
+
     #[test]
     fn organisations_without_config() {
         let id = |name: &str, email: &str, is_bot| Identity {

@@ -820,6 +820,26 @@ mod tests {
             ]
         );
         assert_eq!(k.trend.last().unwrap().quarter, "2026-Q2");
+
+        // Ida takes over core/a in 2025-Q1: the burndown drops from 5 to 4 files of 9.
+        let (fx, _) = estate();
+        for m in 0..8 {
+            fx.commit(
+                "main",
+                IDA,
+                T0 + 250 * DAY + m,
+                &[Op::write("core/a.rs", &m.to_string())],
+            );
+        }
+        let h = facts_of(&fx);
+        let k = gather(&h, &all_files(&h), &specs(), &opts());
+        let burndown: Vec<(&str, f64)> = k
+            .trend
+            .iter()
+            .map(|q| (q.quarter.as_str(), q.lost_if_leaves_percent["acme-outsourcing.com"]))
+            .collect();
+        assert_eq!(burndown, vec![("2024-Q3", 55.6), ("2024-Q4", 55.6), ("2025-Q1", 44.4)]);
+        assert_eq!(k.headline.unwrap().orphaned_percent, 44.4);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! in-house), per-organisation off-boarding figures with knowledge islands, the headline and the
 //! quarterly trend. No I/O and no judgement: thresholds and pass/fail belong to the checks.
 
+pub mod aliases;
 pub mod doa;
 mod model;
 pub mod offboarding;
@@ -19,6 +20,7 @@ use crate::base::dates::{DAY, rfc3339};
 use crate::facts::history::{HistoryFacts, Identity};
 
 pub use crate::base::role::Role;
+pub use aliases::{AliasReason, AliasSuggestion, suggest_aliases};
 pub use model::{
     AuthorDoa, Headline, IdentityStatus, Island, KnowledgeFacts, KnowledgeOptions, OrgFigures, OrgSpec, QuarterTrend,
 };
@@ -58,6 +60,13 @@ const PUBLIC_PROVIDERS: &[&str] = &[
     "(none)",
 ];
 
+/// Whether a (lowercase) email domain is a public mail provider's: a personal address.
+pub fn is_public_provider(domain: &str) -> bool {
+    PUBLIC_PROVIDERS
+        .iter()
+        .any(|p| crate::facts::history::glob_match(p, domain))
+}
+
 /// The organisation of an identity: bots first, then the first matching spec, then its email
 /// domain ("individuals" for public mail providers, "unknown" without a domain).
 pub fn organisation_of(identity: &Identity, specs: &[OrgSpec]) -> (String, Role) {
@@ -83,10 +92,7 @@ pub fn organisation_of(identity: &Identity, specs: &[OrgSpec]) -> (String, Role)
     }
     if domain.is_empty() {
         ("unknown".into(), Role::Unknown)
-    } else if PUBLIC_PROVIDERS
-        .iter()
-        .any(|p| crate::facts::history::glob_match(p, domain))
-    {
+    } else if is_public_provider(domain) {
         ("individuals".into(), Role::Unknown)
     } else {
         (domain.to_string(), Role::Unknown)

@@ -11,6 +11,7 @@ pub mod aliases;
 pub mod doa;
 mod model;
 pub mod offboarding;
+pub mod plan;
 pub mod trend;
 pub mod truck;
 
@@ -24,6 +25,7 @@ pub use aliases::{AliasReason, AliasSuggestion, suggest_aliases};
 pub use model::{
     AuthorDoa, Headline, IdentityStatus, Island, KnowledgeFacts, KnowledgeOptions, OrgFigures, OrgSpec, QuarterTrend,
 };
+pub use plan::{AreaKind, PlanArea, PlanPerson, plan};
 
 /// Public mail providers: their users are grouped as "individuals", not one organisation.
 const PUBLIC_PROVIDERS: &[&str] = &[

@@ -256,14 +256,16 @@ mod tests {
         }
     }
 
-    fn suggested(ids: &[Identity]) -> Vec<(String, String, AliasReason)> {
+    type Row = (String, String, AliasReason);
+
+    fn suggested(ids: &[Identity]) -> Vec<Row> {
         suggest_aliases(ids)
             .into_iter()
             .map(|s| (s.alias, s.canonical, s.reason))
             .collect()
     }
 
-    fn row(alias: &str, canonical: &str, reason: AliasReason) -> (String, String, AliasReason) {
+    fn row(alias: &str, canonical: &str, reason: AliasReason) -> Row {
         (alias.into(), canonical.into(), reason)
     }
 
@@ -271,7 +273,7 @@ mod tests {
     #[test]
     fn one_person_several_addresses() {
         use AliasReason::*;
-        let cases: Vec<(&str, Vec<Identity>, Vec<(String, String, AliasReason)>)> = vec![
+        let cases: Vec<(&str, Vec<Identity>, Vec<Row>)> = vec![
             (
                 "same name: the organisation's address wins over a personal one",
                 vec![

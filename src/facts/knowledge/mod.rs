@@ -807,7 +807,8 @@ mod tests {
             &specs(),
             &KnowledgeOptions::at(jiff::Timestamp::from_second(NOW).unwrap()),
         );
-        let burndown: Vec<(&str, usize, Vec<(&str, f64)>)> = k
+        type Quarter<'a> = (&'a str, usize, Vec<(&'a str, f64)>);
+        let burndown: Vec<Quarter> = k
             .trend
             .iter()
             .filter(|q| q.commits > 0 || q.quarter == "2026-Q2")

@@ -228,43 +228,56 @@ pub fn gather(
     let already_orphaned = total - with_active(&|a| active[a]);
     let inhouse_known = with_active(&|a| active[a] && inhouse[a]);
 
-    let lost_by = |leaving: &[bool]| offboarding::lost(&known_by, &active, leaving, &retains);
-    let lost_paths = |lost: &[bool]| -> Vec<String> {
-        source_files
-            .iter()
-            .zip(lost)
-            .filter(|(_, l)| **l)
-            .map(|(f, _)| f.clone())
-            .collect()
-    };
+    // Per organisation, in one pass each: members, files known, files lost if it left alone.
+    let mut members = vec![(0usize, 0usize, 0usize); orgs.len()];
+    for (i, &o) in identity_org.iter().enumerate() {
+        members[o].0 += 1;
+        members[o].1 += usize::from(active[i]);
+        members[o].2 += ids[i].commits;
+    }
+    let mut known = vec![(0usize, 0usize); orgs.len()];
+    let mut seen: Vec<(usize, bool)> = Vec::new();
+    for k in &known_by {
+        seen.clear();
+        seen.extend(k.iter().map(|&a| (identity_org[a], active[a])));
+        seen.sort_unstable();
+        seen.dedup();
+        for (n, &(o, is_active)) in seen.iter().enumerate() {
+            if n == 0 || seen[n - 1].0 != o {
+                known[o].0 += 1;
+            }
+            // (o, true) sorts after (o, false): count it once.
+            known[o].1 += usize::from(is_active);
+        }
+    }
+    let lost = offboarding::lost_per_organisation(&known_by, &active, &retains, &identity_org, orgs.len());
     let mut organisations: Vec<OrgFigures> = orgs
         .iter()
+        .zip(lost)
         .enumerate()
-        .map(|(o, (name, role))| {
-            let mask: Vec<bool> = identity_org.iter().map(|&x| x == o).collect();
-            let lost = lost_by(&mask);
-            let lost_files = lost_paths(&lost);
-            let members = || (0..ids.len()).filter(|&i| mask[i]);
+        .map(|(o, ((name, role), lost))| {
+            // Nothing lost, no island: skip the directory walk for the many small domains.
+            let islands = if lost.is_empty() {
+                Vec::new()
+            } else {
+                let mut flags = vec![false; total];
+                for &f in &lost {
+                    flags[f] = true;
+                }
+                offboarding::islands(source_files, &flags)
+            };
             OrgFigures {
                 name: name.clone(),
                 role: *role,
-                identities: members().count(),
-                active_identities: members().filter(|&i| active[i]).count(),
-                commits: members().map(|i| ids[i].commits).sum(),
-                files_known: known_by.iter().filter(|k| k.iter().any(|&a| mask[a])).count(),
-                active_files_known: known_by
-                    .iter()
-                    .filter(|k| k.iter().any(|&a| mask[a] && active[a]))
-                    .count(),
-                orphaned_files_if_leaves: lost_files.len(),
-                orphaned_percent_if_leaves: percent(lost_files.len(), total),
-                // Nothing lost, no island: skip the directory walk for the many small domains.
-                islands: if lost_files.is_empty() {
-                    Vec::new()
-                } else {
-                    offboarding::islands(source_files, &lost)
-                },
-                lost_files,
+                identities: members[o].0,
+                active_identities: members[o].1,
+                commits: members[o].2,
+                files_known: known[o].0,
+                active_files_known: known[o].1,
+                orphaned_files_if_leaves: lost.len(),
+                orphaned_percent_if_leaves: percent(lost.len(), total),
+                islands,
+                lost_files: lost.iter().map(|&f| source_files[f].clone()).collect(),
             }
         })
         .collect();
@@ -291,7 +304,7 @@ pub fn gather(
     let (headline, islands) = if vendor_names.is_empty() {
         (None, Vec::new())
     } else {
-        let lost = lost_by(&vendor_mask);
+        let lost = offboarding::lost(&known_by, &active, &vendor_mask, &retains);
         let count = lost.iter().filter(|&&l| l).count();
         (
             Some(headline_of(vendor_names.join(" + "), count)),

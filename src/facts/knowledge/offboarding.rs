@@ -30,6 +30,45 @@ pub fn lost(known_by: &[Vec<usize>], active: &[bool], leaving: &[bool], retains:
         .collect()
 }
 
+/// Per organisation (index into `orgs` of each identity in `org_of`), the indices of the files
+/// it would lose by leaving alone: the same as [`lost`] with its members leaving, for every
+/// organisation in one pass. A file is lost by O when O has an active knower and every active
+/// knower who would retain belongs to O.
+pub fn lost_per_organisation(
+    known_by: &[Vec<usize>],
+    active: &[bool],
+    retains: &[bool],
+    org_of: &[usize],
+    orgs: usize,
+) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); orgs];
+    let (mut present, mut keeping): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    for (f, k) in known_by.iter().enumerate() {
+        present.clear();
+        keeping.clear();
+        for &a in k.iter().filter(|&&a| active[a]) {
+            present.push(org_of[a]);
+            if retains[a] {
+                keeping.push(org_of[a]);
+            }
+        }
+        keeping.sort_unstable();
+        keeping.dedup();
+        match keeping[..] {
+            [] => {
+                present.sort_unstable();
+                present.dedup();
+                for &o in &present {
+                    out[o].push(f);
+                }
+            }
+            [o] => out[o].push(f),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Islands among `files` (repository-relative paths) given each file's lost flag.
 pub fn islands(files: &[String], orphaned: &[bool]) -> Vec<Island> {
     let mut dirs: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
@@ -94,6 +133,37 @@ mod tests {
                 orphaned_files: 3
             }]
         );
+    }
+
+    #[test]
+    fn one_pass_per_organisation_agrees_with_each_leaving_alone() {
+        // Organisations: 0 = {0, 1}, 1 = {2}, 2 = {3, 4}; 1 retains nothing (unknown role).
+        let org_of = [0, 0, 1, 2, 2];
+        let active = [true, true, true, true, false];
+        let retains = [true, true, false, true, true];
+        let known = vec![
+            vec![0],
+            vec![0, 1],
+            vec![0, 2],
+            vec![0, 3],
+            vec![2],
+            vec![4],
+            vec![2, 4],
+            vec![0, 4],
+            vec![],
+        ];
+        let per = lost_per_organisation(&known, &active, &retains, &org_of, 3);
+        for (o, files) in per.iter().enumerate() {
+            let leaving: Vec<bool> = org_of.iter().map(|&x| x == o).collect();
+            let each: Vec<usize> = lost(&known, &active, &leaving, &retains)
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| **l)
+                .map(|(f, _)| f)
+                .collect();
+            assert_eq!(*files, each, "organisation {o}");
+        }
+        assert_eq!(per, vec![vec![0, 1, 2, 7], vec![4, 6], vec![]]);
     }
 
     #[test]

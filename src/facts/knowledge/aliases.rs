@@ -28,8 +28,9 @@ pub enum AliasReason {
 pub struct AliasSuggestion {
     /// The second address.
     pub alias: String,
-    /// The address to merge it into: an organisation's address rather than a personal one, then
-    /// the most recently used, then the most used.
+    /// The address to merge it into: an organisation's address rather than a personal one, a
+    /// personal one rather than a placeholder (`you@example.com`, `@192.168.1.9`), then the most
+    /// recently used, then the most used.
     pub canonical: String,
     /// Why.
     pub reason: AliasReason,
@@ -110,6 +111,29 @@ fn domain(email: &str) -> &str {
 /// A personal address: a public mail provider's, GitHub's private ones included.
 fn personal(email: &str) -> bool {
     super::is_public_provider(domain(email))
+}
+
+/// An address no one receives mail at: a machine's (`@192.168.1.9`, `@host.localdomain`) or a
+/// placeholder left in a git config (`you@example.com`).
+fn placeholder(email: &str) -> bool {
+    let d = domain(email);
+    !d.contains('.')
+        || d.chars().all(|c| c.is_ascii_digit() || c == '.')
+        || [".local", ".localdomain", ".lan", ".internal"]
+            .iter()
+            .any(|s| d.ends_with(s))
+        || ["example.com", "example.org", "example.net"].contains(&d)
+}
+
+/// How good an address is as the canonical one: an organisation's, a personal one, a placeholder.
+fn standing(email: &str) -> u8 {
+    if placeholder(email) {
+        0
+    } else if personal(email) {
+        1
+    } else {
+        2
+    }
 }
 
 fn find(parent: &mut [usize], i: usize) -> usize {
@@ -193,14 +217,14 @@ pub fn suggest_aliases(identities: &[Identity]) -> Vec<AliasSuggestion> {
     }
     let mut out = Vec::new();
     for members in groups.values().filter(|m| m.len() > 1) {
-        // An organisation's address, then the most recently used, then the most used, then the
-        // first by address.
+        // An organisation's address, then a personal one, then a placeholder; then the most
+        // recently used, then the most used, then the first by address.
         let canonical = *members
             .iter()
             .max_by(|&&a, &&b| {
                 let (x, y) = (&identities[a], &identities[b]);
-                (!personal(&email(a)))
-                    .cmp(&!personal(&email(b)))
+                standing(&email(a))
+                    .cmp(&standing(&email(b)))
                     .then(x.last_commit.cmp(&y.last_commit))
                     .then(x.commits.cmp(&y.commits))
                     .then(email(b).cmp(&email(a)))
@@ -281,6 +305,22 @@ mod tests {
                     id("Jane  doe", "jane.doe@agency.gov.uk", "2024-01-01", 5),
                 ],
                 vec![row("jane.doe@gmail.com", "jane.doe@agency.gov.uk", SameName)],
+            ),
+            (
+                "placeholders and machine addresses are never canonical",
+                vec![
+                    id("Brian Coult", "you@example.com", "2025-06-01", 50),
+                    id("Brian Coult", "brian.coult@agency.gov.uk", "2022-01-01", 5),
+                    id("Abeer Salameh", "abeersalameh@192.168.1.109", "2025-06-01", 3),
+                    id("Abeer Salameh", "abeer.salameh@gmail.com", "2024-01-01", 5),
+                    id("Richard Worrall", "richard@donk.localdomain", "2025-06-01", 3),
+                    id("Richard Worrall", "richard@gmail.com", "2024-01-01", 1),
+                ],
+                vec![
+                    row("abeersalameh@192.168.1.109", "abeer.salameh@gmail.com", SameName),
+                    row("you@example.com", "brian.coult@agency.gov.uk", SameName),
+                    row("richard@donk.localdomain", "richard@gmail.com", SameName),
+                ],
             ),
             (
                 "same name at two organisations: the most recent is where the person is now",

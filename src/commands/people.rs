@@ -296,7 +296,7 @@ pub fn starting_config(people: &People) -> String {
         .collect();
     let _ = writeln!(
         out,
-        "# Bots detected by name ({}); add patterns (`*` is the only wildcard).",
+        "# Bots detected ({}); add patterns (`*` is the only wildcard; \"!a@b.c\" keeps a person).",
         if bots.is_empty() {
             "none".to_string()
         } else {

@@ -8,18 +8,18 @@ use std::path::PathBuf;
 
 use exitready::facts::knowledge::{headline_sentence, plan};
 use exitready::facts::{GatherOptions, gather};
-use exitready::settings::Config;
+use exitready::settings::Settings;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let usage = "usage: knowledge_repo REPO CONFIG NOW [LOST_FILES_TO_LIST]";
     let repo = PathBuf::from(args.get(1).expect(usage));
-    let config = Config::load(&PathBuf::from(args.get(2).expect(usage))).expect("config");
+    let settings = Settings::load(&PathBuf::from(args.get(2).expect(usage))).expect("config");
     let now = exitready::base::dates::parse_date(args.get(3).expect(usage)).expect("NOW: YYYY-MM-DD");
     let list: usize = args.get(4).and_then(|n| n.parse().ok()).unwrap_or(10);
     let root = exitready::discover::discover(&[repo]).expect("root").remove(0);
     let options = GatherOptions {
-        config,
+        settings,
         now,
         ..GatherOptions::default()
     };

@@ -1,6 +1,8 @@
+use std::sync::LazyLock;
+
 use serde_json::Value;
 
-use crate::util::{ALICE, BOB, Repo, check, scan_json};
+use crate::util::{ALICE, BOB, Repo, check, command, exitready, scan_json, stdout, vendor_core};
 
 /// Alice and Bob last committed in early 2025, over a year before the report clock (2026-06-30):
 /// since issue 13 only active people count as knowing, so the window covers them.
@@ -10,18 +12,7 @@ const ORGS: &str = "[organisations]\nvendor = [\"@acme-outsourcing.com\"]\ninter
 /// Alice (vendor) writes src/core in Q1 2025, Bob (in-house) writes app/ in Q2; Alice leaves a
 /// branch unmerged.
 fn handover() -> Repo {
-    let repo = Repo::new();
-    repo.commit(
-        ALICE,
-        "2025-01-15",
-        &[
-            ("src/core/a.rs", Some("a\n")),
-            ("src/core/b.rs", Some("b\n")),
-            ("src/core/c.rs", Some("c\n")),
-            ("README.md", Some("# x\n")),
-        ],
-        "core",
-    );
+    let mut repo = vendor_core();
     repo.on_branch("vendor-wip", |r| {
         r.commit(ALICE, "2025-03-01", &[("src/core/d.rs", Some("d\n"))], "wip");
     });
@@ -31,13 +22,16 @@ fn handover() -> Repo {
         &[("app/x.rs", Some("x\n")), ("app/y.rs", Some("y\n"))],
         "app",
     );
-    repo.config(ORGS);
+    repo.write(&[("exitready.toml", Some(ORGS))]);
     repo
 }
 
+/// `handover`, built once for the tests that only scan it.
+static HANDOVER: LazyLock<Repo> = LazyLock::new(handover);
+
 #[test]
 fn knowledge_figures_and_checks() {
-    let repo = handover();
+    let repo = &*HANDOVER;
     let report = scan_json(repo.path(), &[]);
     let knowledge = &report["repositories"][0]["knowledge"];
     assert_eq!(knowledge["source_files"], 5);
@@ -108,17 +102,14 @@ fn knowledge_figures_and_checks() {
 
 #[test]
 fn without_organisations_vendor_checks_skip_with_the_fix() {
-    let repo = handover();
-    std::fs::remove_file(repo.path().join("exitready.toml")).unwrap();
+    let mut repo = handover();
+    repo.write(&[("exitready.toml", None)]);
     let report = scan_json(repo.path(), &[]);
     let check = check(&report, "knowledge.vendor_exit");
     assert_eq!(check["status"], "skip");
     assert_eq!(check["reason"], "no [organisations] configured: run exitready init");
     assert_eq!(report["score"]["categories"]["knowledge"], Value::Null);
-    let summary = crate::util::stdout(&crate::util::exitready(
-        repo.path(),
-        &["scan", ".", "--now", "2026-06-30"],
-    ));
+    let summary = stdout(&exitready(repo.path(), &["scan", "."]));
     assert!(
         summary.contains("hint: 6 of them need to know who the vendor is: `exitready init`"),
         "{summary}"
@@ -127,7 +118,7 @@ fn without_organisations_vendor_checks_skip_with_the_fix() {
 
 #[test]
 fn documents_are_dated_by_their_last_content_change() {
-    let repo = handover();
+    let repo = &*HANDOVER;
     let report = scan_json(repo.path(), &[]);
     let readme = &report["repositories"][0]["documents"][0];
     assert_eq!(
@@ -142,7 +133,7 @@ fn documents_are_dated_by_their_last_content_change() {
 
 #[test]
 fn anonymize_hides_every_author_named_in_evidence() {
-    let repo = handover();
+    let repo = &*HANDOVER;
     let report = scan_json(repo.path(), &["--anonymize"]);
     let text = report.to_string();
     for person in ["Alice Vendor", "Bob Inhouse", "alice@", "bob@"] {
@@ -154,14 +145,15 @@ fn anonymize_hides_every_author_named_in_evidence() {
 
 #[test]
 fn a_rescan_from_the_history_cache_gives_the_same_report_and_sees_new_commits() {
-    let repo = handover();
+    let mut repo = handover();
+    let path = repo.path().to_path_buf();
     let cache = tempfile::tempdir().unwrap();
     let scan = |extra: &[&str]| {
-        let mut args = vec!["scan", ".", "--format", "json", "--now", "2026-06-30", "-q"];
+        let mut args = vec!["scan", ".", "--format", "json", "-q"];
         args.extend_from_slice(extra);
-        let output = crate::util::command()
+        let output = command()
             .env("EXITREADY_CACHE_DIR", cache.path())
-            .current_dir(repo.path())
+            .current_dir(&path)
             .args(&args)
             .output()
             .unwrap();

@@ -14,3 +14,5 @@ mod deliverables;
 mod gate;
 // Stale and hollow documents (issue 5): age, drift, dead references, reviews, ADRs, hollow runbooks.
 mod freshness;
+// The layering of src/: imports only flow down the pipeline.
+mod layering;

@@ -12,6 +12,7 @@ pub mod attestation;
 pub mod checklist;
 pub mod docs_fresh;
 pub mod docs_present;
+pub mod evaluate;
 pub mod freshness_evidence;
 pub mod inhouse_truck_factor;
 pub mod knowledge_trend;
@@ -28,6 +29,7 @@ pub mod runbook_updated_with_code;
 pub mod runbooks_fresh;
 pub mod score;
 pub mod stale_branches;
+pub mod staleness;
 #[cfg(test)]
 pub(crate) mod testkit;
 pub mod vendor_exit;

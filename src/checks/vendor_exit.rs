@@ -3,7 +3,7 @@
 //!
 //! Reads `knowledge.organisations` (each vendor's `orphaned_*_if_leaves`) and `knowledge.islands`.
 //! All vendors leave at once: the figure is the headline's. Pass at or under `max_percent`
-//! (default 20), fail at or over `fail_percent` (default 50), warn in between with a score
+//! (20 in the built-in checklist), fail at or over `fail_percent` (50 in the built-in checklist), warn in between with a score
 //! falling linearly from 1 to 0. Skip without history or without a configured vendor.
 
 use serde::Deserialize;
@@ -17,19 +17,9 @@ use crate::facts::knowledge::Role;
 #[serde(deny_unknown_fields)]
 pub struct VendorExit {
     /// Orphaned share (percent) that still passes.
-    #[serde(default = "default_max")]
     pub max_percent: f64,
     /// Orphaned share (percent) that fails outright.
-    #[serde(default = "default_fail")]
     pub fail_percent: f64,
-}
-
-fn default_max() -> f64 {
-    20.0
-}
-
-fn default_fail() -> f64 {
-    50.0
 }
 
 /// The skip reason shared by every check that needs to know who the vendor is.

@@ -5,7 +5,7 @@ use crate::checks::checklist::{BUILTIN, DEFAULT_CHECKLIST, load};
 use crate::cli::ChecklistsArgs;
 use crate::error::{Error, Result};
 
-use super::Outcome;
+use super::common::Outcome;
 
 /// Runs the command.
 pub fn run(args: ChecklistsArgs) -> Result<Outcome> {

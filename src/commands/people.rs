@@ -13,9 +13,9 @@ use crate::discover::{self, RootKind};
 use crate::error::{Error, Result};
 use crate::facts::history::{self, HistoryFacts};
 use crate::facts::knowledge::{self, AliasSuggestion, Role};
-use crate::settings::Config;
+use crate::settings::Settings;
 
-use super::Outcome;
+use super::common::Outcome;
 
 /// One identity as listed.
 #[derive(Debug, Serialize)]
@@ -73,19 +73,25 @@ fn people(global: &GlobalArgs, path: &Path) -> Result<(People, HistoryFacts)> {
             message: "not a git repository: no history to read".to_string(),
         });
     }
-    let shared = super::shared_config(global)?;
-    let (config, _) = super::config_for(global, shared.as_ref(), &root)?;
-    let options = crate::facts::history_options(&config, None, 0, !global.quiet && super::stderr_is_terminal(), true);
+    let shared = super::common::shared_settings(global)?;
+    let settings = super::common::settings_for(shared.as_ref(), &root)?;
+    let options = crate::facts::history_options(
+        &settings,
+        None,
+        0,
+        !global.quiet && super::common::stderr_is_terminal(),
+        true,
+    );
     let history = history::gather(&root.path, &options).map_err(|e| Error::Git {
         path: root.path.clone(),
         message: e.to_string(),
     })?;
-    Ok((group(&history, &config, super::now(global)?), history))
+    Ok((group(&history, &settings, super::common::now(global)?), history))
 }
 
-fn group(history: &HistoryFacts, config: &Config, now: jiff::Timestamp) -> People {
-    let specs = crate::facts::org_specs(config);
-    let window = i64::from(config.thresholds.knower_active_days) * crate::base::dates::DAY;
+fn group(history: &HistoryFacts, settings: &Settings, now: jiff::Timestamp) -> People {
+    let specs = &settings.identities.organisations;
+    let window = i64::from(settings.thresholds.knower_active_days) * crate::base::dates::DAY;
     let active = |last: &Option<String>| {
         last.as_deref()
             .and_then(crate::base::dates::parse_date)
@@ -96,7 +102,7 @@ fn group(history: &HistoryFacts, config: &Config, now: jiff::Timestamp) -> Peopl
         .iter()
         .filter(|i| i.commits > 0)
         .map(|i| {
-            let (organisation, role) = knowledge::organisation_of(i, &specs);
+            let (organisation, role) = knowledge::organisation_of(i, specs);
             Person {
                 name: i.name.clone(),
                 email: i.email.clone(),
@@ -239,7 +245,7 @@ pub fn run_init(global: &GlobalArgs, args: InitArgs) -> Result<Outcome> {
     }
     let (people, _) = people(global, &args.path)?;
     let text = starting_config(&people);
-    super::write_output(&output, &text)?;
+    super::common::write_output(&output, &text)?;
     if !global.quiet {
         eprintln!(
             "exitready: wrote {}: mark the vendor and in-house domains under [organisations]",
@@ -404,20 +410,17 @@ mod tests {
         assert!(!text.contains("@individuals"), "{text}");
         let line = "# \"jdoe@gmail.com\" = \"jane.doe@acme.com\"  # same name \"Jane Doe\" as jane.doe@acme.com";
         assert!(text.contains(line), "{text}");
-        let config: Config = crate::load::parse_toml(Path::new("exitready.toml"), &text).unwrap();
-        assert_eq!(config.thresholds.runbook_max_age_days, 180);
-        assert_eq!(config.thresholds.knower_active_days, 365);
-        assert!(config.people.aliases.is_empty());
+        let settings = Settings::parse(Path::new("exitready.toml"), &text).unwrap();
+        assert_eq!(settings.thresholds.runbook_max_age_days, 180);
+        assert_eq!(settings.thresholds.knower_active_days, 365);
+        assert!(settings.identities.aliases.is_empty());
         // Accepting the suggestion and the unknown role gives a valid config too.
         let accepted = text
             .replace(line, &line[2..])
             .replace("# unknown_role = \"internal\"", "unknown_role = \"internal\"");
-        let config: Config = crate::load::parse_toml(Path::new("exitready.toml"), &accepted).unwrap();
-        assert_eq!(config.people.aliases["jdoe@gmail.com"], "jane.doe@acme.com");
-        assert_eq!(
-            config.organisations.unknown_role,
-            crate::settings::UnknownRole::Internal
-        );
+        let settings = Settings::parse(Path::new("exitready.toml"), &accepted).unwrap();
+        assert_eq!(settings.identities.aliases["jdoe@gmail.com"], "jane.doe@acme.com");
+        assert_eq!(settings.identities.unknown_role, crate::settings::UnknownRole::Internal);
     }
 
     #[test]

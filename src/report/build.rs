@@ -1,49 +1,52 @@
-//! Building the `Report`: evaluate every checklist item on every repository, aggregate the
-//! results, score them, and put the facts beside them.
-//!
-//! A rule that panics is caught and reported as that item's `error`: one broken rule never
-//! costs the user the rest of the report.
+//! Building the `Report`: evaluate the checklist on every repository (`checks::evaluate`),
+//! aggregate the results over repositories, score them, and map the facts beside them to the
+//! report's wire types (ADR 0003). No judgement of its own beyond aggregation.
 
 use std::collections::BTreeMap;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use crate::base::signal::Reason;
 use crate::checks::checklist::{Checklist, Item};
+use crate::checks::evaluate::{Evaluation, evaluate};
 use crate::checks::score::{Scored, score};
-use crate::checks::waivers::{self, WaiverReport};
-use crate::checks::{Context, Outcome, Status};
-use crate::facts::RepoFacts;
-use crate::settings::Config;
+use crate::checks::staleness::Verdict;
+use crate::checks::{Outcome, Status};
+use crate::facts::{Document, RepoFacts, Warning};
+use crate::settings::Settings;
 
 use super::model::{
-    CheckResult, DocumentReport, InFlight, Island, KnowledgeReport, LocatedMessage, OrganisationKnowledge,
-    OrganisationReport, OwnershipReport, QuarterTrend, Report, RepositoryCheck, RepositoryReport, RuleRef,
-    SCHEMA_VERSION, ServiceReport, Tool,
+    CheckResult, DocumentReason, DocumentReport, InFlight, Island, KnowledgeReport, LocatedMessage,
+    OrganisationKnowledge, OrganisationReport, OwnershipReport, QuarterTrend, Report, RepositoryCheck,
+    RepositoryReport, RuleRef, SCHEMA_VERSION, ServiceReport, Tool, WarningReport,
 };
 use crate::facts::knowledge::{KnowledgeFacts, Role};
 
-/// One repository's facts with the config in force for it.
+/// One repository's facts with the settings in force for it.
 pub struct Scanned {
     /// The facts.
     pub facts: RepoFacts,
-    /// Its config.
-    pub config: Config,
+    /// Its settings.
+    pub settings: Settings,
 }
 
 /// Evaluates the checklist on every repository and assembles the report.
 pub fn build(checklist: &Checklist, mut scanned: Vec<Scanned>, now: jiff::Timestamp) -> Report {
-    let outcomes: Vec<Vec<Outcome>> = scanned
-        .iter()
-        .map(|s| {
-            let context = Context { now, config: &s.config };
-            checklist
-                .items
-                .iter()
-                .map(|item| evaluate(item, &s.facts, &context))
-                .collect()
-        })
-        .collect();
     let several = scanned.len() > 1;
-    let waivers = waiver_reports(checklist, &mut scanned, &outcomes, now, several);
+    let mut waivers = Vec::new();
+    let mut outcomes: Vec<Vec<Outcome>> = Vec::new();
+    let mut verdicts: Vec<Vec<Verdict>> = Vec::new();
+    for s in &mut scanned {
+        let name = several.then_some(s.facts.root.name.as_str());
+        let Evaluation {
+            outcomes: these,
+            verdicts: judged,
+            waivers: listed,
+            warnings,
+        } = evaluate(checklist, &s.facts, &s.settings, now, name);
+        s.facts.warnings.extend(warnings);
+        waivers.extend(listed);
+        outcomes.push(these);
+        verdicts.push(judged);
+    }
     let checks: Vec<CheckResult> = checklist
         .items
         .iter()
@@ -68,11 +71,12 @@ pub fn build(checklist: &Checklist, mut scanned: Vec<Scanned>, now: jiff::Timest
     let repositories = scanned
         .into_iter()
         .zip(outcomes)
-        .map(|(s, outcomes)| {
+        .zip(verdicts)
+        .map(|((s, outcomes), verdicts)| {
             for warning in &s.facts.warnings {
                 *warning_counts.entry(warning.kind.clone()).or_insert(0) += 1;
             }
-            repository_report(checklist, s, outcomes)
+            repository_report(checklist, s, outcomes, verdicts)
         })
         .collect();
     Report {
@@ -90,43 +94,6 @@ pub fn build(checklist: &Checklist, mut scanned: Vec<Scanned>, now: jiff::Timest
         estate: None,
         waivers,
     }
-}
-
-/// Runs one rule, guarding its contract: a panic or an out-of-range score becomes `error`, and a
-/// required item gets no partial credit.
-fn evaluate(item: &Item, facts: &RepoFacts, context: &Context) -> Outcome {
-    let outcome = catch_unwind(AssertUnwindSafe(|| item.rule.evaluate(facts, context)))
-        .map(Outcome::checked)
-        .unwrap_or_else(|_| Outcome::error(format!("rule `{}` panicked (a bug in exitready)", item.rule_kind)));
-    let outcome = waivers::apply(&item.id, outcome, &context.config.waiver, context.now);
-    if item.required && outcome.status == Status::Warn {
-        return Outcome {
-            status: Status::Fail,
-            score: 0.0,
-            reason: format!("{} (required: no partial credit)", outcome.reason),
-            ..outcome
-        };
-    }
-    outcome
-}
-
-/// Every repository's waivers with what each set aside; expired ones warn on their repository.
-fn waiver_reports(
-    checklist: &Checklist,
-    scanned: &mut [Scanned],
-    outcomes: &[Vec<Outcome>],
-    now: jiff::Timestamp,
-    several: bool,
-) -> Vec<WaiverReport> {
-    let mut all = Vec::new();
-    for (s, outcomes) in scanned.iter_mut().zip(outcomes) {
-        let ids = checklist.items.iter().map(|i| i.id.as_str());
-        let name = several.then_some(s.facts.root.name.as_str());
-        let (reports, warnings) = waivers::report(&s.config.waiver, now, ids.zip(outcomes), name);
-        all.extend(reports);
-        s.facts.warnings.extend(warnings);
-    }
-    all
 }
 
 fn aggregate(item: &Item, per_repo: &[(&str, &Outcome)], several: bool) -> CheckResult {
@@ -177,7 +144,12 @@ fn aggregate(item: &Item, per_repo: &[(&str, &Outcome)], several: bool) -> Check
     }
 }
 
-fn repository_report(checklist: &Checklist, scanned: Scanned, outcomes: Vec<Outcome>) -> RepositoryReport {
+fn repository_report(
+    checklist: &Checklist,
+    scanned: Scanned,
+    outcomes: Vec<Outcome>,
+    verdicts: Vec<Verdict>,
+) -> RepositoryReport {
     let facts = scanned.facts;
     let score = score(checklist.items.iter().zip(&outcomes).map(|(item, o)| Scored {
         category: &item.category,
@@ -206,12 +178,12 @@ fn repository_report(checklist: &Checklist, scanned: Scanned, outcomes: Vec<Outc
         score,
         checks,
         inventory: facts.inventory.counts(),
-        documents: facts.documents.iter().cloned().map(document_report).collect(),
+        documents: facts.documents.iter().zip(verdicts).map(document_report).collect(),
         services: service_reports(&facts),
         ownership: facts.ownership.as_ref().map(|o| ownership_report(o, &facts.tracked)),
         knowledge: facts.knowledge.as_ref().map(knowledge_report),
         in_flight: in_flight(&facts),
-        warnings: facts.warnings.clone(),
+        warnings: facts.warnings.iter().map(warning_report).collect(),
         remote_url: facts.remote_url.as_deref().map(super::links::strip_credentials),
         web_url: facts.remote_url.as_deref().and_then(super::links::web_url),
     }
@@ -222,16 +194,35 @@ fn round3(value: f64) -> f64 {
     (value * 1000.0).round() / 1000.0
 }
 
-fn document_report(document: crate::facts::Document) -> DocumentReport {
+fn document_report((document, verdict): (&Document, Verdict)) -> DocumentReport {
     DocumentReport {
-        path: document.path,
+        path: document.path.clone(),
         kind: document.kind.to_string(),
-        kind_reason: document.kind_reason,
-        title: document.parsed.title,
-        last_changed: document.last_changed,
-        last_changed_from: document.last_changed_from,
-        stale: document.stale,
-        reasons: document.reasons,
+        kind_reason: document.kind_reason.clone(),
+        title: document.parsed.title.clone(),
+        last_changed: document.last_changed.clone(),
+        last_changed_from: document.last_changed_from.clone(),
+        stale: verdict.stale,
+        reasons: verdict.reasons.iter().map(document_reason).collect(),
+    }
+}
+
+/// A freshness reason as the report writes it.
+pub fn document_reason(reason: &Reason) -> DocumentReason {
+    DocumentReason {
+        signal: reason.signal.as_str().to_string(),
+        message: reason.message.clone(),
+        path: reason.path.clone(),
+        line: reason.line,
+    }
+}
+
+fn warning_report(warning: &Warning) -> WarningReport {
+    WarningReport {
+        kind: warning.kind.clone(),
+        path: warning.path.clone(),
+        line: warning.line,
+        message: warning.message.clone(),
     }
 }
 
@@ -363,68 +354,32 @@ fn ownership_report(ownership: &crate::facts::ownership::OwnershipFacts, tracked
 }
 
 /// Each service with the owners of its files and, per organisation, how many of its source
-/// files someone there knows: the per-service view of the exit.
+/// files someone there knows (`facts::service_figures`): the per-service view of the exit.
 fn service_reports(facts: &RepoFacts) -> Vec<ServiceReport> {
     facts
         .services
         .iter()
-        .map(|service| {
-            let set = crate::settings::glob_set(&service.paths);
-            let mut owners: BTreeMap<&str, usize> = BTreeMap::new();
-            if let Some(ownership) = &facts.ownership {
-                for (path, file) in facts.tracked.iter().zip(&ownership.files) {
-                    if set.is_match(path) {
-                        for owner in &file.owners {
-                            *owners.entry(owner.as_str()).or_insert(0) += 1;
-                        }
-                    }
-                }
-            }
-            let mut owners: Vec<(&str, usize)> = owners.into_iter().collect();
-            owners.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            let mut source_files = 0;
-            let mut known: BTreeMap<usize, usize> = BTreeMap::new();
-            if let Some(knowledge) = &facts.knowledge {
-                for (path, authors) in knowledge.files.iter().filter(|(path, _)| set.is_match(path.as_str())) {
-                    let _ = path;
-                    source_files += 1;
-                    let mut orgs: Vec<usize> = authors
-                        .iter()
-                        .filter(|a| a.knows)
-                        .filter_map(|a| knowledge.identity_organisations.get(a.identity).copied())
-                        .collect();
-                    orgs.sort_unstable();
-                    orgs.dedup();
-                    for org in orgs {
-                        *known.entry(org).or_insert(0) += 1;
-                    }
-                }
-            }
-            let mut known_by: Vec<OrganisationKnowledge> = facts
+        .zip(&facts.service_figures)
+        .map(|(service, figures)| ServiceReport {
+            name: service.name.clone(),
+            path: service.path.clone(),
+            paths: service.paths.clone(),
+            found_by: service.found_by.clone(),
+            runbook: service.runbook.clone(),
+            runbook_reason: service.runbook_reason.clone(),
+            owners: figures.owners.clone(),
+            source_files: figures.source_files,
+            known_by: facts
                 .knowledge
                 .iter()
                 .flat_map(|k| {
-                    known.iter().filter_map(|(org, files)| {
-                        let org = k.organisations.get(*org)?;
-                        Some(OrganisationKnowledge {
-                            organisation: org.name.clone(),
-                            role: org.role.as_str().to_string(),
-                            files_known: *files,
-                        })
+                    figures.known_by.iter().map(|(org, files)| OrganisationKnowledge {
+                        organisation: k.organisations[*org].name.clone(),
+                        role: k.organisations[*org].role.as_str().to_string(),
+                        files_known: *files,
                     })
                 })
-                .collect();
-            known_by.sort_by(|a, b| {
-                b.files_known
-                    .cmp(&a.files_known)
-                    .then(a.organisation.cmp(&b.organisation))
-            });
-            ServiceReport {
-                service: service.clone(),
-                owners: owners.into_iter().map(|(o, _)| o.to_string()).collect(),
-                source_files,
-                known_by,
-            }
+                .collect(),
         })
         .collect()
 }

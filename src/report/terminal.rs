@@ -59,7 +59,7 @@ pub fn summary(report: &Report, color: bool) -> String {
         .collect();
     let _ = writeln!(out, "  {}", categories.join(" · "));
     if let Some(baseline) = &report.baseline {
-        let _ = writeln!(out, "  {}", super::compare::summary_line(baseline));
+        let _ = writeln!(out, "  {}", super::diff::summary_line(baseline));
     }
     let mut risks: Vec<_> = report
         .checks

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use super::providers::is_public_provider;
 use crate::facts::history::Identity;
 
 /// Why two addresses look like one person.
@@ -110,7 +111,7 @@ fn domain(email: &str) -> &str {
 
 /// A personal address: a public mail provider's, GitHub's private ones included.
 fn personal(email: &str) -> bool {
-    super::is_public_provider(domain(email))
+    is_public_provider(domain(email))
 }
 
 /// An address no one receives mail at: a machine's (`@192.168.1.9`, `@host.localdomain`) or a

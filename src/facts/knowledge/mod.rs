@@ -12,6 +12,7 @@ pub mod doa;
 mod model;
 pub mod offboarding;
 pub mod plan;
+mod providers;
 pub mod trend;
 pub mod truck;
 
@@ -26,48 +27,7 @@ pub use model::{
     AuthorDoa, Headline, IdentityStatus, Island, KnowledgeFacts, KnowledgeOptions, OrgFigures, OrgSpec, QuarterTrend,
 };
 pub use plan::{AreaKind, PlanArea, PlanPerson, plan};
-
-/// Public mail providers: their users are grouped as "individuals", not one organisation.
-const PUBLIC_PROVIDERS: &[&str] = &[
-    "gmail.com",
-    "googlemail.com",
-    "outlook.*",
-    "hotmail.*",
-    "live.*",
-    "msn.com",
-    "yahoo.*",
-    "ymail.com",
-    "icloud.com",
-    "me.com",
-    "mac.com",
-    "aol.com",
-    "proton.me",
-    "protonmail.*",
-    "pm.me",
-    "gmx.*",
-    "web.de",
-    "mail.ru",
-    "yandex.*",
-    "qq.com",
-    "163.com",
-    "126.com",
-    "zoho.com",
-    "fastmail.*",
-    "hey.com",
-    "tutanota.com",
-    "duck.com",
-    "users.noreply.github.com",
-    "localhost",
-    "*.local",
-    "(none)",
-];
-
-/// Whether a (lowercase) email domain is a public mail provider's: a personal address.
-pub fn is_public_provider(domain: &str) -> bool {
-    PUBLIC_PROVIDERS
-        .iter()
-        .any(|p| crate::facts::history::glob_match(p, domain))
-}
+pub use providers::is_public_provider;
 
 /// The organisation of an identity: bots first, then the first matching spec, then its email
 /// domain ("individuals" for public mail providers, "unknown" without a domain).

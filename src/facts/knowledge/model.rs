@@ -6,17 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::base::role::Role;
 
-/// One configured organisation.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct OrgSpec {
-    /// Display name (for `[organisations]`, its first email domain).
-    pub name: String,
-    /// Its role.
-    pub role: Role,
-    /// `@domain.tld` (that domain and its subdomains), `a@b.c` (one email); other entries are
-    /// CODEOWNERS handles and are ignored here.
-    pub matchers: Vec<String>,
-}
+pub use crate::settings::OrgSpec;
 
 /// One author's degree of authorship on one file.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

@@ -1,19 +1,12 @@
-//! The `Report` model: the JSON output, the context of every template, and (later) the input of
-//! `diff`, `merge` and `signoff`.
-//!
-//! Wire contract (DESIGN §7): `schema_version` is a major number; additive changes keep it and
-//! readers accept any report of the same major. Names are snake_case, arrays keep a stable order
-//! (checks in checklist order, repositories in command-line order, documents by path), dates
-//! are RFC 3339 UTC and commit ids full, so two scans of the same commit give the same JSON.
+//! The `Report` itself: scores, checks, and per repository its documents, services, ownership,
+//! knowledge and in-flight work.
 
 use std::collections::BTreeMap;
 
+use crate::base::file_class::FileClass;
 use crate::checks::score::Score;
 use crate::checks::{Evidence, Status};
 use crate::discover::RootKind;
-use crate::facts::inventory::FileClass;
-use crate::facts::services::Service;
-use crate::facts::{Reason, Warning};
 
 /// The report's major schema version.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -45,13 +38,13 @@ pub struct Report {
     pub waivers: Vec<crate::checks::waivers::WaiverReport>,
     /// What changed since the baseline report (`scan --baseline OLD.json`).
     #[serde(default)]
-    pub baseline: Option<super::compare::Comparison>,
+    pub baseline: Option<super::comparison::Comparison>,
     /// Repositories that could not be scanned (`scan --recursive`), the others were.
     #[serde(default)]
     pub failed: Vec<FailedRoot>,
     /// Estate figures, when the report merges several reports (`exitready merge`).
     #[serde(default)]
-    pub estate: Option<super::merge::Estate>,
+    pub estate: Option<super::estate::Estate>,
 }
 
 /// A repository found but not scanned.
@@ -158,7 +151,7 @@ pub struct RepositoryReport {
     #[serde(default)]
     pub in_flight: Vec<InFlight>,
     /// Problems met while scanning it.
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<WarningReport>,
     /// The `origin` remote's URL, credentials removed.
     #[serde(default)]
     pub remote_url: Option<String>,
@@ -185,7 +178,38 @@ pub struct DocumentReport {
     /// Whether a staleness signal fired.
     pub stale: bool,
     /// Every signal, with evidence.
-    pub reasons: Vec<Reason>,
+    pub reasons: Vec<DocumentReason>,
+}
+
+/// Why a document is judged stale or weak: one signal with its evidence.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct DocumentReason {
+    /// `age`, `drift`, `dead_link`, `dead_anchor`, `dead_path`, `overdue_review`,
+    /// `front_matter`, `adr_status`, `adr_superseded`, `adr_gap` or `hollow`.
+    pub signal: String,
+    /// One sentence with the figures.
+    pub message: String,
+    /// The path the evidence points to (the dead target, the drifting code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The line in the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+}
+
+/// A problem met while scanning, that did not stop the scan.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct WarningReport {
+    /// A short kind (`unreadable`, `invalid_utf8`, `shallow`, …), counted in the summary.
+    pub kind: String,
+    /// The repository-relative path concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The 1-based line concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// What happened.
+    pub message: String,
 }
 
 /// Ownership measures of a repository (DESIGN §7).
@@ -316,12 +340,22 @@ pub struct InFlight {
     pub commits_ahead: usize,
 }
 
-/// One service as reported: the service, its owners and who knows its code.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+/// One service as reported: what made it a service, its runbook, its owners and who knows its
+/// code.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct ServiceReport {
-    /// The service (name, path, paths, found_by, runbook, runbook_reason).
-    #[serde(flatten)]
-    pub service: Service,
+    /// Its name: catalog-info `metadata.name`, the config's, the folder's (the repository's for the root).
+    pub name: String,
+    /// Its folder, repository-relative (`.` for the root).
+    pub path: String,
+    /// Globs of its code.
+    pub paths: Vec<String>,
+    /// What made it a service (`Dockerfile`, `config`, …).
+    pub found_by: String,
+    /// Its runbook, when one maps to it.
+    pub runbook: Option<String>,
+    /// How the runbook was mapped (`declared`, `in the service folder`, `names the service`).
+    pub runbook_reason: Option<String>,
     /// Owners of its files as written in the ownership files, most files first.
     #[serde(default)]
     pub owners: Vec<String>,

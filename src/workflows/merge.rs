@@ -9,45 +9,18 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::model::{CheckResult, FailedRoot, Report, RepositoryCheck, SCHEMA_VERSION, Tool};
 use crate::checks::Status;
 use crate::checks::checklist::CATEGORIES;
 use crate::checks::score::{Score, grade, round1};
 use crate::facts::inventory::FileClass;
-
-/// Estate figures of a merged report.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-pub struct Estate {
-    /// The merged report files, in command-line order.
-    pub merged_from: Vec<String>,
-    /// Source files across every repository (the weights of the estate scores).
-    pub source_files: usize,
-    /// Organisations across repositories, by commits.
-    pub organisations: Vec<EstateOrganisation>,
-}
-
-/// One organisation across the estate.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-pub struct EstateOrganisation {
-    /// Its name.
-    pub name: String,
-    /// `vendor`, `internal`, `unknown` or `bots`.
-    pub role: String,
-    /// Repositories where it has commits.
-    pub repositories: usize,
-    /// Its commits across the estate.
-    pub commits: usize,
-    /// Source files someone of it knows, across the estate.
-    pub files_known: usize,
-    /// Source files nobody would know if it left, across the estate.
-    pub orphaned_files_if_leaves: usize,
-    /// The same as a share of every measured source file, 0–100.
-    pub orphaned_percent_if_leaves: f64,
-}
+use crate::report::model::{
+    CheckResult, Estate, EstateOrganisation, FailedRoot, Report, RepositoryCheck, RepositoryReport, SCHEMA_VERSION,
+    Tool,
+};
 
 /// The weight of a repository in estate scores: its source files (at least 1, so that a
 /// documentation folder still counts).
-pub fn weight(repo: &super::model::RepositoryReport) -> f64 {
+pub fn weight(repo: &RepositoryReport) -> f64 {
     repo.inventory.get(&FileClass::Source).copied().unwrap_or(0).max(1) as f64
 }
 
@@ -224,7 +197,7 @@ fn combine_check(id: &str, inputs: &[(String, Report)], renames: &[HashMap<Strin
     }
 }
 
-fn estate(inputs: &[(String, Report)], repositories: &[super::model::RepositoryReport]) -> Estate {
+fn estate(inputs: &[(String, Report)], repositories: &[RepositoryReport]) -> Estate {
     let mut organisations: BTreeMap<(String, String), EstateOrganisation> = BTreeMap::new();
     let mut measured = 0usize;
     for repo in repositories {

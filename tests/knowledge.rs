@@ -4,7 +4,10 @@ use serde_json::Value;
 
 use crate::util::{ALICE, BOB, Repo, check, command, exitready, scan_json, stdout, vendor_core};
 
-const ORGS: &str = "[organisations]\nvendor = [\"@acme-outsourcing.com\"]\ninternal = [\"@example.com\"]\n";
+/// Alice and Bob last committed in early 2025, over a year before the report clock (2026-06-30):
+/// since issue 13 only active people count as knowing, so the window covers them.
+const ORGS: &str = "[organisations]\nvendor = [\"@acme-outsourcing.com\"]\ninternal = [\"@example.com\"]\n\
+                    [thresholds]\nknower_active_days = 730\n";
 
 /// Alice (vendor) writes src/core in Q1 2025, Bob (in-house) writes app/ in Q2; Alice leaves a
 /// branch unmerged.

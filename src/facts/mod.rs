@@ -262,7 +262,12 @@ fn gather_history(
     );
     let started = std::time::Instant::now();
     let sources = inventory.paths_of(FileClass::Source);
-    let knowledge = knowledge::gather(&facts, &sources, &settings.identities.organisations);
+    let knowledge_options = knowledge::KnowledgeOptions {
+        knower_active_days: settings.thresholds.knower_active_days,
+        unknown_is_internal: settings.identities.unknown_role == crate::settings::UnknownRole::Internal,
+        ..knowledge::KnowledgeOptions::at(options.now)
+    };
+    let knowledge = knowledge::gather(&facts, &sources, &settings.identities.organisations, &knowledge_options);
     log::info!(
         "{}: knowledge of {} source files in {:.2?}",
         root.name,

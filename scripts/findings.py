@@ -33,6 +33,7 @@ import csv
 import json
 import os
 import random
+import re
 import signal as signals
 import subprocess
 import sys
@@ -111,6 +112,19 @@ def reason_lines(reason):
     return out
 
 
+ANCHOR = re.compile(r"no heading with anchor (#\S+)")
+
+
+def target_of(reason):
+    """The path a reason points at; for a dead anchor, path#anchor, so that two dead
+    anchors into one file are two targets."""
+    target = reason.get("path") or ""
+    m = ANCHOR.search(reason.get("message") or "")
+    if target and m:
+        target += m.group(1)
+    return target
+
+
 def findings_of(repository, docs):
     rows = []
     for doc in docs:
@@ -123,7 +137,7 @@ def findings_of(repository, docs):
                 "signal": reason.get("signal", ""),
                 "line": lines[0] if lines else "",
                 "lines": lines,
-                "target": reason.get("path") or "",
+                "target": target_of(reason),
                 "message": clean(reason.get("message", "")),
             })
     return rows

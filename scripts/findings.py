@@ -319,6 +319,17 @@ def ratio(a, b):
     return (a / b) if b else None
 
 
+def wilson(k, n, z=1.96):
+    """95 % Wilson score interval of a proportion k/n, or None without data."""
+    if not n:
+        return None
+    p = k / n
+    d = 1 + z * z / n
+    c = (p + z * z / (2 * n)) / d
+    h = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / d
+    return [max(0.0, c - h), min(1.0, c + h)]
+
+
 def figures(labels, emitted, population):
     pairs = match(labels, emitted)
     labelled_docs = {(l["repository"], l["path"]) for l in labels}
@@ -336,6 +347,8 @@ def figures(labels, emitted, population):
             continue
         if l["label"] == "justified":
             sig[l["signal"]]["lost"] += 1
+            if "duplicate" in l["why"].lower():
+                sig[l["signal"]]["lost_dup"] += 1  # grouped away, not missed
             lost.append(l)
         elif l["label"] == "false_alarm":
             sig[l["signal"]]["fixed"] += 1
@@ -373,12 +386,14 @@ def figures(labels, emitted, population):
             "justified": j,
             "false_alarm": fa,
             "precision": prec,
+            "precision_95ci": wilson(j, j + fa),
             "lost_justified": c["lost"],
+            "lost_justified_noted_duplicate": c["lost_dup"],
             "fixed_false_alarms": c["fixed"],
             "unlabelled_in_sampled_documents": c["unlabelled"],
             "emitted_in_all_repositories": population.get(s, 0),
         }
-        for k in ("labelled", "emitted", "lost", "fixed", "unlabelled"):
+        for k in ("labelled", "emitted", "lost", "lost_dup", "fixed", "unlabelled"):
             tot[k] += c[k]
         tot["justified"] += j
         tot["false_alarm"] += fa
@@ -395,6 +410,7 @@ def figures(labels, emitted, population):
             "precision_in_sample": ratio(tot["justified"], tot["justified"] + tot["false_alarm"]),
             "precision_weighted_by_emitted": ratio(weighted_num, weighted_den),
             "lost_justified": tot["lost"],
+            "lost_justified_noted_duplicate": tot["lost_dup"],
             "fixed_false_alarms": tot["fixed"],
             "unlabelled_in_sampled_documents": tot["unlabelled"],
         },
@@ -413,19 +429,29 @@ def pct(x):
     return "     -" if x is None else "%5.1f%%" % (100.0 * x)
 
 
+def ci(interval):
+    if interval is None:
+        return "-"
+    return "%.0f–%.0f %%" % (100 * interval[0], 100 * interval[1])
+
+
 def print_text(fig, binary, labels_path, failed, show):
     print("Labels: %s; binary: %s; --now %s" % (os.path.relpath(labels_path), binary, NOW))
     print()
-    print("| signal | labelled | still emitted | justified | false alarm | precision | lost justified | fixed false alarms | unlabelled in sampled docs |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| signal | labelled | still emitted | justified | false alarm | precision | 95 % CI | lost justified (dup.) | fixed false alarms | unlabelled in sampled docs |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for s, v in fig["per_signal"].items():
-        print("| %s | %d | %d | %d | %d | %s | %d | %d | %d |" % (
+        print("| %s | %d | %d | %d | %d | %s | %s | %d (%d) | %d | %d |" % (
             s, v["labelled"], v["emitted"], v["justified"], v["false_alarm"], pct(v["precision"]).strip(),
-            v["lost_justified"], v["fixed_false_alarms"], v["unlabelled_in_sampled_documents"]))
+            ci(v["precision_95ci"]),
+            v["lost_justified"], v["lost_justified_noted_duplicate"], v["fixed_false_alarms"],
+            v["unlabelled_in_sampled_documents"]))
     a = fig["all"]
-    print("| **all (sample)** | %d | %d | %d | %d | %s | %d | %d | %d |" % (
+    print("| **all (sample)** | %d | %d | %d | %d | %s | %s | %d (%d) | %d | %d |" % (
         a["labelled"], a["emitted"], a["justified"], a["false_alarm"], pct(a["precision_in_sample"]).strip(),
-        a["lost_justified"], a["fixed_false_alarms"], a["unlabelled_in_sampled_documents"]))
+        ci(wilson(a["justified"], a["justified"] + a["false_alarm"])),
+        a["lost_justified"], a["lost_justified_noted_duplicate"], a["fixed_false_alarms"],
+        a["unlabelled_in_sampled_documents"]))
     print()
     print("Precision over all findings, each signal weighted by what it emits in the scanned repositories: %s"
           % pct(a["precision_weighted_by_emitted"]).strip())

@@ -94,7 +94,10 @@ fn binary_on_path(dir: &Path) -> String {
     let wrapper = bin.join("exitready");
     std::fs::write(
         &wrapper,
-        format!("#!/bin/sh\nexec '{}' --now {NOW} \"$@\"\n", env!("CARGO_BIN_EXE_exitready")),
+        format!(
+            "#!/bin/sh\nexec '{}' --now {NOW} \"$@\"\n",
+            env!("CARGO_BIN_EXE_exitready")
+        ),
     )
     .unwrap();
     use std::os::unix::fs::PermissionsExt;
@@ -121,7 +124,12 @@ fn each_job_reports_one_repository_and_the_merge_makes_the_estate() {
     let dir = tempfile::tempdir().unwrap();
     let path = binary_on_path(dir.path());
     let mut payments = Repo::at(&dir.path().join("payments"));
-    payments.commit(ALICE, "2026-01-10", &[("src/pay.py", Some("pay\n")), ("README.md", Some("# Pay\n"))], "pay");
+    payments.commit(
+        ALICE,
+        "2026-01-10",
+        &[("src/pay.py", Some("pay\n")), ("README.md", Some("# Pay\n"))],
+        "pay",
+    );
     let mut shop = Repo::at(&dir.path().join("shop"));
     shop.commit(BOB, "2026-02-10", &[("src/shop.py", Some("shop\n"))], "shop");
     let reports = dir.path().join("reports");
@@ -149,6 +157,9 @@ fn each_job_reports_one_repository_and_the_merge_makes_the_estate() {
     assert_eq!(names, ["payments", "shop"]);
     assert_eq!(merged["estate"]["source_files"], 2);
     for rendered in ["estate.html", "estate.md"] {
-        assert!(std::fs::metadata(estate.join(rendered)).unwrap().len() > 0, "{rendered}");
+        assert!(
+            std::fs::metadata(estate.join(rendered)).unwrap().len() > 0,
+            "{rendered}"
+        );
     }
 }

@@ -10,7 +10,7 @@ mod run;
 
 use std::path::{Path, PathBuf};
 
-pub use repo::{ALICE, BOB, CAROL, DEV, Repo};
+pub use repo::{ALICE, Author, BOB, CAROL, DEV, Repo};
 pub use run::{NOW, code, command, exitready, exitready_at, outcome, scan_json, scan_json_at, stderr, stdout};
 
 /// Alice (vendor) writes src/core (three files) and the README on 2025-01-15: where the

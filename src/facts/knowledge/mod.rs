@@ -69,21 +69,6 @@ fn percent(part: usize, whole: usize) -> f64 {
     }
 }
 
-/// The headline sentence for one vendor (issue 13), e.g. "If acme-outsourcing.com left today:
-/// 35.7 % of source files would have no active in-house knower (12.1 % are already known by
-/// nobody active; in-house people actively know 41.0 %)". Pure: the report decides where it goes
-/// and marks partial history.
-pub fn headline_sentence(headline: &Headline) -> String {
-    format!(
-        "If {} left today: {:.1} % of source files would have no active in-house knower ({:.1} % are \
-         already known by nobody active; in-house people actively know {:.1} %)",
-        headline.organisation,
-        headline.orphaned_percent,
-        headline.already_orphaned_percent,
-        headline.inhouse_known_percent
-    )
-}
-
 /// Computes every knowledge figure over `source_files` (paths at HEAD).
 pub fn gather(
     history: &HistoryFacts,
@@ -689,10 +674,15 @@ mod tests {
                 strings(&["api/a.rs", "core/a.rs", "core/b.rs", "core/c.rs", "legacy/c.rs"])
             )
         );
+        let headline = &k.headlines[0];
         assert_eq!(
-            headline_sentence(&k.headlines[0]),
-            "If acme-outsourcing.com left today: 35.7 % of source files would have no active in-house knower \
-             (14.3 % are already known by nobody active; in-house people actively know 42.9 %)"
+            (
+                headline.organisation.as_str(),
+                headline.orphaned_percent,
+                headline.already_orphaned_percent,
+                headline.inhouse_known_percent
+            ),
+            ("acme-outsourcing.com", 35.7, 14.3, 42.9)
         );
         assert_eq!(
             k.islands,
@@ -738,11 +728,6 @@ mod tests {
             vec![by_email(&h, "ina@example.com")],
             "Ina leaves first (6 files), then 2 of 14 are known"
         );
-        assert_eq!(
-            headline_sentence(&k.headlines[0]),
-            "If acme-outsourcing.com left today: 28.6 % of source files would have no active in-house knower \
-             (14.3 % are already known by nobody active; in-house people actively know 57.1 %)"
-        );
 
         // 2000 days: Don counts again and keeps legacy/.
         let k = gather(&h, &files, &specs(), &at(2000, false));
@@ -762,11 +747,6 @@ mod tests {
         let k = gather(&h, &files, &specs(), &at(40, false));
         assert_eq!(figures(&k), (0.0, 57.1, 42.9, Some(0), Vec::new()));
         assert!(k.islands.is_empty());
-        assert_eq!(
-            headline_sentence(&k.headlines[0]),
-            "If acme-outsourcing.com left today: 0.0 % of source files would have no active in-house knower \
-             (57.1 % are already known by nobody active; in-house people actively know 42.9 %)"
-        );
     }
 
     /// The transfer burndown: the vendor's lost_if_leaves at each quarter's end, with activity

@@ -107,7 +107,7 @@ pub struct OrgFigures {
 }
 
 /// The report's headline for a vendor: what it leaving today would take, beside what is lost
-/// already and what in-house people know (issue 13). [`super::headline_sentence`] words it.
+/// already and what in-house people know (issue 13). The report words it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Headline {
     /// The vendor organisation (for `KnowledgeFacts::headline`, every vendor joined with " + ").

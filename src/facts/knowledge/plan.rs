@@ -3,8 +3,7 @@
 //! over.
 //!
 //! Reads [`KnowledgeFacts`] (each vendor's lost files and islands, DOA per file and author, who
-//! is active and in-house), the history (who changed which file when) and the services as
-//! (name, path globs). Produces one [`PlanArea`] per vendor island and per service whose source
+//! is active and in-house), the history (who changed which file when) and the services. Produces one [`PlanArea`] per vendor island and per service whose source
 //! files are more than half lost, ordered by files at risk × (1 + commits there within
 //! `knower_active_days`): the active vendor people who know the files at risk, up to three
 //! successors and the files at risk. Successors are active in-house people ranked by how near
@@ -14,12 +13,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
-
 use super::model::KnowledgeFacts;
 use crate::base::dates::DAY;
 use crate::base::role::Role;
 use crate::facts::history::HistoryFacts;
+use crate::facts::services::Service;
+use crate::settings::Globs;
 
 /// How many successors each area proposes.
 const SUCCESSORS: usize = 3;
@@ -86,7 +85,7 @@ pub struct PlanArea {
 /// The area's member test.
 enum Members {
     Under(String),
-    Globs(GlobSet),
+    Globs(Globs),
 }
 
 impl Members {
@@ -136,11 +135,11 @@ struct Level {
     dirs: BTreeMap<String, f64>,
 }
 
-/// The plan for every vendor in `knowledge`, `services` being (name, path globs).
+/// The plan for every vendor in `knowledge`, over its islands and the services.
 pub fn plan(
     knowledge: &KnowledgeFacts,
     history: &HistoryFacts,
-    services: &[(String, Vec<String>)],
+    services: &[Service],
     now: jiff::Timestamp,
 ) -> Vec<PlanArea> {
     let window = i64::from(knowledge.knowers_active_days) * DAY;
@@ -162,21 +161,20 @@ pub fn plan(
                 (AreaKind::Island, i.path.clone(), root, Members::Under(i.path.clone()))
             })
             .collect();
-        for (name, globs) in services {
-            let mut builder = GlobSetBuilder::new();
-            for g in globs {
-                if let Ok(g) = Glob::new(g) {
-                    builder.add(g);
-                }
-            }
-            let Ok(set) = builder.build() else { continue };
-            let root = globs
+        for service in services {
+            let root = service
+                .paths
                 .iter()
                 .map(|g| literal_dir(g))
                 .reduce(|a, b| common_prefix(&a, &b))
                 .unwrap_or_default();
             let root = root.iter().map(|s| s.to_string()).collect();
-            defined.push((AreaKind::Service, name.clone(), root, Members::Globs(set)));
+            defined.push((
+                AreaKind::Service,
+                service.name.clone(),
+                root,
+                Members::Globs(service.matcher.clone()),
+            ));
         }
         for (kind, name, root, members) in defined {
             let files: Vec<&String> = knowledge.files.keys().filter(|f| members.contains(f)).collect();
@@ -426,7 +424,15 @@ mod tests {
         let now = jiff::Timestamp::from_second(NOW).unwrap();
         let files: Vec<String> = h.path_events.keys().cloned().collect();
         let k = gather(&h, &files, &specs(), &KnowledgeOptions::at(now));
-        let services = vec![("payments".to_string(), vec!["services/pay/**".to_string()])];
+        let services = vec![Service {
+            name: "payments".to_string(),
+            path: "services/pay".to_string(),
+            paths: vec!["services/pay/**".to_string()],
+            matcher: Globs::new(&["services/pay/**"]).unwrap(),
+            found_by: "config".to_string(),
+            runbook: None,
+            runbook_reason: None,
+        }];
         let areas = plan(&k, &h, &services, now);
         let rows: Vec<Row> = areas
             .iter()

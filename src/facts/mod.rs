@@ -127,7 +127,7 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
     let mut snapshot = Snapshot::open(root)?;
     let settings = &options.settings;
     let started = std::time::Instant::now();
-    let inventory = inventory::gather(&mut snapshot, &settings.exclude, &mut warnings);
+    let inventory = inventory::gather(&mut snapshot, &settings.exclude, &mut warnings)?;
     log::info!(
         "{}: inventory of {} files in {:.2?}",
         root.name,
@@ -173,6 +173,8 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         .as_ref()
         .and_then(|r| r.find_remote("origin").ok()?.url().ok().map(str::to_string));
     let (head, branch) = (snapshot.head.map(|h| h.to_string()), snapshot.branch.clone());
+    // A blob of HEAD that could not be read makes everything above doubtful: no report.
+    snapshot.check_intact()?;
     drop(snapshot);
     log::info!(
         "{}: {} documents and {} services in {:.2?}",

@@ -101,7 +101,11 @@ pub(super) fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryF
     log::debug!("history: commits decoded in {:.2?}", started.elapsed());
 
     let ignored = blame_ignore_revs(&repo, &head, &mut facts.warnings);
-    let mut resolver = Resolver::new(mailmap(&repo, &head), &opts.aliases, &opts.bot_patterns);
+    let mut resolver = Resolver::new(
+        mailmap(&repo, &head, &mut facts.warnings),
+        &opts.aliases,
+        &opts.bot_patterns,
+    );
     let mut submodules = BTreeSet::new();
     for (id, d) in ids.iter().zip(decoded) {
         let raw: RawCommit = match d {
@@ -244,16 +248,27 @@ fn head_files(repo: &Repository, tree: Oid, errors: &mut Vec<String>) -> TreeCha
 
 /// The work tree's `.mailmap` through libgit2 when there is one; otherwise HEAD's committed
 /// `.mailmap` (libgit2 only falls back to it for repositories it knows to be bare, and a mirror
-/// without a config file is not one).
-fn mailmap(repo: &Repository, head: &git2::Commit<'_>) -> Option<git2::Mailmap> {
-    let in_work_tree = repo.workdir().is_some_and(|w| w.join(".mailmap").is_file());
+/// without a config file is not one). A work-tree `.mailmap` that is not a regular file (a
+/// named pipe would block libgit2's read forever) is left alone, with a warning.
+fn mailmap(repo: &Repository, head: &git2::Commit<'_>, warnings: &mut Vec<String>) -> Option<git2::Mailmap> {
+    let on_disk = repo.workdir().and_then(|w| std::fs::metadata(w.join(".mailmap")).ok());
+    let in_work_tree = on_disk.as_ref().is_some_and(|m| m.is_file());
     let committed = head
         .tree()
         .ok()
         .and_then(|t| t.get_name(".mailmap").map(|e| e.id()))
         .and_then(|id| repo.find_blob(id).ok());
-    match committed {
-        Some(blob) if !in_work_tree => git2::Mailmap::from_buffer(&String::from_utf8_lossy(blob.content())).ok(),
+    let from_committed =
+        |blob: git2::Blob<'_>| git2::Mailmap::from_buffer(&String::from_utf8_lossy(blob.content())).ok();
+    match (committed, on_disk) {
+        (committed, Some(meta)) if !meta.is_file() => {
+            warnings.push(format!(
+                ".mailmap in the work tree is {}: not read",
+                crate::base::file_class::describe_file_type(&meta.file_type())
+            ));
+            committed.and_then(from_committed)
+        }
+        (Some(blob), _) if !in_work_tree => from_committed(blob),
         _ => repo.mailmap().ok(),
     }
 }

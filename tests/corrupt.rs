@@ -598,3 +598,177 @@ fn a_named_pipe_for_the_mailmap_of_a_work_tree_is_not_read() {
         })]
     );
 }
+
+// --- 5. The history cache is checked ------------------------------------------------------------
+
+/// A repository with some history: two people, a few commits.
+fn with_history() -> Repo {
+    let mut repo = small();
+    repo.commit(
+        crate::util::ALICE,
+        "2026-02-01",
+        &[("services/pay/app.py", Some("print('pay v2')\n"))],
+        "Pay v2",
+    );
+    repo.commit(
+        crate::util::BOB,
+        "2026-03-01",
+        &[("lib/util.py", Some("X = 2\n")), ("lib/more.py", Some("Y = 1\n"))],
+        "More util",
+    );
+    repo
+}
+
+/// A scan of `repo` in JSON with the history cache in `cache`.
+fn scan_cached(repo: &Repo, cache: &Path, extra: &[&str]) -> Value {
+    let output = command()
+        .current_dir(repo.path())
+        .env("EXITREADY_CACHE_DIR", cache)
+        .args(["scan", ".", "--format", "json", "-q"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let (code, out, err) = outcome(&output);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).unwrap()
+}
+
+fn without_warnings(mut report: Value) -> Value {
+    report["repositories"][0]["warnings"] = json!([]);
+    report["warning_counts"] = json!({});
+    report
+}
+
+/// Bytes flipped in a cache file once changed the report in silence: the file is checked, and
+/// a damaged one is dropped, said, and the history read again.
+#[test]
+fn a_damaged_history_cache_is_dropped_and_the_report_is_as_without_it() {
+    let repo = with_history();
+    let cache = tempfile::tempdir().unwrap();
+    let first = scan_cached(&repo, cache.path(), &[]);
+    assert_eq!(warnings(&first), &Vec::<Value>::new());
+    let files: Vec<PathBuf> = std::fs::read_dir(cache.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let file = &files[0];
+    let mut bytes = std::fs::read(file).unwrap();
+    let middle = bytes.len() * 2 / 3;
+    for b in &mut bytes[middle..middle + 3] {
+        *b ^= 0x10;
+    }
+    std::fs::write(file, &bytes).unwrap();
+    let damaged = scan_cached(&repo, cache.path(), &[]);
+    assert_eq!(
+        warnings(&damaged),
+        &vec![json!({
+            "kind": "cache",
+            "message": format!(
+                "history cache {} is damaged (its checksum does not match its contents): dropped, the history was read again",
+                file.display()
+            ),
+        })]
+    );
+    assert_eq!(damaged["warning_counts"], json!({"cache": 1}));
+    let uncached = scan_cached(&repo, cache.path(), &["--no-cache"]);
+    assert_eq!(without_warnings(damaged), uncached);
+    // Written whole again: the next scan reads it without a word.
+    assert_eq!(scan_cached(&repo, cache.path(), &[]), uncached);
+}
+
+/// A write killed before its rename leaves `<name>.tmp<pid>`: a later scan removes it once it
+/// is old enough that no write can still be going on.
+#[test]
+fn a_temporary_file_left_by_a_killed_cache_write_is_removed() {
+    let repo = small();
+    let cache = tempfile::tempdir().unwrap();
+    let orphan = cache.path().join("0123456789abcdef0123456789abcdef.tmp4242");
+    std::fs::write(&orphan, b"half a cache").unwrap();
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&orphan)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    scan_cached(&repo, cache.path(), &[]);
+    assert!(!orphan.exists());
+}
+
+// --- 17. The cache folder is never inside a scanned repository -----------------------------------
+
+/// The files a scan left in the work tree besides what was committed.
+fn untracked(repo: &Repo) -> Vec<String> {
+    let git = Repository::open(repo.path()).unwrap();
+    let mut options = git2::StatusOptions::new();
+    options.include_untracked(true).recurse_untracked_dirs(true);
+    git.statuses(Some(&mut options))
+        .unwrap()
+        .iter()
+        .map(|s| s.path().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_relative_exitready_cache_dir_is_refused_before_any_work() {
+    let repo = small();
+    let output = command()
+        .current_dir(repo.path())
+        .env("EXITREADY_CACHE_DIR", "cache")
+        .args(["scan", ".", "--format", "json", "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        outcome(&output),
+        (
+            2,
+            String::new(),
+            "exitready: EXITREADY_CACHE_DIR=cache: not an absolute path; give an absolute folder (the history cache is never written inside a scanned repository)\n".to_string()
+        )
+    );
+    assert_eq!(untracked(&repo), Vec::<String>::new());
+}
+
+/// The XDG spec: a relative `XDG_CACHE_HOME` is invalid and ignored; `~/.cache` is used.
+#[test]
+fn a_relative_xdg_cache_home_is_ignored() {
+    let repo = small();
+    let home = tempfile::tempdir().unwrap();
+    let output = command()
+        .current_dir(repo.path())
+        .env_remove("EXITREADY_CACHE_DIR")
+        .env("XDG_CACHE_HOME", "xdg")
+        .env("HOME", home.path())
+        .args(["scan", ".", "--format", "json", "-q"])
+        .output()
+        .unwrap();
+    let (code, out, err) = outcome(&output);
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(warnings(&report), &Vec::<Value>::new());
+    assert_eq!(untracked(&repo), Vec::<String>::new());
+    let cached = std::fs::read_dir(home.path().join(".cache/exitready")).unwrap().count();
+    assert_eq!(cached, 1);
+}
+
+/// An absolute cache folder inside the scanned repository is not used, and the report says so.
+#[test]
+fn a_cache_folder_inside_the_scanned_repository_is_not_used() {
+    let repo = small();
+    let inside = repo.path().join(".cache/exitready");
+    let report = scan_cached(&repo, &inside, &[]);
+    let root = std::fs::canonicalize(repo.path()).unwrap();
+    assert_eq!(
+        warnings(&report),
+        &vec![json!({
+            "kind": "cache",
+            "message": format!(
+                "history cache not used: its folder {} lies inside the scanned repository {}",
+                inside.display(),
+                root.display()
+            ),
+        })]
+    );
+    assert!(!repo.path().join(".cache").exists());
+}

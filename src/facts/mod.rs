@@ -256,6 +256,9 @@ fn gather_history(
     for warning in &facts.warnings {
         warnings.push(Warning::new("history", None, warning));
     }
+    for warning in &facts.cache_warnings {
+        warnings.push(Warning::new("cache", None, warning));
+    }
     log::info!(
         "{}: history of {} commits in {:.2?}",
         root.name,

@@ -54,10 +54,19 @@ pub(super) fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryF
             .partial_reasons
             .push(format!("only commits since {t} were read (--since)"));
     }
-    // An empty repository or an unborn branch has no history: empty facts, not an error.
-    let Some(head) = repo.head().ok().and_then(|h| h.peel_to_commit().ok()) else {
-        facts.partial_history = !facts.partial_reasons.is_empty();
-        return Ok(facts);
+    // An empty repository or an unborn branch has no history: empty facts, not an error. A
+    // HEAD that cannot be read (garbage in `.git/HEAD`, a missing commit) is not "no commits".
+    let head = match repo.head() {
+        Err(e) if e.code() == git2::ErrorCode::UnbornBranch => {
+            facts.partial_history = !facts.partial_reasons.is_empty();
+            return Ok(facts);
+        }
+        head => head
+            .and_then(|h| h.peel_to_commit())
+            .map_err(|source| HistoryError::Head {
+                path: repo_path.display().to_string(),
+                source,
+            })?,
     };
     facts.head = Some(head.id().to_string());
 
@@ -69,7 +78,22 @@ pub(super) fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryF
         .cache_dir
         .as_ref()
         .filter(|_| !repo.is_shallow())
+        .filter(|dir| match inside_repository(dir, &repo) {
+            // exitready never writes inside a repository it reads.
+            Some(repository) => {
+                facts.cache_warnings.push(format!(
+                    "history cache not used: its folder {} lies inside the scanned repository {}",
+                    dir.display(),
+                    repository.display()
+                ));
+                false
+            }
+            None => true,
+        })
         .map(|dir| super::cache::HistoryCache::load(super::cache::file_for(dir, repo.path())));
+    if let Some(dropped) = cache.as_ref().and_then(|c| c.dropped()) {
+        facts.cache_warnings.push(dropped.to_string());
+    }
     let ids = match cache.as_ref().and_then(|c| c.walk_of(head.id())) {
         Some(ids) => ids,
         None => {
@@ -193,6 +217,35 @@ pub(super) fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryF
     }
     facts.partial_history = !facts.partial_reasons.is_empty();
     Ok(facts)
+}
+
+/// The work tree or git folder of `repo` that `dir` lies in (symbolic links resolved as far as
+/// `dir` exists), if any.
+fn inside_repository(dir: &Path, repo: &Repository) -> Option<PathBuf> {
+    let resolved = resolve_existing(dir);
+    [repo.workdir(), Some(repo.path()), Some(repo.commondir())]
+        .into_iter()
+        .flatten()
+        .map(resolve_existing)
+        .find(|folder| resolved.starts_with(folder))
+}
+
+/// `path` with its longest existing prefix canonicalised (the rest appended as written).
+fn resolve_existing(path: &Path) -> PathBuf {
+    let mut existing = path;
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(canonical) = std::fs::canonicalize(existing) {
+            return rest.iter().rev().fold(canonical, |acc: PathBuf, part| acc.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return path.to_path_buf(),
+        }
+    }
 }
 
 /// Every commit reachable from `head`, parents before children, then by commit date.

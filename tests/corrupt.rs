@@ -772,3 +772,62 @@ fn a_cache_folder_inside_the_scanned_repository_is_not_used() {
     );
     assert!(!repo.path().join(".cache").exists());
 }
+
+// --- 18. Inputs that are not what they look like -------------------------------------------------
+
+/// A CODEOWNERS over the 3 MiB limit is not read (GitHub ignores it too): the coverage it would
+/// give is unknown, a skip with the reason, not "0 % of files have an owner".
+#[test]
+fn a_codeowners_over_the_size_limit_skips_the_coverage_checks_with_the_reason() {
+    let mut repo = small();
+    let big = format!("* @example/platform\n{}", "# padding\n".repeat(320 * 1024));
+    repo.commit(DEV, "2026-01-03", &[("CODEOWNERS", Some(&big))], "Owners");
+    let report = scan_json(repo.path(), &["--no-cache"]);
+    let reason = format!(
+        "CODEOWNERS was not read (file is {} bytes, at or over the 3 MiB limit; not loaded): the owners it gives are unknown",
+        big.len()
+    );
+    for id in ["ownership.coverage", "ownership.specific_coverage"] {
+        let check = crate::util::check(&report, id);
+        assert_eq!(
+            (&check["status"], &check["reason"]),
+            (&json!("skip"), &json!(reason)),
+            "{id}"
+        );
+    }
+}
+
+/// A document stored in git-lfs is a three-line pointer: classed as one and said, never parsed
+/// as the document it stands for.
+#[test]
+fn a_git_lfs_pointer_under_docs_is_reported_as_one_not_read_as_a_document() {
+    let mut repo = small();
+    let pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 48213\n";
+    repo.commit(
+        DEV,
+        "2026-01-03",
+        &[
+            ("docs/architecture.md", Some(pointer)),
+            ("docs/diagram.png", Some(pointer)),
+        ],
+        "Docs in LFS",
+    );
+    let report = scan_json(repo.path(), &["--no-cache"]);
+    let repository = &report["repositories"][0];
+    assert_eq!(repository["inventory"]["lfs_pointer"], 2);
+    assert_eq!(
+        warnings(&report),
+        &vec![json!({
+            "kind": "lfs_pointer",
+            "path": "docs/architecture.md",
+            "message": "a git-lfs pointer: the document is stored outside the repository and was not read",
+        })]
+    );
+    let documents: Vec<&str> = repository["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(documents, ["README.md", "docs/runbooks/pay.md"]);
+}

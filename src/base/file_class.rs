@@ -29,6 +29,9 @@ pub enum FileClass {
     Symlink,
     /// A git submodule: listed, not descended.
     Submodule,
+    /// A git-lfs pointer: the content lives on an LFS server, not in the repository; never
+    /// read as text (a document stored this way is not measured, and a warning says so).
+    LfsPointer,
 }
 
 /// What a file on disk is, for a message about one that is not a regular file (only regular

@@ -480,8 +480,25 @@ pub fn path_class(path: &str) -> Option<FileClass> {
     None
 }
 
-/// The class a file has by its first bytes: binary, generated, else source.
+/// Whether a file's bytes are a git-lfs pointer, as the LFS specification defines one: under
+/// 1024 bytes, a first line `version https://git-lfs.github.com/spec/v1` (or the pre-release
+/// `hawser` URL), an `oid sha256:` line and a `size` line.
+pub fn is_lfs_pointer(bytes: &[u8]) -> bool {
+    const VERSIONS: [&[u8]; 2] = [
+        b"version https://git-lfs.github.com/spec/v1\n",
+        b"version https://hawser.github.com/spec/v1\n",
+    ];
+    bytes.len() < 1024
+        && VERSIONS.iter().any(|v| bytes.starts_with(v))
+        && bytes.split(|&b| b == b'\n').any(|l| l.starts_with(b"oid sha256:"))
+        && bytes.split(|&b| b == b'\n').any(|l| l.starts_with(b"size "))
+}
+
+/// The class a file has by its first bytes: a git-lfs pointer, binary, generated, else source.
 pub fn content_class(bytes: &[u8]) -> FileClass {
+    if is_lfs_pointer(bytes) {
+        return FileClass::LfsPointer;
+    }
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     if head.contains(&0) {
         return FileClass::Binary;
@@ -597,6 +614,20 @@ mod tests {
             FileClass::Generated
         );
         assert_eq!(content_class(b"a\nb\nc\nd\ne\nf\n// DO NOT EDIT\n"), FileClass::Source);
+        assert_eq!(content_class(LFS_POINTER), FileClass::LfsPointer);
+    }
+
+    const LFS_POINTER: &[u8] = b"version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n";
+
+    #[test]
+    fn lfs_pointers_are_told_by_their_three_lines() {
+        assert!(is_lfs_pointer(LFS_POINTER));
+        assert!(!is_lfs_pointer(b"version https://git-lfs.github.com/spec/v1\n"));
+        assert!(!is_lfs_pointer(
+            b"# About git-lfs\n\nversion https://git-lfs.github.com/spec/v1\n"
+        ));
+        let long = [LFS_POINTER, &[b'x'; 1024][..]].concat();
+        assert!(!is_lfs_pointer(&long));
     }
 
     #[test]

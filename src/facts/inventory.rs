@@ -639,3 +639,66 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A tree of `folders`, each holding `files`, with names of any bytes git accepts.
+    fn commit_tree(repo: &Repository, folders: &[(Vec<u8>, Vec<Vec<u8>>)]) -> Oid {
+        let blob = repo.blob(b"x\n").unwrap();
+        let mut root = repo.treebuilder(None).unwrap();
+        for (folder, files) in folders {
+            let mut inner = repo.treebuilder(None).unwrap();
+            for file in files {
+                // libgit2 refuses some names (`.`, `..`, `.git`): such an entry is not written.
+                let _ = inner.insert(file.clone(), blob, 0o100644);
+            }
+            if inner.is_empty() {
+                continue;
+            }
+            let _ = root.insert(folder.clone(), inner.write().unwrap(), 0o040000);
+        }
+        let tree = repo.find_tree(root.write().unwrap()).unwrap();
+        let who = git2::Signature::new("A", "a@example.com", &git2::Time::new(0, 0)).unwrap();
+        repo.commit(Some("HEAD"), &who, &who, "m", &tree, &[]).unwrap()
+    }
+
+    fn name() -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(
+            any::<u8>().prop_filter("no NUL or slash", |b| *b != 0 && *b != b'/'),
+            1..12,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Whatever bytes the names of folders and files hold, every blob of HEAD is listed
+        /// (or, when two names decode to the same text, said), and the listing never panics.
+        #[test]
+        fn every_blob_of_any_tree_is_listed(
+            folders in proptest::collection::vec((name(), proptest::collection::vec(name(), 1..4)), 1..5)
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let repo = Repository::init(dir.path()).unwrap();
+            let head = commit_tree(&repo, &folders);
+            // The blobs written: two levels, counted entry by entry (git2's own walk would stop
+            // at the first folder name that is not UTF-8).
+            let root = repo.find_commit(head).unwrap().tree().unwrap();
+            let written: usize = root
+                .iter()
+                .map(|folder| repo.find_tree(folder.id()).unwrap().len())
+                .sum();
+            let mut warnings = Vec::new();
+            let listed = list_git(&repo, Some(head), false, &mut BTreeMap::new(), &mut warnings).unwrap();
+            let merged = warnings.iter().filter(|w| w.message.contains("decodes to the same text")).count();
+            prop_assert_eq!(listed.len() + merged, written);
+            for warning in &warnings {
+                let path = warning.path.as_deref().unwrap_or_default();
+                prop_assert!(listed.iter().any(|f| f.path == path), "{warning:?}");
+            }
+        }
+    }
+}

@@ -17,11 +17,14 @@ use crate::util::{DEV, Repo, command, exitready, outcome, scan_json};
 /// 2026-01-02, noon UTC: when the raw-tree commits are made.
 const RAW_TIME: i64 = 1_767_355_200;
 
-/// A tree holding `files` (paths as raw bytes, `/` between folders), written with git2's
-/// `TreeBuilder`, which takes any bytes as a name, as a tree made on another system may hold.
-fn raw_tree(git: &Repository, files: &[(&[u8], &[u8])]) -> Oid {
+/// A file as raw bytes: its path (`/` between folders) and contents.
+type RawFile<'a> = (&'a [u8], &'a [u8]);
+
+/// A tree holding `files`, written with git2's `TreeBuilder`, which takes any bytes as a name,
+/// as a tree made on another system may hold.
+fn raw_tree(git: &Repository, files: &[RawFile<'_>]) -> Oid {
     let mut builder = git.treebuilder(None).unwrap();
-    let mut folders: Vec<(Vec<u8>, Vec<(&[u8], &[u8])>)> = Vec::new();
+    let mut folders: Vec<(Vec<u8>, Vec<RawFile<'_>>)> = Vec::new();
     for (path, contents) in files {
         match path.iter().position(|&b| b == b'/') {
             None => {
@@ -45,7 +48,7 @@ fn raw_tree(git: &Repository, files: &[(&[u8], &[u8])]) -> Oid {
 }
 
 /// Commits a tree of raw-byte paths on HEAD (no parent), as `DEV`.
-fn commit_raw(repo: &mut Repo, files: &[(&[u8], &[u8])]) -> Oid {
+fn commit_raw(repo: &mut Repo, files: &[RawFile<'_>]) -> Oid {
     let git = repo.git();
     let tree = git.find_tree(raw_tree(&git, files)).unwrap();
     let who = Signature::new(DEV.0, DEV.1, &Time::new(RAW_TIME, 0)).unwrap();

@@ -17,9 +17,13 @@ pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
     String::from_utf8_lossy(bytes)
 }
 
-/// Whether `decode` had to replace bytes (the path is not valid UTF-8).
-pub fn is_lossy(decoded: &Cow<'_, str>) -> bool {
-    matches!(decoded, Cow::Owned(_))
+/// `decode` as an owned string, and whether bytes had to be replaced (the path is not valid
+/// UTF-8: the caller warns).
+pub fn decode_owned(bytes: &[u8]) -> (String, bool) {
+    match decode(bytes) {
+        Cow::Borrowed(text) => (text.to_string(), false),
+        Cow::Owned(text) => (text, true),
+    }
 }
 
 #[cfg(test)]
@@ -29,17 +33,14 @@ mod tests {
     #[test]
     fn valid_paths_are_kept_byte_for_byte() {
         for path in ["a/b.md", "docs\\runbooks\\pay.md", "Docs/ README.md ", "é/ü.rs", "a//b"] {
-            let decoded = decode(path.as_bytes());
-            assert_eq!(decoded, path);
-            assert!(!is_lossy(&decoded));
+            assert_eq!(decode(path.as_bytes()), path);
+            assert_eq!(decode_owned(path.as_bytes()), (path.to_string(), false));
         }
     }
 
     #[test]
     fn invalid_bytes_are_replaced_and_said() {
-        let decoded = decode(b"b/\xff/y.py");
-        assert_eq!(decoded, "b/\u{fffd}/y.py");
-        assert!(is_lossy(&decoded));
+        assert_eq!(decode_owned(b"b/\xff/y.py"), ("b/\u{fffd}/y.py".to_string(), true));
     }
 }
 
@@ -55,14 +56,14 @@ mod fuzz {
         /// decoding keeps every `/` and `\` where it was.
         #[test]
         fn any_bytes_decode(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
-            let decoded = decode(&bytes);
+            let (decoded, lossy) = decode_owned(&bytes);
             match std::str::from_utf8(&bytes) {
                 Ok(text) => {
-                    prop_assert_eq!(decoded.as_ref(), text);
-                    prop_assert!(!is_lossy(&decoded));
+                    prop_assert_eq!(decoded.as_str(), text);
+                    prop_assert!(!lossy);
                 }
                 Err(_) => {
-                    prop_assert!(is_lossy(&decoded));
+                    prop_assert!(lossy);
                     prop_assert!(decoded.contains(char::REPLACEMENT_CHARACTER));
                 }
             }

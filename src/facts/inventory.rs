@@ -281,9 +281,8 @@ fn list_git(
     let mut files = Vec::with_capacity(listed.len());
     let mut seen = std::collections::HashSet::new();
     for (raw_path, class, id) in listed {
-        let decoded = crate::base::git_path::decode(&raw_path);
-        let path = decoded.to_string();
-        if crate::base::git_path::is_lossy(&decoded) {
+        let (path, lossy) = crate::base::git_path::decode_owned(&raw_path);
+        if lossy {
             warnings.push(Warning::new(
                 "invalid_utf8",
                 Some(&path),

@@ -18,3 +18,5 @@ mod freshness;
 mod estate;
 // The layering of src/: imports only flow down the pipeline.
 mod layering;
+// Corrupt, damaged and unusual inputs (issue 11): errors and warnings, never a wrong report.
+mod corrupt;

@@ -21,6 +21,14 @@ use crate::error::{Error, Result};
 
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<Outcome> {
+    // The commands that read a history refuse a cache folder they could not place safely
+    // before any work.
+    if matches!(
+        cli.command,
+        Command::Scan(_) | Command::Explain(_) | Command::People(_) | Command::Init(_) | Command::Gate(_)
+    ) {
+        crate::facts::history::cache::check_environment()?;
+    }
     match cli.command {
         Command::Scan(args) => scan::run(&cli.global, args),
         Command::Explain(args) => explain::run(&cli.global, args),

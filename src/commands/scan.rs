@@ -46,7 +46,10 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
         no_cache: args.no_cache,
         ..Default::default()
     };
-    let (scanned, more_failed) = super::estate::gather_all(work, args.jobs, args.recursive, progress, &base)?;
+    // One root that cannot be read is an error (exit 2); among several, it is reported in
+    // `failed` and the others are scanned.
+    let keep_going = args.recursive || args.paths.len() > 1;
+    let (scanned, more_failed) = super::estate::gather_all(work, args.jobs, keep_going, progress, &base)?;
     failed.extend(more_failed);
     let people = crate::workflows::anonymize::people_in(&scanned);
     let mut report = build(&checklist, scanned, now);

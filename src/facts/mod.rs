@@ -136,7 +136,7 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
     let mut snapshot = Snapshot::open(root)?;
     let settings = &options.settings;
     let started = std::time::Instant::now();
-    let inventory = inventory::gather(&mut snapshot, &settings.exclude, &mut warnings);
+    let mut inventory = inventory::gather(&mut snapshot, &settings.exclude, &mut warnings)?;
     log::info!(
         "{}: inventory of {} files in {:.2?}",
         root.name,
@@ -145,13 +145,24 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
     );
     let mut documents = Vec::new();
     let mut named_roles = named::from_config(&settings.accountability);
-    for file in inventory.files.iter().filter(|f| f.class == FileClass::Document) {
+    for file in inventory.files.iter_mut().filter(|f| f.class == FileClass::Document) {
         let Some(format) = documents::doc_format(&file.path) else {
             continue;
         };
         let Some(text) = snapshot.read_text(&file.path, &mut warnings) else {
             continue;
         };
+        // A document stored in git-lfs is three lines naming its content elsewhere: read as
+        // text it would be an empty, hollow document.
+        if inventory::is_lfs_pointer(text.as_bytes()) {
+            file.class = FileClass::LfsPointer;
+            warnings.push(Warning::new(
+                "lfs_pointer",
+                Some(&file.path),
+                "a git-lfs pointer: the document is stored outside the repository and was not read",
+            ));
+            continue;
+        }
         let parsed = documents::parse(&file.path, format, &text);
         let class = documents::classify(&file.path, &parsed, &settings.kind_pins);
         named_roles.extend(named::from_document(&file.path, &text));
@@ -182,6 +193,8 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         .as_ref()
         .and_then(|r| r.find_remote("origin").ok()?.url().ok().map(str::to_string));
     let (head, branch) = (snapshot.head.map(|h| h.to_string()), snapshot.branch.clone());
+    // A blob of HEAD that could not be read makes everything above doubtful: no report.
+    snapshot.check_intact()?;
     drop(snapshot);
     log::info!(
         "{}: {} documents and {} services in {:.2?}",
@@ -320,6 +333,9 @@ fn gather_history(root: &Root, options: &GatherOptions, warnings: &mut Vec<Warni
     }
     for warning in &facts.warnings {
         warnings.push(Warning::new("history", None, warning));
+    }
+    for warning in &facts.cache_warnings {
+        warnings.push(Warning::new("cache", None, warning));
     }
     log::info!(
         "{}: history of {} commits in {:.2?}",

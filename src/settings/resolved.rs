@@ -163,13 +163,22 @@ impl Settings {
         Settings::parse(path, &text)
     }
 
-    /// Loads `exitready.toml` at the top of `root` when there is one.
+    /// Loads `exitready.toml` at the top of `root` when there is one. Inside a scanned root only
+    /// a regular file is read: a named pipe there would block the scan forever, and anything
+    /// else (a folder, a device) is refused rather than silently ignored.
     pub fn load_for_root(root: &Path) -> Result<Option<Settings>> {
         let path = root.join(CONFIG_FILE);
-        if path.is_file() {
-            Settings::load(&path).map(Some)
-        } else {
-            Ok(None)
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_file() => Settings::load(&path).map(Some),
+            Ok(meta) => Err(Error::Input {
+                message: format!(
+                    "{}, not a regular file: not read (move it away to scan this folder)",
+                    crate::base::file_class::describe_file_type(&meta.file_type())
+                ),
+                path,
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::io(path, e)),
         }
     }
 

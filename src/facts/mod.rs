@@ -6,6 +6,7 @@
 
 pub mod changes;
 pub mod documents;
+pub mod exit;
 pub mod freshness;
 pub mod history;
 pub mod inventory;

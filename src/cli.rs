@@ -205,6 +205,10 @@ pub struct ScanArgs {
     /// Replace people by stable pseudonyms (organisations kept), for reports that leave the team.
     #[arg(long)]
     pub anonymize: bool,
+    /// An offline ticket export: a Jira CSV, a GitLab issues CSV, or the JSON of `gh issue list
+    /// --state open --json number,title,assignees,labels,createdAt,updatedAt,url`; repeatable.
+    #[arg(long = "tickets", value_name = "FILE")]
+    pub tickets: Vec<PathBuf>,
 }
 
 /// `exitready gate`.

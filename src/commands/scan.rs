@@ -26,6 +26,11 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
         (discover::discover(&args.paths)?, Vec::new())
     };
     let checklist = checklist::load(&args.checklists)?;
+    let tickets = args
+        .tickets
+        .iter()
+        .map(|path| crate::facts::tickets::read_export(path))
+        .collect::<Result<Vec<_>>>()?;
     let templates = Templates::load(args.templates.as_deref())?;
     let outputs = outputs(&args)?;
     let baseline = args.baseline.as_deref().map(crate::report::read).transpose()?;
@@ -59,6 +64,7 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
         since,
         now,
         no_cache: args.no_cache,
+        tickets,
         ..Default::default()
     };
     let (scanned, more_failed) = super::estate::gather_all(work, args.jobs, args.recursive, progress, &base)?;

@@ -214,6 +214,8 @@ fn repository_report(checklist: &Checklist, scanned: Scanned, outcomes: Vec<Outc
         warnings: facts.warnings.clone(),
         remote_url: facts.remote_url.as_deref().map(super::links::strip_credentials),
         web_url: facts.remote_url.as_deref().and_then(super::links::web_url),
+        exit_inventory: facts.exit.clone(),
+        tickets: facts.tickets.clone(),
     }
 }
 

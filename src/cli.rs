@@ -268,6 +268,10 @@ pub enum ExplainFormat {
 pub struct ChecklistsArgs {
     /// Print this built-in checklist's TOML (to copy and adapt).
     pub name: Option<String>,
+    /// Print the regulatory controls (DORA, RTS 2024/1773, PRA SS2/21, EBA, ISO 27001) each item
+    /// of the checklist (default: exit-readiness) gives supporting evidence for.
+    #[arg(long)]
+    pub controls: bool,
 }
 
 /// `exitready diff`.

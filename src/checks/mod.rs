@@ -10,6 +10,7 @@
 pub mod adrs_statused;
 pub mod attestation;
 pub mod checklist;
+pub mod controls;
 pub mod credentials_listed;
 pub mod docs_fresh;
 pub mod docs_present;

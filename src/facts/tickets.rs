@@ -577,7 +577,14 @@ Done,,13,https://gitlab.example.com/g/p/-/issues/13,Closed,Bob,bob,Alice,alice-a
             "2026-06-30T00:00:00Z".parse().unwrap(),
         );
         assert_eq!(facts.open_tickets, 5);
-        type Row<'a> = (&'a str, &'a str, usize, &'a str, Option<i64>, Vec<(String, Option<String>)>);
+        type Row<'a> = (
+            &'a str,
+            &'a str,
+            usize,
+            &'a str,
+            Option<i64>,
+            Vec<(String, Option<String>)>,
+        );
         let rows: Vec<Row> = facts
             .items
             .iter()

@@ -14,3 +14,5 @@ mod deliverables;
 mod gate;
 // Stale and hollow documents (issue 5): age, drift, dead references, reviews, ADRs, hollow runbooks.
 mod freshness;
+// The exit inventory (issue 14): vendor hosts, people, infrastructure, secrets, rebuild readiness, tickets.
+mod exit_inventory;

@@ -44,7 +44,12 @@ impl Rule for VendorInfrastructure {
             }
             let e = if item.vendor {
                 vendor += 1;
-                Evidence::against(Some(&item.path), format!("{}: {}", item.detail, item.target))
+                let message = if item.kind == InfraKind::CiRunner {
+                    item.detail.clone()
+                } else {
+                    format!("{}: {}", item.detail, item.target)
+                };
+                Evidence::against(Some(&item.path), message)
             } else {
                 Evidence::supporting(Some(&item.path), format!("{}: confirm who runs them", item.detail))
             };

@@ -103,7 +103,8 @@ fn exit_inventory_facts_with_file_and_line() {
     let exit = &repository["exit_inventory"];
     assert_eq!(exit["vendor_configured"], true);
 
-    let hosted: Vec<(String, String, Vec<(String, u64, String)>)> = exit["hosted"]
+    type Host = (String, String, Vec<(String, u64, String)>);
+    let hosted: Vec<Host> = exit["hosted"]
         .as_array()
         .unwrap()
         .iter()
@@ -150,7 +151,8 @@ fn exit_inventory_facts_with_file_and_line() {
         ]
     );
 
-    let operations: Vec<(String, u64, String, String, Vec<(String, u64)>, bool)> = exit["operations"]
+    type Operation = (String, u64, String, String, Vec<(String, u64)>, bool);
+    let operations: Vec<Operation> = exit["operations"]
         .as_array()
         .unwrap()
         .iter()
@@ -234,7 +236,8 @@ fn exit_inventory_facts_with_file_and_line() {
         ]
     );
 
-    let credentials: Vec<(String, Vec<(String, u64, String)>, Option<(String, u64)>)> = exit["credentials"]
+    type Named = (String, Vec<(String, u64, String)>, Option<(String, u64)>);
+    let credentials: Vec<Named> = exit["credentials"]
         .as_array()
         .unwrap()
         .iter()
@@ -558,7 +561,8 @@ fn tickets_list_open_vendor_and_unassigned_items_with_their_branches() {
     let report = scan_json(repo.path(), &["--tickets", "jira.csv", "--tickets", "gh.json"]);
     let tickets = &report["repositories"][0]["tickets"];
     assert_eq!(tickets["open_tickets"], 5);
-    let items: Vec<(String, String, u64, String, Option<i64>, Vec<String>)> = tickets["items"]
+    type Item = (String, String, u64, String, Option<i64>, Vec<String>);
+    let items: Vec<Item> = tickets["items"]
         .as_array()
         .unwrap()
         .iter()

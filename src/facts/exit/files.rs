@@ -137,6 +137,8 @@ const CONFIG_EXTENSIONS: &[&str] = &[
     "toml",
     "tf",
     "tfvars",
+    "tfbackend",
+    "backend",
     "hcl",
     "ini",
     "cfg",

@@ -26,6 +26,10 @@ impl Hosted {
         }
         for (line, text) in numbered(file.text) {
             for hit in vendor.hosts_in(text) {
+                // In prose a bare host is a name (a DNS zone, an example), not a link to a page.
+                if file.document && !hit.display.contains("://") {
+                    continue;
+                }
                 self.hosts.entry(hit.host).or_default().push(HostReference {
                     path: file.path.to_string(),
                     line,
@@ -137,7 +141,7 @@ mod tests {
         hosted.visit(
             &view(
                 "docs/runbooks/payments.md",
-                "# Payments\n\nSee [the wiki](https://wiki.acme-outsourcing.com/display/PAY/Runbook).\nMail ops@acme-outsourcing.com.\n",
+                "# Payments\n\nSee [the wiki](https://wiki.acme-outsourcing.com/display/PAY/Runbook).\nMail ops@acme-outsourcing.com; zone `eu.acme-outsourcing.com`.\n",
                 true,
             ),
             &v,

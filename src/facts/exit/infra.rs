@@ -40,7 +40,10 @@ impl Infra {
         } else if file.dockerfile() {
             self.dockerfile(file, vendor);
         } else if file.terraform() {
-            self.terraform(file, vendor);
+            self.terraform(file, vendor, false);
+        } else if matches!(file.ext.as_str(), "tfbackend" | "backend") {
+            // A partial backend configuration (`terraform init -backend-config=FILE`).
+            self.terraform(file, vendor, true);
         } else if is_package_config(file.path) {
             self.hosts(file, vendor, |_| Some(InfraKind::PackageRegistry));
         } else if is_helm_file(file.name) {
@@ -162,8 +165,12 @@ impl Infra {
         }
     }
 
-    fn terraform(&mut self, file: &FileView, vendor: &Vendor) {
-        let mut stack: Vec<String> = Vec::new();
+    fn terraform(&mut self, file: &FileView, vendor: &Vendor, backend_file: bool) {
+        let mut stack: Vec<String> = if backend_file {
+            vec!["terraform".to_string(), "backend".to_string()]
+        } else {
+            Vec::new()
+        };
         for (n, line) in numbered(file.text) {
             let code = line.trim_start();
             if code.starts_with('#') || code.starts_with("//") {
@@ -623,6 +630,10 @@ mod tests {
                 "spec:\n  containers:\n    - image: registry.acme-outsourcing.com/app:1\n  docs: https://wiki.acme-outsourcing.com\n",
             ),
             ("infra/main.tf", tf),
+            (
+                "infra/production.tfbackend",
+                "bucket = \"acme-outsourcing-state\"\nregion = \"eu-west-2\"\n",
+            ),
         ]);
         let kinds: Vec<(String, usize, InfraKind, String)> =
             items.into_iter().map(|(p, l, k, t, _)| (p, l, k, t)).collect();
@@ -676,6 +687,12 @@ mod tests {
                     16,
                     InfraKind::TerraformModule,
                     "git::https://github.com/acme-outsourcing/modules.git//vpc".into()
+                ),
+                (
+                    "infra/production.tfbackend".into(),
+                    1,
+                    InfraKind::TerraformBackend,
+                    "acme-outsourcing-state".into()
                 ),
             ]
         );

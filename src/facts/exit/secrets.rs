@@ -257,7 +257,13 @@ impl Secrets {
             if found {
                 continue;
             }
+            // In HCL an unquoted value is an expression (`var.x`, `data.y.z`), never a literal.
+            let hcl = matches!(file.ext.as_str(), "tf" | "tfvars" | "hcl");
+            let quoted = line
+                .split_once('=')
+                .is_some_and(|(_, v)| v.trim_start().starts_with('"'));
             if let Some((key, value)) = assignment(line)
+                && (!hcl || quoted)
                 && (secret_like(key) || key.starts_with("//") || key.ends_with("_authToken"))
                 && let Some(why) = looks_like_secret(value)
             {
@@ -358,6 +364,44 @@ const NOT_SECRET_TAILS: &[&str] = &[
     "SCOPE",
     "SCOPES",
     "PREFIX",
+    "ARN",
+    "ARNS",
+    "BUCKET",
+];
+
+/// Words before `KEY` that make it no secret (`PUBLIC_KEY`, `custom_response_body_key`); `key`
+/// alone (an S3 object, a tag, a map) is none either.
+const NOT_SECRET_KEYS: &[&str] = &[
+    "PUBLIC",
+    "PRIMARY",
+    "FOREIGN",
+    "PARTITION",
+    "SORT",
+    "HASH",
+    "RANGE",
+    "CACHE",
+    "ROUTING",
+    "OBJECT",
+    "BODY",
+    "IDEMPOTENCY",
+    "LOOKUP",
+    "MAP",
+    "INDEX",
+    "SHARD",
+    "GROUP",
+    "TAG",
+    "LABEL",
+    "DEDUPLICATION",
+    "MESSAGE",
+    "METADATA",
+    "STATE",
+    "S3",
+    "FILE",
+    "CONFIG",
+    "SETTING",
+    "SETTINGS",
+    "I18N",
+    "TRANSLATION",
 ];
 
 /// Whether a key names a secret (`DEPLOY_TOKEN`, `db-password`, `DATABASE_URL`, `apiKey`).
@@ -394,7 +438,14 @@ pub fn secret_like(name: &str) -> bool {
     if matches!(*last, "URL" | "URI" | "STRING") && segments.iter().any(|s| database.contains(s)) {
         return true;
     }
-    !NOT_SECRET_TAILS.contains(last) && segments.iter().any(|s| SECRET_WORDS.contains(s))
+    let secret_word = segments.iter().enumerate().any(|(i, s)| {
+        if *s == "KEY" {
+            i > 0 && !NOT_SECRET_KEYS.contains(&segments[i - 1])
+        } else {
+            SECRET_WORDS.contains(s)
+        }
+    });
+    !NOT_SECRET_TAILS.contains(last) && secret_word
 }
 
 /// Words that make a value a placeholder, not a secret.
@@ -510,7 +561,7 @@ pub fn looks_like_secret(value: &str) -> Option<&'static str> {
             .any(|h| host.split(':').next() == Some(*h));
         return (!password.is_empty() && !placeholder(password) && !local).then_some("a URL with a password");
     }
-    if placeholder(v) || v.len() < 16 || v.chars().any(char::is_whitespace) {
+    if placeholder(v) || v.len() < 16 || v.chars().any(char::is_whitespace) || reference_or_name(v) {
         return None;
     }
     let charset = v
@@ -519,6 +570,25 @@ pub fn looks_like_secret(value: &str) -> Option<&'static str> {
     let digits = v.bytes().any(|b| b.is_ascii_digit());
     let letters = v.bytes().any(|b| b.is_ascii_alphabetic());
     (charset && digits && letters && entropy(v) >= 3.5).then_some("a high-entropy literal")
+}
+
+/// A reference (`data.aws_acm_certificate.cert.0.arn`, `var.x`) or a name made of lower-case
+/// words and numbers (`backend-public-rule-429`): text a person wrote, not a generated secret.
+fn reference_or_name(value: &str) -> bool {
+    let parts: Vec<&str> = value
+        .split(['-', '_', '.', '/', ':'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let words = parts.len() >= 2
+        && parts.iter().all(|p| {
+            (p.len() >= 2 && p.bytes().all(|b| b.is_ascii_lowercase())) || p.bytes().all(|b| b.is_ascii_digit())
+        });
+    let reference = value.starts_with(|c: char| c.is_ascii_lowercase())
+        && value.contains('.')
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'[' | b']'));
+    words || reference
 }
 
 /// Shannon entropy in bits per character.
@@ -724,7 +794,17 @@ mod tests {
         ] {
             assert!(secret_like(name), "{name}");
         }
-        for name in ["PORT", "TOKEN_URL", "AWS_ACCESS_KEY_ID", "KEY_NAME", "region"] {
+        for name in [
+            "PORT",
+            "TOKEN_URL",
+            "AWS_ACCESS_KEY_ID",
+            "KEY_NAME",
+            "region",
+            "key",
+            "custom_response_body_key",
+            "certificate_arn",
+            "PUBLIC_KEY",
+        ] {
             assert!(!secret_like(name), "{name}");
         }
         assert_eq!(looks_like_secret("changeme"), None);
@@ -740,6 +820,12 @@ mod tests {
             Some("a URL with a password")
         );
         assert_eq!(looks_like_secret("postgres://app:app@localhost/app"), None);
+        assert_eq!(looks_like_secret("data.aws_acm_certificate.secondary_cert.0.arn"), None);
+        assert_eq!(looks_like_secret("backend-public-rule-429-response"), None);
+        assert_eq!(
+            looks_like_secret("3f9a1c2e-8b7d-4e6f-a5c4-9d8e7f6a5b4c"),
+            Some("a high-entropy literal")
+        );
         assert_eq!(redact("ghp_abcdef"), "ghp_…");
         assert_eq!(redact("éàü"), "éàü…");
     }

@@ -13,7 +13,10 @@ use crate::base::role::Role;
 use crate::facts::knowledge::OrgSpec;
 
 /// Second-level labels that are not a name (`acme.co.uk` is named `acme`).
-const GENERIC_LABELS: &[&str] = &["co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc"];
+const GENERIC_LABELS: &[&str] = &[
+    "co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc", "service", "services", "www", "mail", "app", "apps",
+    "internal", "corp",
+];
 
 /// The vendor organisations' matchers, normalised for matching.
 #[derive(Debug, Clone, Default)]
@@ -185,6 +188,16 @@ mod tests {
         assert!(v.names_vendor("ACME-TEAM-linux"));
         assert!(!v.names_vendor("ubuntu-latest"));
         assert!(!Vendor::default().is_configured());
+        let gov = Vendor::from_specs(
+            &[OrgSpec {
+                name: "x".into(),
+                role: Role::Vendor,
+                matchers: vec!["@publishing.service.gov.uk".into()],
+            }],
+            &BTreeMap::new(),
+        );
+        assert!(gov.names_vendor("publishing-runner"));
+        assert!(!gov.names_vendor("service-runner"), "a generic label is no name");
     }
 
     #[test]

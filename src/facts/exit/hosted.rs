@@ -26,8 +26,11 @@ impl Hosted {
         }
         for (line, text) in numbered(file.text) {
             for hit in vendor.hosts_in(text) {
-                // In prose a bare host is a name (a DNS zone, an example), not a link to a page.
-                if file.document && !hit.display.contains("://") {
+                // In prose a bare host is a name (a DNS zone, an example), not a link to a page;
+                // so is one in a config's free-text `description`.
+                let prose = file.document
+                    || super::text::assignment(text).is_some_and(|(k, _)| k == "description" || k == "summary");
+                if prose && !hit.display.contains("://") {
                     continue;
                 }
                 self.hosts.entry(hit.host).or_default().push(HostReference {
@@ -147,7 +150,7 @@ mod tests {
             &v,
         );
         hosted.visit(
-            &view("monitoring/rules.yml", "annotations:\n  runbook_url: https://wiki.acme-outsourcing.com/x\n  dashboard: https://grafana.acme-outsourcing.com/d/1\n", false),
+            &view("monitoring/rules.yml", "annotations:\n  runbook_url: https://wiki.acme-outsourcing.com/x\n  description: served from eu.acme-outsourcing.com\n  dashboard: https://grafana.acme-outsourcing.com/d/1\n", false),
             &v,
         );
         let hosts = hosted.finish();

@@ -75,11 +75,31 @@ pub fn host_kind<'a>(host: &str, urls: impl Iterator<Item = &'a str>) -> HostKin
     };
     let paths: Vec<&str> = urls.collect();
     let path_has = |words: &[&str]| paths.iter().any(|u| words.iter().any(|w| u.contains(w)));
-    if has(&["wiki", "confluence", "docs", "doc", "notion", "kb", "handbook"]) || path_has(&["/wiki/", "/confluence/"])
+    if has(&[
+        "wiki",
+        "confluence",
+        "docs",
+        "doc",
+        "notion",
+        "kb",
+        "handbook",
+        "guide",
+        "manual",
+        "runbooks",
+        "runbook",
+    ]) || path_has(&["/wiki/", "/confluence/"])
     {
         HostKind::Wiki
-    } else if has(&["jira", "youtrack", "tracker", "issues", "redmine", "servicedesk"])
-        || path_has(&["/browse/", "/jira/"])
+    } else if has(&[
+        "jira",
+        "youtrack",
+        "tracker",
+        "issues",
+        "redmine",
+        "servicedesk",
+        "pagerduty",
+        "opsgenie",
+    ]) || path_has(&["/browse/", "/jira/"])
     {
         HostKind::Tracker
     } else if has(&["drive", "sharepoint", "share", "files", "box", "dropbox", "nextcloud"]) {
@@ -94,6 +114,9 @@ pub fn host_kind<'a>(host: &str, urls: impl Iterator<Item = &'a str>) -> HostKin
         "metrics",
         "logs",
         "sentry",
+        "prometheus",
+        "alertmanager",
+        "reports",
     ]) {
         HostKind::Dashboard
     } else if has(&[
@@ -185,6 +208,10 @@ mod tests {
         assert_eq!(k("jira.acme.com"), HostKind::Tracker);
         assert_eq!(k("registry.acme.com"), HostKind::Registry);
         assert_eq!(k("gitlab.acme.com"), HostKind::Code);
+        assert_eq!(k("user-guide.acme.com"), HostKind::Wiki);
+        assert_eq!(k("runbooks.acme.com"), HostKind::Wiki);
+        assert_eq!(k("acme.pagerduty.com"), HostKind::Tracker);
+        assert_eq!(k("prometheus.acme.com"), HostKind::Dashboard);
         assert_eq!(
             host_kind("acme.com", ["https://acme.com/wiki/x"].into_iter()),
             HostKind::Wiki

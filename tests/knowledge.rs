@@ -117,7 +117,7 @@ fn without_organisations_vendor_checks_skip_with_the_fix() {
         &["scan", ".", "--now", "2026-06-30"],
     ));
     assert!(
-        summary.contains("hint: 6 of them need to know who the vendor is: `exitready init`"),
+        summary.contains("hint: 11 of them need to know who the vendor is: `exitready init`"),
         "{summary}"
     );
 }

@@ -64,6 +64,9 @@ pub enum Command {
     People(PeopleArgs),
     /// Write a starting exitready.toml from a repository's history.
     Init(InitArgs),
+    /// Write the knowledge-transfer plan: per vendor island and service at risk, who knows it,
+    /// who should take it over and which documents cover it (a starting docs/handoff.md).
+    Plan(PlanArgs),
     /// Show what improved and what regressed between two JSON reports.
     Diff(DiffArgs),
     /// Combine JSON reports (from separate jobs) into one estate report.
@@ -74,8 +77,8 @@ pub enum Command {
     Signoff(SignoffArgs),
     /// List the built-in checklists, or print one.
     Checklists(ChecklistsArgs),
-    /// Print the JSON Schema of the report.
-    Schema,
+    /// Print the JSON Schema of the report (or of `explain --format json`).
+    Schema(SchemaArgs),
     /// Print shell completions.
     Completions(CompletionsArgs),
     /// Print the man page (roff).
@@ -114,6 +117,46 @@ pub struct InitArgs {
     /// Overwrite an existing file.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `exitready schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which document's schema.
+    #[arg(value_enum, default_value_t = SchemaKind::Report)]
+    pub which: SchemaKind,
+}
+
+/// The JSON documents exitready writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// The report (`scan --format json`, `-o report.json`).
+    Report,
+    /// One file explained (`explain PATH --format json`).
+    Explain,
+}
+
+/// `exitready plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The repository (a git work tree or bare repository).
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Write the plan to FILE (Markdown, or JSON for .json) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print the plan in this format.
+    #[arg(long, value_enum, default_value_t = PlanFormat::Md)]
+    pub format: PlanFormat,
+}
+
+/// Formats of `plan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// Markdown: a starting docs/handoff.md.
+    Md,
+    /// JSON: the areas as in the report's `repositories[].plan`.
+    Json,
 }
 
 /// `exitready completions`.
@@ -170,18 +213,12 @@ pub struct ScanArgs {
     /// Git work trees, bare repositories or plain documentation folders.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// Write the report to FILE, format from the extension (.json, .md, .sarif, .xml, .codequality.json, else --format); repeatable.
-    #[arg(short, long = "output", value_name = "FILE")]
-    pub outputs: Vec<PathBuf>,
-    /// Print the report to stdout in this format (summary and warnings go to stderr).
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    /// Where and how to write the report.
+    #[command(flatten)]
+    pub output: ReportOutputArgs,
     /// A built-in checklist name or a checklist file; repeat to combine. Default: exit-readiness.
     #[arg(long = "checklist", value_name = "NAME|FILE")]
     pub checklists: Vec<String>,
-    /// Override built-in templates by name from this folder (e.g. report.md.hbs).
-    #[arg(long, value_name = "DIR")]
-    pub templates: Option<PathBuf>,
     /// Exit 1 when the overall score is under N (0-100).
     #[arg(long, value_name = "N")]
     pub fail_under: Option<f64>,
@@ -224,12 +261,9 @@ pub struct GateArgs {
     /// Also count uncommitted changes (staged, unstaged and untracked files).
     #[arg(long)]
     pub include_worktree: bool,
-    /// Write the report to FILE, format from the extension; repeatable.
-    #[arg(short, long = "output", value_name = "FILE")]
-    pub outputs: Vec<PathBuf>,
-    /// Print the report to stdout in this format (the gate's lines go to stderr).
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    /// Where and how to write the report (with --format, the gate's lines go to stderr).
+    #[command(flatten)]
+    pub output: ReportOutputArgs,
     /// A built-in checklist name or a checklist file; repeat to combine. Default: ci-runbooks.
     #[arg(long = "checklist", value_name = "NAME|FILE")]
     pub checklists: Vec<String>,
@@ -307,16 +341,18 @@ pub struct RenderArgs {
     pub output: ReportOutputArgs,
 }
 
-/// Outputs of a command that writes an existing report again (`merge`, `render`).
+/// Where a report goes, for every command that writes one (`scan`, `gate`, `merge`, `render`).
 #[derive(Debug, Args)]
 pub struct ReportOutputArgs {
-    /// Write the report to FILE, format from the extension (.json, .md, .html, .sarif, …); repeatable.
+    /// Write the report to FILE, format from the extension (.json, .md, .html, .txt, .sarif,
+    /// .junit.xml, .codequality.json; else --format); repeatable.
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
-    /// Print the report to stdout in this format.
+    /// Print the report to stdout in this format (the summary and warnings then go to stderr;
+    /// HTML only with -o report.html).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Override built-in templates by name from this folder.
+    /// Override built-in templates by name from this folder (e.g. report.md.hbs).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
 }

@@ -68,7 +68,17 @@ fn discover_one(path: &Path) -> Result<Root> {
 /// Opens the repository at exactly `path` (no search upwards, so a docs folder inside a
 /// repository is scanned as that folder).
 pub fn open_exact(path: &Path) -> Option<Repository> {
-    Repository::open_ext(path, RepositoryOpenFlags::NO_SEARCH, std::iter::empty::<&str>()).ok()
+    open_repository(path).ok()
+}
+
+/// Opens the repository at exactly `path` for reading. Every repository exitready reads is
+/// opened here, so that libgit2's check of every object's hash on read is switched off once:
+/// exitready only reads, git itself does not re-hash on read, and the check costs a quarter of
+/// a gate and half of the history pass (BENCHMARKS.md).
+pub fn open_repository(path: &Path) -> Result<Repository, git2::Error> {
+    static READ_ONLY_SETUP: std::sync::Once = std::sync::Once::new();
+    READ_ONLY_SETUP.call_once(|| git2::opts::strict_hash_verification(false));
+    Repository::open_ext(path, RepositoryOpenFlags::NO_SEARCH, std::iter::empty::<&str>())
 }
 
 fn root_name(path: &Path) -> String {

@@ -3,7 +3,8 @@
 //! Every variant names what went wrong and where (file, line, key), because the reader is an
 //! auditor or a CI log, not a debugger. All of them are the user's to fix (exit 2), except
 //! `Internal`, which is a bug in exitready and says so. Per-file problems met during a scan are not
-//! errors: they become warnings on the report (see `report::model::Warning`) and the scan goes on.
+//! errors: they become warnings on the report (`facts::Warning`, written as `report::model::WarningReport`)
+//! and the scan goes on.
 
 use std::fmt;
 use std::path::PathBuf;

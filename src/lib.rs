@@ -16,3 +16,4 @@ pub mod facts;
 pub mod load;
 pub mod report;
 pub mod settings;
+pub mod workflows;

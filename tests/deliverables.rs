@@ -5,74 +5,38 @@
 //! the real binary is run and its output, files and exit codes asserted.
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
-use git2::{Repository, Signature, Time};
+use crate::util::{ALICE, Repo, check, exitready, outcome, scan_json};
 
-const NOW: &str = "2026-07-01";
+/// When the fixtures' first version is committed (the Unix time 1 700 000 000).
+const V1_DATE: &str = "2023-11-14T22:13:20Z";
+/// When their second version is committed (1 710 000 000).
+const V2_DATE: &str = "2024-03-09T16:00:00Z";
 
-/// Creates (or updates) a repository at `dir` whose HEAD tree holds exactly `files`.
-fn commit(dir: &Path, files: &[(&str, &str)], when: i64) -> Repository {
-    let repo = Repository::open(dir).or_else(|_| Repository::init(dir)).unwrap();
-    // Replace the work tree's files with `files`.
-    let mut index = repo.index().unwrap();
-    index.clear().unwrap();
-    for (path, text) in files {
-        let full = dir.join(path);
-        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
-        std::fs::write(&full, text).unwrap();
-        index.add_path(Path::new(path)).unwrap();
-    }
-    index.write().unwrap();
-    let tree_id = index.write_tree().unwrap();
-    {
-        let tree = repo.find_tree(tree_id).unwrap();
-        let sig = Signature::new("Alice Vendor", "alice@acme-outsourcing.com", &Time::new(when, 0)).unwrap();
-        let parent = repo.head().ok().and_then(|h| h.peel_to_commit().ok());
-        let parents: Vec<&git2::Commit> = parent.iter().collect();
-        repo.commit(Some("HEAD"), &sig, &sig, "change", &tree, &parents)
-            .unwrap();
-    }
-    repo
-}
-
-fn run(args: &[&str]) -> Output {
-    crate::util::command()
-        .args(["--now", NOW, "--color", "never"])
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(out: &Output) -> (i32, String, String) {
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn scan_json(repo: &Path, out: &Path) -> serde_json::Value {
-    let o = run(&["-q", "scan", repo.to_str().unwrap(), "-o", out.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap()
-}
-
-const V1: &[(&str, &str)] = &[
-    ("README.md", "# Shop\n\nBuild with make.\n"),
+/// The shop, version 1: a README, a security policy, one source file.
+const V1: &[(&str, Option<&str>)] = &[
+    ("README.md", Some("# Shop\n\nBuild with make.\n")),
     (
         "SECURITY.md",
-        "# Security policy\n\nReport vulnerabilities to security@example.com.\n",
+        Some("# Security policy\n\nReport vulnerabilities to security@example.com.\n"),
     ),
-    ("src/main.rs", "fn main() {}\n"),
+    ("src/main.rs", Some("fn main() {}\n")),
 ];
 
-const V2: &[(&str, &str)] = &[
-    (
-        "docs/runbooks/shop.md",
-        "# Shop runbook\n\n## Symptoms\n\nAlerts.\n\n## Diagnosis\n\nLogs.\n\n## Mitigation\n\nRestart.\n\n## Escalation\n\nCall Bob.\n",
-    ),
-    ("src/main.rs", "fn main() {}\n"),
+/// The shop's runbook, new in version 2.
+const RUNBOOK: &str = "# Shop runbook\n\n## Symptoms\n\nAlerts.\n\n## Diagnosis\n\nLogs.\n\n## Mitigation\n\nRestart.\n\n## Escalation\n\nCall Bob.\n";
+
+/// The shop, version 2: a runbook and the source file; no README, no security policy.
+const V2: &[(&str, Option<&str>)] = &[
+    ("docs/runbooks/shop.md", Some(RUNBOOK)),
+    ("src/main.rs", Some("fn main() {}\n")),
+];
+
+/// From version 1 to 2: the runbook added, the README and the security policy removed.
+const V1_TO_V2: &[(&str, Option<&str>)] = &[
+    ("README.md", None),
+    ("SECURITY.md", None),
+    ("docs/runbooks/shop.md", Some(RUNBOOK)),
 ];
 
 /// Two scans of one repository: a runbook added (improvement), the security policy removed
@@ -80,32 +44,22 @@ const V2: &[(&str, &str)] = &[
 #[test]
 fn baseline_diff_names_improvement_and_regression() {
     let dir = tempfile::tempdir().unwrap();
-    let repo = dir.path().join("shop");
-    std::fs::create_dir(&repo).unwrap();
-    commit(&repo, V1, 1_700_000_000);
+    let mut repo = Repo::at(&dir.path().join("shop"));
+    repo.commit(ALICE, V1_DATE, V1, "change");
     let old = dir.path().join("old.json");
-    let old_report = scan_json(&repo, &old);
-    commit(&repo, V2, 1_710_000_000);
+    let old_report = scan_json(repo.path(), &["-o", old.to_str().unwrap()]);
+    repo.commit(ALICE, V2_DATE, V1_TO_V2, "change");
     let new = dir.path().join("new.json");
-    let new_report = scan_json(&repo, &new);
-    assert_eq!(
-        crate::util::check(&old_report, "documentation.runbooks")["status"],
-        "fail"
-    );
-    assert_eq!(
-        crate::util::check(&new_report, "documentation.runbooks")["status"],
-        "pass"
-    );
-    assert_eq!(
-        crate::util::check(&old_report, "documentation.onboarding")["status"],
-        "pass"
-    );
-    assert_eq!(
-        crate::util::check(&new_report, "documentation.onboarding")["status"],
-        "fail"
-    );
+    let new_report = scan_json(repo.path(), &["-o", new.to_str().unwrap()]);
+    assert_eq!(check(&old_report, "documentation.runbooks")["status"], "fail");
+    assert_eq!(check(&new_report, "documentation.runbooks")["status"], "pass");
+    assert_eq!(check(&old_report, "documentation.onboarding")["status"], "pass");
+    assert_eq!(check(&new_report, "documentation.onboarding")["status"], "fail");
 
-    let (code, stdout, _) = text(&run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]));
+    let (code, stdout, _) = outcome(&exitready(
+        dir.path(),
+        &["diff", old.to_str().unwrap(), new.to_str().unwrap()],
+    ));
     assert_eq!(code, 0);
     let improved = stdout.split("Improved:\n").nth(1).unwrap();
     assert!(
@@ -118,13 +72,10 @@ fn baseline_diff_names_improvement_and_regression() {
         "{stdout}"
     );
 
-    let (code, stdout, _) = text(&run(&[
-        "diff",
-        old.to_str().unwrap(),
-        new.to_str().unwrap(),
-        "--format",
-        "json",
-    ]));
+    let (code, stdout, _) = outcome(&exitready(
+        dir.path(),
+        &["diff", old.to_str().unwrap(), new.to_str().unwrap(), "--format", "json"],
+    ));
     assert_eq!(code, 0);
     let diff: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let moved: Vec<(String, String)> = diff["checks"]
@@ -142,15 +93,18 @@ fn baseline_diff_names_improvement_and_regression() {
     assert!(moved.contains(&("documentation.onboarding".into(), "regressed".into())));
 
     let with = dir.path().join("with.json");
-    let o = run(&[
-        "-q",
-        "scan",
-        repo.to_str().unwrap(),
-        "--baseline",
-        old.to_str().unwrap(),
-        "-o",
-        with.to_str().unwrap(),
-    ]);
+    let o = exitready(
+        dir.path(),
+        &[
+            "-q",
+            "scan",
+            repo.path().to_str().unwrap(),
+            "--baseline",
+            old.to_str().unwrap(),
+            "-o",
+            with.to_str().unwrap(),
+        ],
+    );
     assert_eq!(o.status.code(), Some(0));
     let with: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&with).unwrap()).unwrap();
     assert_eq!(with["baseline"], diff);
@@ -159,11 +113,10 @@ fn baseline_diff_names_improvement_and_regression() {
 #[test]
 fn bad_baselines_exit_2_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let repo = dir.path().join("r");
-    std::fs::create_dir(&repo).unwrap();
-    commit(&repo, V1, 1_700_000_000);
+    let mut repo = Repo::at(&dir.path().join("r"));
+    repo.commit(ALICE, V1_DATE, V1, "change");
     let good = dir.path().join("good.json");
-    let report = scan_json(&repo, &good);
+    let report = scan_json(repo.path(), &["-o", good.to_str().unwrap()]);
     let full = std::fs::read_to_string(&good).unwrap();
     let truncated = dir.path().join("truncated.json");
     std::fs::write(&truncated, &full[..full.len() / 2]).unwrap();
@@ -178,20 +131,26 @@ fn bad_baselines_exit_2_naming_the_file() {
         (&foreign, "not an exitready report"),
         (&future, "schema_version 2 is not supported"),
     ] {
-        let (code, _, stderr) = text(&run(&["diff", bad.to_str().unwrap(), good.to_str().unwrap()]));
+        let (code, _, stderr) = outcome(&exitready(
+            dir.path(),
+            &["diff", bad.to_str().unwrap(), good.to_str().unwrap()],
+        ));
         assert_eq!(code, 2, "{stderr}");
         assert!(
             stderr.contains(bad.to_str().unwrap()) && stderr.contains(says),
             "{stderr}"
         );
-        let o = run(&["scan", repo.to_str().unwrap(), "--baseline", bad.to_str().unwrap()]);
+        let o = exitready(
+            dir.path(),
+            &[
+                "scan",
+                repo.path().to_str().unwrap(),
+                "--baseline",
+                bad.to_str().unwrap(),
+            ],
+        );
         assert_eq!(o.status.code(), Some(2));
     }
-}
-
-#[allow(dead_code)]
-fn p(path: &Path) -> PathBuf {
-    path.to_path_buf()
 }
 
 const HANDOFF_ITEMS: [&str; 5] = [
@@ -224,11 +183,10 @@ fn sha256_of(path: &Path) -> String {
 #[test]
 fn signoff_refused_then_accepted_and_verified() {
     let dir = tempfile::tempdir().unwrap();
-    let repo = dir.path().join("shop");
-    std::fs::create_dir(&repo).unwrap();
-    commit(&repo, V2, 1_710_000_000);
+    let mut repo = Repo::at(&dir.path().join("shop"));
+    repo.commit(ALICE, V2_DATE, V2, "change");
     let report_path = dir.path().join("q3.json");
-    let report = scan_json(&repo, &report_path);
+    let report = scan_json(repo.path(), &["-o", report_path.to_str().unwrap()]);
     let failing: Vec<String> = report["checks"]
         .as_array()
         .unwrap()
@@ -243,15 +201,18 @@ fn signoff_refused_then_accepted_and_verified() {
     let mut text = attest(&HANDOFF_ITEMS);
     text.push_str("[[attestation]]\nitem = \"exit.no_such_item\"\nby = \"Joe\"\ndate = \"2026-06-30\"\n");
     std::fs::write(&partial, &text).unwrap();
-    let (code, stdout, stderr) = text_of(&[
-        "signoff",
-        "--report",
-        report_path.to_str().unwrap(),
-        "--attestations",
-        partial.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
+    let (code, stdout, stderr) = outcome(&exitready(
+        dir.path(),
+        &[
+            "signoff",
+            "--report",
+            report_path.to_str().unwrap(),
+            "--attestations",
+            partial.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    ));
     assert_eq!(code, 1, "{stderr}");
     let unknown_line = text.lines().position(|l| l.contains("no_such_item")).unwrap(); // 0-based item line
     assert!(
@@ -282,19 +243,22 @@ fn signoff_refused_then_accepted_and_verified() {
     let md = dir.path().join("signoff.md");
     let html = dir.path().join("signoff.html");
     let js = dir.path().join("signoff.json");
-    let (code, _, stderr) = text_of(&[
-        "signoff",
-        "--report",
-        report_path.to_str().unwrap(),
-        "--attestations",
-        all.to_str().unwrap(),
-        "-o",
-        md.to_str().unwrap(),
-        "-o",
-        html.to_str().unwrap(),
-        "-o",
-        js.to_str().unwrap(),
-    ]);
+    let (code, _, stderr) = outcome(&exitready(
+        dir.path(),
+        &[
+            "signoff",
+            "--report",
+            report_path.to_str().unwrap(),
+            "--attestations",
+            all.to_str().unwrap(),
+            "-o",
+            md.to_str().unwrap(),
+            "-o",
+            html.to_str().unwrap(),
+            "-o",
+            js.to_str().unwrap(),
+        ],
+    ));
     assert_eq!(code, 0, "{stderr}");
     let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&js).unwrap()).unwrap();
     assert_eq!(doc["signed_off"], true);
@@ -314,12 +278,15 @@ fn signoff_refused_then_accepted_and_verified() {
     assert!(markdown.contains("| exit.credentials\\_revoked | Vendor credentials and access are revoked or rotated | handoff | skip | attested | Jane Doe, CTO | 2026-06-30 | done |"), "{markdown}");
 
     for document in [&md, &html, &js] {
-        let (code, stdout, _) = text_of(&[
-            "signoff",
-            "--verify",
-            document.to_str().unwrap(),
-            report_path.to_str().unwrap(),
-        ]);
+        let (code, stdout, _) = outcome(&exitready(
+            dir.path(),
+            &[
+                "signoff",
+                "--verify",
+                document.to_str().unwrap(),
+                report_path.to_str().unwrap(),
+            ],
+        ));
         assert_eq!(code, 0);
         assert!(stdout.contains(&sha));
     }
@@ -332,7 +299,10 @@ fn signoff_refused_then_accepted_and_verified() {
             .replace("Runbooks exist", "Runbooks exist!"),
     )
     .unwrap();
-    let (code, _, stderr) = text_of(&["signoff", "--verify", md.to_str().unwrap(), other.to_str().unwrap()]);
+    let (code, _, stderr) = outcome(&exitready(
+        dir.path(),
+        &["signoff", "--verify", md.to_str().unwrap(), other.to_str().unwrap()],
+    ));
     assert_eq!(code, 1);
     assert!(stderr.contains("does not belong to"), "{stderr}");
 }
@@ -340,43 +310,44 @@ fn signoff_refused_then_accepted_and_verified() {
 #[test]
 fn malformed_attestations_exit_2_with_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    let repo = dir.path().join("r");
-    std::fs::create_dir(&repo).unwrap();
-    commit(&repo, V1, 1_700_000_000);
+    let mut repo = Repo::at(&dir.path().join("r"));
+    repo.commit(ALICE, V1_DATE, V1, "change");
     let report = dir.path().join("r.json");
-    scan_json(&repo, &report);
+    scan_json(repo.path(), &["-o", report.to_str().unwrap()]);
     let bad = dir.path().join("bad.toml");
     std::fs::write(
         &bad,
         "[[attestation]]\nitem = \"exit.credentials_revoked\"\nby = \"Jane\"\ndate = \"last week\"\n",
     )
     .unwrap();
-    let (code, _, stderr) = text_of(&[
-        "signoff",
-        "--report",
-        report.to_str().unwrap(),
-        "--attestations",
-        bad.to_str().unwrap(),
-    ]);
+    let (code, _, stderr) = outcome(&exitready(
+        dir.path(),
+        &[
+            "signoff",
+            "--report",
+            report.to_str().unwrap(),
+            "--attestations",
+            bad.to_str().unwrap(),
+        ],
+    ));
     assert_eq!(code, 2);
     assert!(
         stderr.contains(&format!("{}:1: attestation: `date`", bad.display())),
         "{stderr}"
     );
     std::fs::write(&bad, "[[attestation]\nitem = 1\n").unwrap();
-    let (code, _, stderr) = text_of(&[
-        "signoff",
-        "--report",
-        report.to_str().unwrap(),
-        "--attestations",
-        bad.to_str().unwrap(),
-    ]);
+    let (code, _, stderr) = outcome(&exitready(
+        dir.path(),
+        &[
+            "signoff",
+            "--report",
+            report.to_str().unwrap(),
+            "--attestations",
+            bad.to_str().unwrap(),
+        ],
+    ));
     assert_eq!(code, 2);
     assert!(stderr.contains(&format!("{}:1:", bad.display())), "{stderr}");
-}
-
-fn text_of(args: &[&str]) -> (i32, String, String) {
-    text(&run(args))
 }
 
 /// `--recursive` finds the repositories below a folder (nested ones too), scans them in
@@ -386,27 +357,28 @@ fn recursive_scan_reports_the_broken_repository_and_scans_the_others() {
     let dir = tempfile::tempdir().unwrap();
     let estate = dir.path().join("estate");
     for name in ["alpha", "group/beta"] {
-        let repo = estate.join(name);
-        std::fs::create_dir_all(&repo).unwrap();
-        commit(&repo, V1, 1_700_000_000);
+        Repo::at(&estate.join(name)).commit(ALICE, V1_DATE, V1, "change");
     }
     let broken = estate.join("broken");
     std::fs::create_dir_all(broken.join(".git")).unwrap();
     std::fs::write(broken.join(".git/HEAD"), "garbage\n").unwrap();
     std::fs::write(estate.join("notes.txt"), "not a repository\n").unwrap();
     let out = dir.path().join("estate.json");
-    let o = run(&[
-        "scan",
-        "--recursive",
-        estate.to_str().unwrap(),
-        "--jobs",
-        "2",
-        "-o",
-        out.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    let (code, _, stderr) = text(&o);
+    let o = exitready(
+        dir.path(),
+        &[
+            "scan",
+            "--recursive",
+            estate.to_str().unwrap(),
+            "--jobs",
+            "2",
+            "-o",
+            out.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    let (code, _, stderr) = outcome(&o);
     assert_eq!(code, 0, "{stderr}");
     let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let names: Vec<&str> = report["repositories"]
@@ -433,12 +405,12 @@ fn recursive_scan_reports_the_broken_repository_and_scans_the_others() {
     );
 }
 
-fn scan_named(dir: &Path, parent: &str, name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let repo = dir.join(parent).join(name);
-    std::fs::create_dir_all(&repo).unwrap();
-    commit(&repo, files, 1_700_000_000);
+/// Commits `files` in a new repository `dir/parent/name` and scans it to `dir/parent-name.json`.
+fn scan_named(dir: &Path, parent: &str, name: &str, files: &[(&str, Option<&str>)]) -> PathBuf {
+    let mut repo = Repo::at(&dir.join(parent).join(name));
+    repo.commit(ALICE, V1_DATE, files, "change");
     let out = dir.join(format!("{parent}-{name}.json"));
-    scan_json(&repo, &out);
+    scan_json(repo.path(), &["-o", out.to_str().unwrap()]);
     out
 }
 
@@ -452,22 +424,25 @@ fn merge_two_reports_and_two_same_named_repositories() {
         .map(|i| (format!("src/m{i}.rs"), "fn f() {}\n".to_string()))
         .collect();
     big.push(("README.md".into(), "# Shop\n".into()));
-    let big: Vec<(&str, &str)> = big.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let big: Vec<(&str, Option<&str>)> = big.iter().map(|(a, b)| (a.as_str(), Some(b.as_str()))).collect();
     // team-a/shop: 9 source files, onboarding passes; team-b/shop: 1 source file, no README.
     let a = scan_named(dir.path(), "team-a", "shop", &big);
-    let b = scan_named(dir.path(), "team-b", "shop", &[("src/main.rs", "fn main() {}\n")]);
+    let b = scan_named(dir.path(), "team-b", "shop", &[("src/main.rs", Some("fn main() {}\n"))]);
     let out = dir.path().join("estate.json");
     let md = dir.path().join("estate.md");
-    let (code, _, stderr) = text_of(&[
-        "-q",
-        "merge",
-        a.to_str().unwrap(),
-        b.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "-o",
-        md.to_str().unwrap(),
-    ]);
+    let (code, _, stderr) = outcome(&exitready(
+        dir.path(),
+        &[
+            "-q",
+            "merge",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "-o",
+            md.to_str().unwrap(),
+        ],
+    ));
     assert_eq!(code, 0, "{stderr}");
     let estate: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let repos = estate["repositories"].as_array().unwrap();
@@ -479,7 +454,7 @@ fn merge_two_reports_and_two_same_named_repositories() {
         "{names:?}"
     );
     assert!(names[1].contains("team-b"), "{names:?}");
-    let onboarding = crate::util::check(&estate, "documentation.onboarding");
+    let onboarding = check(&estate, "documentation.onboarding");
     assert_eq!(onboarding["status"], "fail");
     // Weighted by source files: 9 × 1.0 + 1 × 0.0 over 10.
     assert_eq!(onboarding["score"], 0.9);
@@ -496,7 +471,10 @@ fn merge_two_reports_and_two_same_named_repositories() {
     assert!(std::fs::read_to_string(&md).unwrap().contains("## Repository shop \\(")); // escaped name
 
     // The estate report works as a baseline.
-    let (code, stdout, _) = text_of(&["diff", out.to_str().unwrap(), out.to_str().unwrap()]);
+    let (code, stdout, _) = outcome(&exitready(
+        dir.path(),
+        &["diff", out.to_str().unwrap(), out.to_str().unwrap()],
+    ));
     assert_eq!(code, 0);
     assert!(stdout.contains("No check changed status."), "{stdout}");
 
@@ -509,7 +487,10 @@ fn merge_two_reports_and_two_same_named_repositories() {
             .replacen("\"schema_version\": 1", "\"schema_version\": 2", 1),
     )
     .unwrap();
-    let (code, _, stderr) = text_of(&["merge", a.to_str().unwrap(), future.to_str().unwrap()]);
+    let (code, _, stderr) = outcome(&exitready(
+        dir.path(),
+        &["merge", a.to_str().unwrap(), future.to_str().unwrap()],
+    ));
     assert_eq!(code, 2);
     assert!(
         stderr.contains(future.to_str().unwrap()) && stderr.contains("schema_version 2"),
@@ -592,15 +573,18 @@ fn html_report_has_its_sections_and_charts_and_escapes_everything() {
     let html_path = dir.path().join("report.html");
     let md_path = dir.path().join("report.md");
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/report-knowledge.json");
-    let (code, _, stderr) = text_of(&[
-        "-q",
-        "render",
-        fixture,
-        "-o",
-        html_path.to_str().unwrap(),
-        "-o",
-        md_path.to_str().unwrap(),
-    ]);
+    let (code, _, stderr) = outcome(&exitready(
+        dir.path(),
+        &[
+            "-q",
+            "render",
+            fixture,
+            "-o",
+            html_path.to_str().unwrap(),
+            "-o",
+            md_path.to_str().unwrap(),
+        ],
+    ));
     assert_eq!(code, 0, "{stderr}");
     let html = std::fs::read_to_string(&html_path).unwrap();
     let page = parse_html(&html);
@@ -692,31 +676,34 @@ fn html_report_has_its_sections_and_charts_and_escapes_everything() {
 #[test]
 fn scan_of_hostile_repository_escapes_html_and_markdown() {
     let dir = tempfile::tempdir().unwrap();
-    let repo = dir.path().join("evil");
-    std::fs::create_dir(&repo).unwrap();
-    commit(
-        &repo,
+    let mut repo = Repo::at(&dir.path().join("evil"));
+    repo.commit(
+        ALICE,
+        V1_DATE,
         &[
-            ("README.md", "# `<script>alert(1)</script>`\n"),
+            ("README.md", Some("# `<script>alert(1)</script>`\n")),
             (
                 "docs/runbooks/<img src=x onerror=alert(2)>.md",
-                "# <img src=x onerror=alert(3)> | `x`\n",
+                Some("# <img src=x onerror=alert(3)> | `x`\n"),
             ),
-            ("src/main.rs", "fn main() {}\n"),
+            ("src/main.rs", Some("fn main() {}\n")),
         ],
-        1_700_000_000,
+        "change",
     );
     let html = dir.path().join("r.html");
     let md = dir.path().join("r.md");
-    let o = run(&[
-        "-q",
-        "scan",
-        repo.to_str().unwrap(),
-        "-o",
-        html.to_str().unwrap(),
-        "-o",
-        md.to_str().unwrap(),
-    ]);
+    let o = exitready(
+        dir.path(),
+        &[
+            "-q",
+            "scan",
+            repo.path().to_str().unwrap(),
+            "-o",
+            html.to_str().unwrap(),
+            "-o",
+            md.to_str().unwrap(),
+        ],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let page = parse_html(&std::fs::read_to_string(&html).unwrap());
     assert_eq!(page.count("script") + page.count("img"), 0);
@@ -731,38 +718,43 @@ fn scan_of_hostile_repository_escapes_html_and_markdown() {
 /// fixture, a real scan with a baseline, and a merged estate report.
 #[test]
 fn reports_validate_against_the_schema() {
-    let (code, schema, _) = text_of(&["schema"]);
+    let dir = tempfile::tempdir().unwrap();
+    let (code, schema, _) = outcome(&exitready(dir.path(), &["schema"]));
     assert_eq!(code, 0);
     let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let repo = dir.path().join("shop");
-    std::fs::create_dir(&repo).unwrap();
-    commit(&repo, V1, 1_700_000_000);
+    let mut repo = Repo::at(&dir.path().join("shop"));
+    repo.commit(ALICE, V1_DATE, V1, "change");
     let old = dir.path().join("old.json");
-    scan_json(&repo, &old);
-    commit(&repo, V2, 1_710_000_000);
+    scan_json(repo.path(), &["-o", old.to_str().unwrap()]);
+    repo.commit(ALICE, V2_DATE, V1_TO_V2, "change");
     let new = dir.path().join("new.json");
-    let o = run(&[
-        "-q",
-        "scan",
-        repo.to_str().unwrap(),
-        "--baseline",
-        old.to_str().unwrap(),
-        "-o",
-        new.to_str().unwrap(),
-    ]);
+    let o = exitready(
+        dir.path(),
+        &[
+            "-q",
+            "scan",
+            repo.path().to_str().unwrap(),
+            "--baseline",
+            old.to_str().unwrap(),
+            "-o",
+            new.to_str().unwrap(),
+        ],
+    );
     assert_eq!(o.status.code(), Some(0));
     let estate = dir.path().join("estate.json");
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/report-knowledge.json");
-    let (code, _, _) = text_of(&[
-        "-q",
-        "merge",
-        new.to_str().unwrap(),
-        fixture,
-        "-o",
-        estate.to_str().unwrap(),
-    ]);
+    let (code, _, _) = outcome(&exitready(
+        dir.path(),
+        &[
+            "-q",
+            "merge",
+            new.to_str().unwrap(),
+            fixture,
+            "-o",
+            estate.to_str().unwrap(),
+        ],
+    ));
     assert_eq!(code, 0);
     for path in [Path::new(fixture), &old, &new, &estate] {
         let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
@@ -782,52 +774,59 @@ fn reports_validate_against_the_schema() {
 #[test]
 fn anonymize_replaces_people_and_keeps_organisations() {
     let dir = tempfile::tempdir().unwrap();
-    let repo = dir.path().join("shop");
-    std::fs::create_dir(&repo).unwrap();
-    commit(
-        &repo,
+    let mut repo = Repo::at(&dir.path().join("shop"));
+    repo.commit(
+        ALICE,
+        V1_DATE,
         &[
             (
                 "README.md",
-                "# Shop\n\nSecurity owner: Jane Doe\n\nMail jane@example.com.\n",
+                Some("# Shop\n\nSecurity owner: Jane Doe\n\nMail jane@example.com.\n"),
             ),
-            ("src/main.rs", "fn main() {}\n"),
+            ("src/main.rs", Some("fn main() {}\n")),
         ],
-        1_700_000_000,
+        "change",
     );
-    let plain = scan_json(&repo, &dir.path().join("plain.json"));
+    let plain = scan_json(repo.path(), &["-o", dir.path().join("plain.json").to_str().unwrap()]);
     assert!(plain.to_string().contains("Jane Doe"));
     let out = dir.path().join("anon.json");
-    let o = run(&[
-        "-q",
-        "scan",
-        repo.to_str().unwrap(),
-        "--anonymize",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = exitready(
+        dir.path(),
+        &[
+            "-q",
+            "scan",
+            repo.path().to_str().unwrap(),
+            "--anonymize",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
     assert_eq!(o.status.code(), Some(0));
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(!text.contains("Jane Doe") && !text.contains("jane@"), "{text}");
     let o2 = dir.path().join("anon2.json");
-    run(&[
-        "-q",
-        "scan",
-        repo.to_str().unwrap(),
-        "--anonymize",
-        "-o",
-        o2.to_str().unwrap(),
-    ]);
+    exitready(
+        dir.path(),
+        &[
+            "-q",
+            "scan",
+            repo.path().to_str().unwrap(),
+            "--anonymize",
+            "-o",
+            o2.to_str().unwrap(),
+        ],
+    );
     assert_eq!(text, std::fs::read_to_string(&o2).unwrap(), "pseudonyms are stable");
     assert!(text.contains("person-"));
 }
 
 #[test]
 fn completions_and_man_page() {
-    let (code, bash, _) = text_of(&["completions", "bash"]);
+    let dir = tempfile::tempdir().unwrap();
+    let (code, bash, _) = outcome(&exitready(dir.path(), &["completions", "bash"]));
     assert_eq!(code, 0);
     assert!(bash.contains("signoff") && bash.contains("--baseline"));
-    let (code, man, _) = text_of(&["man"]);
+    let (code, man, _) = outcome(&exitready(dir.path(), &["man"]));
     assert_eq!(code, 0);
     assert!(man.starts_with(".ie") && man.contains(".TH exitready 1"));
 }

@@ -27,7 +27,7 @@ const ACCESS: &str = "# Access inventory\n\n| System / secret | Holder | Where s
 /// vendor email, a workflow on a vendor runner with three `secrets.X`, a Terraform backend on a
 /// vendor host, a `.env.example`, and an access inventory listing two of the three secrets.
 fn payments() -> Repo {
-    let repo = Repo::new();
+    let mut repo = Repo::new();
     repo.commit(
         ALICE,
         "2026-01-10",
@@ -56,7 +56,7 @@ fn payments() -> Repo {
         &[("docs/access.md", Some(ACCESS))],
         "access inventory",
     );
-    repo.config(CONFIG);
+    repo.write(&[("exitready.toml", Some(CONFIG))]);
     repo
 }
 
@@ -468,8 +468,8 @@ fn exit_checks_statuses_and_evidence() {
 
 #[test]
 fn exit_checks_skip_without_organisations() {
-    let repo = payments();
-    std::fs::remove_file(repo.path().join("exitready.toml")).unwrap();
+    let mut repo = payments();
+    repo.write(&[("exitready.toml", None)]);
     let report = scan_json(repo.path(), &[]);
     for id in [
         "exit.vendor_hosted",
@@ -504,8 +504,6 @@ fn no_secret_value_in_any_output() {
         &[
             "scan",
             repo.path().to_str().unwrap(),
-            "--now",
-            "2026-06-30",
             "-o",
             html.to_str().unwrap(),
             "-o",
@@ -546,7 +544,7 @@ const GH: &str = "[\n  {\"assignees\":[{\"login\":\"alice-acme\"}],\"createdAt\"
 
 #[test]
 fn tickets_list_open_vendor_and_unassigned_items_with_their_branches() {
-    let repo = payments();
+    let mut repo = payments();
     repo.on_branch("PAY-123-fix-retry", |r| {
         r.commit(
             ALICE,
@@ -555,7 +553,8 @@ fn tickets_list_open_vendor_and_unassigned_items_with_their_branches() {
             "Retry with backoff",
         );
     });
-    repo.config(CONFIG); // checking out the branch removed the untracked config
+    // Checking out the branch again removed the untracked config.
+    repo.write(&[("exitready.toml", Some(CONFIG))]);
     std::fs::write(repo.path().join("jira.csv"), JIRA).unwrap();
     std::fs::write(repo.path().join("gh.json"), GH).unwrap();
     let report = scan_json(repo.path(), &["--tickets", "jira.csv", "--tickets", "gh.json"]);

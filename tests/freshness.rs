@@ -1,10 +1,12 @@
 //! Issue 5: stale and hollow documents, on repositories built with dated commits and a clock
-//! pinned at 2026-06-30 (`scan_json` passes `--now 2026-06-30`).
+//! pinned at `NOW`, 2026-06-30 (the runner passes `--now`).
 //! See: /work/scratch/issues/issue5.txt
+
+use std::sync::LazyLock;
 
 use serde_json::Value;
 
-use crate::util::{ALICE, BOB, Repo, exitready, scan_json, stdout};
+use crate::util::{ALICE, BOB, Repo, check, exitready, scan_json, stdout};
 
 const BOT: (&str, &str) = ("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com");
 
@@ -53,7 +55,7 @@ fn of<'a>(all: &'a [(String, bool, Vec<String>)], path: &str) -> (bool, Vec<&'a 
 
 /// A service whose runbook is old while its code kept changing; a doc moved without change.
 fn drifting() -> Repo {
-    let repo = Repo::new();
+    let mut repo = Repo::new();
     repo.commit(
         ALICE,
         "2025-01-01",
@@ -142,7 +144,7 @@ fn an_old_runbook_with_newer_code_beside_it_drifts_and_a_moved_doc_keeps_its_age
 
 /// Recent documents with links, review conventions, ADRs and runbooks (no age reasons).
 fn documented() -> Repo {
-    let repo = Repo::new();
+    let mut repo = Repo::new();
     repo.commit(
         ALICE,
         "2024-01-01",
@@ -186,9 +188,12 @@ fn documented() -> Repo {
     repo
 }
 
+/// `documented`, built once: its tests only read it.
+static DOCUMENTED: LazyLock<Repo> = LazyLock::new(documented);
+
 #[test]
 fn dead_links_anchors_and_code_span_paths_are_named_and_live_ones_are_not() {
-    let repo = documented();
+    let repo = &*DOCUMENTED;
     let all = reasons(&scan_json(repo.path(), &[]));
     assert_eq!(
         of(&all, "docs/setup.md"),
@@ -209,7 +214,7 @@ fn dead_links_anchors_and_code_span_paths_are_named_and_live_ones_are_not() {
 
 #[test]
 fn each_review_convention_is_read() {
-    let repo = documented();
+    let repo = &*DOCUMENTED;
     let all = reasons(&scan_json(repo.path(), &[]));
     let cases = [
         (
@@ -262,7 +267,7 @@ fn each_review_convention_is_read() {
 
 #[test]
 fn adrs_superseded_gaps_and_missing_status() {
-    let repo = documented();
+    let repo = &*DOCUMENTED;
     let report = scan_json(repo.path(), &[]);
     let all = reasons(&report);
     assert_eq!(
@@ -285,7 +290,7 @@ fn adrs_superseded_gaps_and_missing_status() {
             ]
         )
     );
-    let check = crate::util::check(&report, "freshness.adr_status");
+    let check = check(&report, "freshness.adr_status");
     assert_eq!(check["status"], "warn");
     assert_eq!(
         check["reason"],
@@ -295,7 +300,7 @@ fn adrs_superseded_gaps_and_missing_status() {
 
 #[test]
 fn a_hollow_runbook_is_flagged_and_a_complete_one_is_not() {
-    let repo = documented();
+    let repo = &*DOCUMENTED;
     let report = scan_json(repo.path(), &[]);
     let all = reasons(&report);
     assert_eq!(of(&all, "docs/runbooks/payments.md"), (false, vec![]));
@@ -311,7 +316,7 @@ fn a_hollow_runbook_is_flagged_and_a_complete_one_is_not() {
             ]
         )
     );
-    let check = crate::util::check(&report, "freshness.runbooks");
+    let check = check(&report, "freshness.runbooks");
     assert_eq!(
         (check["status"].as_str(), check["score"].as_f64()),
         (Some("warn"), Some(0.5))
@@ -349,8 +354,8 @@ fn a_hollow_runbook_is_flagged_and_a_complete_one_is_not() {
 
 #[test]
 fn explain_shows_stale_and_reasons() {
-    let repo = documented();
-    let output = exitready(repo.path(), &["explain", "docs/review/by.md", "--now", "2026-06-30"]);
+    let repo = &*DOCUMENTED;
+    let output = exitready(repo.path(), &["explain", "docs/review/by.md"]);
     assert!(output.status.success());
     assert_eq!(
         stdout(&output),

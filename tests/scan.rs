@@ -1,13 +1,18 @@
+use std::sync::LazyLock;
+
 use serde_json::Value;
 
-use crate::util::{ALICE, BOB, CAROL, Repo, check, exitready, scan_json, stderr, stdout};
+use crate::util::{
+    ALICE, BOB, CAROL, Repo, assert_snapshot, check, escaped_path, exitready, scan_json, stderr, stdout,
+};
 
 const RUNBOOK: &str = "# Payments runbook\n\n## Symptoms\n\nAlert `PaymentsDown` fires.\n\n## Diagnosis\n\nCheck the logs.\n\n## Mitigation\n\nRestart.\n\n## Escalation\n\nPage the on-call.\n";
 
 /// A small estate: three services (one without a runbook), a test fixture that looks
 /// deployable, vendored and binary files, ADRs, a README naming two of three owners.
 fn shop() -> Repo {
-    let repo = Repo::new();
+    // Named: the snapshot replaces the folder's name, which must not be a word of the report.
+    let mut repo = Repo::named("shop");
     repo.commit(
         ALICE,
         "2025-01-10",
@@ -46,6 +51,9 @@ fn shop() -> Repo {
     repo
 }
 
+/// `shop`, built once for the tests that only read it.
+static SHOP: LazyLock<Repo> = LazyLock::new(shop);
+
 fn status_score(report: &Value, id: &str) -> (String, f64) {
     let c = check(report, id);
     (c["status"].as_str().unwrap().to_string(), c["score"].as_f64().unwrap())
@@ -53,7 +61,7 @@ fn status_score(report: &Value, id: &str) -> (String, f64) {
 
 #[test]
 fn services_are_found_and_mapped_to_runbooks() {
-    let repo = shop();
+    let repo = &*SHOP;
     let report = scan_json(repo.path(), &[]);
     let services: Vec<(String, String, String, Value)> = report["repositories"][0]["services"]
         .as_array()
@@ -95,7 +103,7 @@ fn services_are_found_and_mapped_to_runbooks() {
 
 #[test]
 fn inventory_classes_are_counted() {
-    let repo = shop();
+    let repo = &*SHOP;
     let report = scan_json(repo.path(), &[]);
     let inventory = &report["repositories"][0]["inventory"];
     assert_eq!(inventory["vendored"], 1);
@@ -107,7 +115,7 @@ fn inventory_classes_are_counted() {
 
 #[test]
 fn check_statuses_and_scores() {
-    let repo = shop();
+    let repo = &*SHOP;
     let report = scan_json(repo.path(), &[]);
     let got: Vec<(String, f64)> = [
         "documentation.runbooks",
@@ -166,7 +174,7 @@ fn check_statuses_and_scores() {
 
 #[test]
 fn json_shape_is_stable_and_deterministic() {
-    let repo = shop();
+    let repo = &*SHOP;
     let first = scan_json(repo.path(), &[]);
     let second = scan_json(repo.path(), &[]);
     assert_eq!(first, second);
@@ -187,7 +195,7 @@ fn json_shape_is_stable_and_deterministic() {
 
 #[test]
 fn missing_path_exits_2_before_any_work() {
-    let repo = shop();
+    let repo = &*SHOP;
     let output = exitready(repo.path(), &["scan", ".", "no-such-dir", "-o", "out.json"]);
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(stderr(&output), "exitready: no-such-dir: no such file or directory\n");
@@ -196,12 +204,11 @@ fn missing_path_exits_2_before_any_work() {
 
 #[test]
 fn malformed_config_names_file_line_and_key() {
-    let repo = shop();
-    std::fs::write(
-        repo.path().join("exitready.toml"),
-        "[thresholds]\nrunbook_max_age = 3\n\n[organisations]\nvendor = 3\n",
-    )
-    .unwrap();
+    let mut repo = shop();
+    repo.write(&[(
+        "exitready.toml",
+        Some("[thresholds]\nrunbook_max_age = 3\n\n[organisations]\nvendor = 3\n"),
+    )]);
     let output = exitready(repo.path(), &["scan", "."]);
     assert_eq!(output.status.code(), Some(2));
     let err = stderr(&output);
@@ -247,22 +254,13 @@ fn plain_folder_is_scanned_from_disk() {
 
 #[test]
 fn outputs_by_extension_and_summary() {
-    let repo = shop();
+    let repo = &*SHOP;
     let out = tempfile::tempdir().unwrap();
     let json = out.path().join("q3.json");
     let md = out.path().join("q3.md");
     let output = exitready(
         repo.path(),
-        &[
-            "scan",
-            ".",
-            "--now",
-            "2026-06-30",
-            "-o",
-            json.to_str().unwrap(),
-            "-o",
-            md.to_str().unwrap(),
-        ],
+        &["scan", ".", "-o", json.to_str().unwrap(), "-o", md.to_str().unwrap()],
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
@@ -286,7 +284,7 @@ fn outputs_by_extension_and_summary() {
 
 #[test]
 fn hostile_names_are_escaped_in_markdown() {
-    let repo = Repo::new();
+    let mut repo = Repo::new();
     repo.commit(
         ALICE,
         "2025-01-10",
@@ -296,7 +294,7 @@ fn hostile_names_are_escaped_in_markdown() {
         )],
         "x",
     );
-    let output = exitready(repo.path(), &["scan", ".", "--format", "md", "--now", "2026-06-30"]);
+    let output = exitready(repo.path(), &["scan", ".", "--format", "md"]);
     let markdown = stdout(&output);
     assert!(!markdown.contains("<script>"), "{markdown}");
     assert!(!markdown.contains("<img"), "{markdown}");
@@ -308,7 +306,7 @@ fn hostile_names_are_escaped_in_markdown() {
 
 #[test]
 fn document_kinds_with_decoys() {
-    let repo = Repo::new();
+    let mut repo = Repo::new();
     repo.commit(
         ALICE,
         "2025-01-10",
@@ -383,27 +381,24 @@ fn document_kinds_with_decoys() {
 
 #[test]
 fn markdown_report_snapshot() {
-    let repo = shop();
-    let output = exitready(
-        repo.path(),
-        &["scan", ".", "--format", "md", "--now", "2026-06-30", "-q"],
-    );
+    let repo = &*SHOP;
+    let output = exitready(repo.path(), &["scan", ".", "--format", "md", "-q"]);
     assert!(output.status.success());
     // The work tree's path and HEAD change with every run; everything else is pinned.
-    let head = repo.repo.head().unwrap().target().unwrap().to_string();
+    let head = repo.rev("HEAD");
     let markdown = stdout(&output)
         .replace(&head, "<HEAD>")
-        .replace(&crate::util::escaped_path(repo.path()), "<REPO>")
+        .replace(&escaped_path(repo.path()), "<REPO>")
         .replace(
             &exitready::report::render::escape_markdown(&repo.path().file_name().unwrap().to_string_lossy()),
             "<NAME>",
         );
-    crate::util::assert_snapshot("shop.md", &markdown);
+    assert_snapshot("shop.md", &markdown);
 }
 
 #[test]
 fn huge_files_are_not_read_and_said_so() {
-    let repo = Repo::new();
+    let mut repo = Repo::new();
     let huge = "x".repeat(6 * 1024 * 1024);
     repo.commit(
         ALICE,
@@ -430,8 +425,8 @@ fn huge_files_are_not_read_and_said_so() {
 
 #[test]
 fn web_links_come_from_origin_without_credentials() {
-    let repo = shop();
-    repo.repo
+    let mut repo = shop();
+    repo.git()
         .remote("origin", "https://user:token@github.com/acme/shop.git")
         .unwrap();
     let report = scan_json(repo.path(), &[]);

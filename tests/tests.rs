@@ -16,3 +16,7 @@ mod gate;
 mod freshness;
 // The exit inventory (issue 14): vendor hosts, people, infrastructure, secrets, rebuild readiness, tickets.
 mod exit_inventory;
+// Estate examples (GitHub Actions, GitLab CI, Kubernetes) and their scripts, run for real.
+mod estate;
+// The layering of src/: imports only flow down the pipeline.
+mod layering;

@@ -5,7 +5,9 @@ use std::fmt;
 use std::str::FromStr;
 
 /// What a document is for (DESIGN §4); the closed list that checklists ask about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
     /// Operational procedure for an alert or failure.

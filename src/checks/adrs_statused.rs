@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::freshness_evidence::{against, judged, reasons_in};
 use super::rule::{Context, Evidence, Outcome, Rule};
+use crate::base::signal::Signal;
 use crate::facts::RepoFacts;
 use crate::facts::documents::DocKind;
 
@@ -19,21 +20,21 @@ use crate::facts::documents::DocKind;
 pub struct AdrsStatused {}
 
 impl Rule for AdrsStatused {
-    fn evaluate(&self, facts: &RepoFacts, _context: &Context) -> Outcome {
+    fn evaluate(&self, facts: &RepoFacts, context: &Context) -> Outcome {
         let mut evidence = Vec::new();
         let (mut total, mut statused, mut gaps) = (0, 0, 0);
-        for doc in judged(facts, &[DocKind::Adr]) {
+        for (doc, verdict) in judged(facts, context, &[DocKind::Adr]) {
             total += 1;
             let before = evidence.len();
-            evidence.extend(reasons_in(doc, &["adr_status"]).map(|r| against(doc, r)));
+            evidence.extend(reasons_in(verdict, |s| s == Signal::AdrStatus).map(|r| against(doc, r)));
             if evidence.len() == before {
                 statused += 1;
             }
-            for reason in reasons_in(doc, &["adr_gap"]) {
+            for reason in reasons_in(verdict, |s| s == Signal::AdrGap) {
                 gaps += 1;
                 evidence.push(against(doc, reason));
             }
-            for reason in reasons_in(doc, &["adr_superseded"]) {
+            for reason in reasons_in(verdict, |s| s == Signal::AdrSuperseded) {
                 evidence.push(Evidence {
                     negative: false,
                     ..against(doc, reason)
@@ -54,7 +55,7 @@ impl Rule for AdrsStatused {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{context, facts, reason, with};
+    use super::super::testkit::{facts, reason, with};
     use super::*;
     use crate::checks::Status;
     use pretty_assertions::assert_eq;
@@ -82,7 +83,7 @@ mod tests {
                 vec![reason("adr_status", "no status", None)],
             ),
         ]);
-        let outcome = AdrsStatused {}.evaluate(&facts, &context());
+        let outcome = facts.evaluate(&AdrsStatused {});
         assert_eq!(outcome.status, Status::Warn);
         assert_eq!(
             outcome.reason,
@@ -108,9 +109,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            AdrsStatused {}
-                .evaluate(&super::super::testkit::facts(vec![]), &context())
-                .status,
+            super::super::testkit::facts(vec![]).evaluate(&AdrsStatused {}).status,
             Status::Skip
         );
     }

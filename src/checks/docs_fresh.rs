@@ -10,9 +10,9 @@ use serde::Deserialize;
 
 use super::freshness_evidence::{against, judged, reasons_in};
 use super::rule::{Context, Evidence, Outcome, Rule};
+use crate::base::signal::Signal;
 use crate::facts::RepoFacts;
 use crate::facts::documents::DocKind;
-use crate::facts::freshness::STALE_SIGNALS;
 
 /// Parameters.
 #[derive(Debug, Clone, Deserialize)]
@@ -24,13 +24,13 @@ pub struct DocsFresh {
 }
 
 impl Rule for DocsFresh {
-    fn evaluate(&self, facts: &RepoFacts, _context: &Context) -> Outcome {
+    fn evaluate(&self, facts: &RepoFacts, context: &Context) -> Outcome {
         let mut evidence = Vec::new();
         let (mut total, mut fresh) = (0, 0);
-        for doc in judged(facts, &self.kinds) {
+        for (doc, verdict) in judged(facts, context, &self.kinds) {
             total += 1;
-            if doc.stale {
-                evidence.extend(reasons_in(doc, &STALE_SIGNALS).map(|r| against(doc, r)));
+            if verdict.stale {
+                evidence.extend(reasons_in(verdict, Signal::makes_stale).map(|r| against(doc, r)));
             } else {
                 fresh += 1;
                 evidence.push(Evidence::supporting(
@@ -53,7 +53,7 @@ impl Rule for DocsFresh {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{context, facts, reason, with};
+    use super::super::testkit::{facts, reason, with};
     use super::*;
     use crate::checks::Status;
     use pretty_assertions::assert_eq;
@@ -76,7 +76,7 @@ mod tests {
         let rule = DocsFresh {
             kinds: vec![DocKind::Onboarding, DocKind::Operations],
         };
-        let outcome = rule.evaluate(&facts, &context());
+        let outcome = facts.evaluate(&rule);
         assert_eq!((outcome.status, outcome.score), (Status::Warn, 0.5));
         assert_eq!(outcome.reason, "1 of 2 document(s) are not stale");
         let messages: Vec<&str> = outcome.evidence.iter().map(|e| e.message.as_str()).collect();
@@ -88,12 +88,12 @@ mod tests {
             ]
         );
         assert_eq!(
-            DocsFresh { kinds: vec![] }.evaluate(&facts, &context()).reason,
+            facts.evaluate(&DocsFresh { kinds: vec![] }).reason,
             "2 of 3 document(s) are not stale"
         );
         let none = DocsFresh {
             kinds: vec![DocKind::Api],
         };
-        assert_eq!(none.evaluate(&facts, &context()).status, Status::Skip);
+        assert_eq!(facts.evaluate(&none).status, Status::Skip);
     }
 }

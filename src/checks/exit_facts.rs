@@ -41,7 +41,7 @@ pub(crate) mod testkit {
                 vendor_configured: true,
                 ..exit
             }),
-            ..crate::checks::testkit::facts(Vec::new())
+            ..crate::checks::testkit::facts(Vec::new()).facts
         }
     }
 }
@@ -61,11 +61,11 @@ mod tests {
 
     #[test]
     fn skips_without_inventory_or_vendor() {
-        let facts = crate::checks::testkit::facts(Vec::new());
+        let facts = crate::checks::testkit::facts(Vec::new()).facts;
         assert!(inventory(&facts).unwrap_err().reason.contains("not gathered"));
         let facts = RepoFacts {
             exit: Some(ExitInventory::default()),
-            ..crate::checks::testkit::facts(Vec::new())
+            ..crate::checks::testkit::facts(Vec::new()).facts
         };
         assert_eq!(inventory(&facts).unwrap_err().reason, NO_ORGANISATIONS);
     }

@@ -1,16 +1,24 @@
-//! Shared by the freshness rule kinds: which documents a rule judges, and a document's reasons
-//! as evidence. Pure; reads `documents` only.
+//! Shared by the freshness rule kinds: which documents a rule judges (with the verdict
+//! `checks::staleness` gave each), and a document's reasons as evidence. Pure.
 
-use super::rule::Evidence;
+use super::rule::{Context, Evidence};
+use super::staleness::Verdict;
+use crate::base::signal::{Reason, Signal};
 use crate::facts::documents::DocKind;
-use crate::facts::{Document, Reason, RepoFacts};
+use crate::facts::{Document, RepoFacts};
 
-/// The documents of the given kinds (all kinds when empty), test fixtures left out.
-pub fn judged<'a>(facts: &'a RepoFacts, kinds: &'a [DocKind]) -> impl Iterator<Item = &'a Document> {
+/// The documents of the given kinds (all kinds when empty) with their verdicts, test fixtures
+/// left out.
+pub fn judged<'a>(
+    facts: &'a RepoFacts,
+    context: &'a Context,
+    kinds: &'a [DocKind],
+) -> impl Iterator<Item = (&'a Document, &'a Verdict)> {
     facts
         .documents
         .iter()
-        .filter(move |d| !d.in_test_folder && (kinds.is_empty() || kinds.contains(&d.kind)))
+        .zip(context.verdicts)
+        .filter(move |(d, _)| !d.in_test_folder && (kinds.is_empty() || kinds.contains(&d.kind)))
 }
 
 /// One piece of evidence naming the document, the signal and its sentence, at its line.
@@ -23,7 +31,7 @@ pub fn against(doc: &Document, reason: &Reason) -> Evidence {
     .at_line(line)
 }
 
-/// The reasons of a document whose signal is one of `signals`.
-pub fn reasons_in<'a>(doc: &'a Document, signals: &'a [&str]) -> impl Iterator<Item = &'a Reason> {
-    doc.reasons.iter().filter(move |r| signals.contains(&r.signal.as_str()))
+/// The reasons of a verdict whose signal `keep` accepts.
+pub fn reasons_in(verdict: &Verdict, keep: impl Fn(Signal) -> bool) -> impl Iterator<Item = &Reason> {
+    verdict.reasons.iter().filter(move |r| keep(r.signal))
 }

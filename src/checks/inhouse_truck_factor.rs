@@ -2,7 +2,7 @@
 //! two of them would not orphan half of it.
 //!
 //! Reads `knowledge.inhouse_truck_factor` (DESIGN §3: the greedy truck factor with every vendor
-//! identity removed first). Pass at or over `min` (default 2), warn with partial credit above 0,
+//! identity removed first). Pass at or over `min` (2 in the built-in checklist), warn with partial credit above 0,
 //! fail at 0. Skip without history or without a configured internal organisation.
 
 use serde::Deserialize;
@@ -16,12 +16,7 @@ use crate::facts::RepoFacts;
 #[serde(deny_unknown_fields)]
 pub struct InhouseTruckFactor {
     /// The truck factor needed.
-    #[serde(default = "default_min")]
     pub min: u32,
-}
-
-fn default_min() -> u32 {
-    2
 }
 
 impl Rule for InhouseTruckFactor {

@@ -2,8 +2,8 @@
 //! someone in-house knows is rising (or already at `target`) over the last `quarters`.
 //!
 //! Reads `knowledge.trend` (per calendar quarter). Compares the in-house known share of the last
-//! quarter with the one `quarters` earlier (default 4; the oldest available when fewer): pass
-//! when it rose or is at `target` (default 0.8), warn (0.5) when flat within 1 point, fail when it
+//! quarter with the one `quarters` earlier (4 in the built-in checklist; the oldest available when fewer): pass
+//! when it rose or is at `target` (0.8 in the built-in checklist), warn (0.5) when flat within 1 point, fail when it
 //! fell. Evidence gives both shares and the pairing rate. Skip without history, without a
 //! configured vendor, or with fewer than two quarters.
 
@@ -19,19 +19,9 @@ use crate::facts::knowledge::Role;
 #[serde(deny_unknown_fields)]
 pub struct KnowledgeTrend {
     /// Quarters to look back.
-    #[serde(default = "default_quarters")]
     pub quarters: usize,
     /// An in-house known share at or above this passes whatever the trend.
-    #[serde(default = "default_target")]
     pub target: f64,
-}
-
-fn default_quarters() -> usize {
-    4
-}
-
-fn default_target() -> f64 {
-    0.8
 }
 
 impl Rule for KnowledgeTrend {

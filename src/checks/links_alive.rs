@@ -10,11 +10,9 @@ use serde::Deserialize;
 
 use super::freshness_evidence::{against, judged, reasons_in};
 use super::rule::{Context, Outcome, Rule};
+use crate::base::signal::Signal;
 use crate::facts::RepoFacts;
 use crate::facts::documents::DocKind;
-
-/// The signals of a dead reference.
-const DEAD: [&str; 3] = ["dead_link", "dead_anchor", "dead_path"];
 
 /// Parameters.
 #[derive(Debug, Clone, Deserialize)]
@@ -26,13 +24,13 @@ pub struct LinksAlive {
 }
 
 impl Rule for LinksAlive {
-    fn evaluate(&self, facts: &RepoFacts, _context: &Context) -> Outcome {
+    fn evaluate(&self, facts: &RepoFacts, context: &Context) -> Outcome {
         let mut evidence = Vec::new();
         let (mut total, mut clean, mut dead) = (0, 0, 0);
-        for doc in judged(facts, &self.kinds) {
+        for (doc, verdict) in judged(facts, context, &self.kinds) {
             total += 1;
             let before = evidence.len();
-            evidence.extend(reasons_in(doc, &DEAD).map(|r| against(doc, r)));
+            evidence.extend(reasons_in(verdict, Signal::is_dead_reference).map(|r| against(doc, r)));
             dead += evidence.len() - before;
             if evidence.len() == before {
                 clean += 1;
@@ -52,7 +50,7 @@ impl Rule for LinksAlive {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{context, facts, reason, with};
+    use super::super::testkit::{facts, reason, with};
     use super::*;
     use crate::checks::Status;
     use pretty_assertions::assert_eq;
@@ -87,7 +85,7 @@ mod tests {
         let rule = LinksAlive {
             kinds: vec![DocKind::Onboarding, DocKind::Runbook],
         };
-        let outcome = rule.evaluate(&facts, &context());
+        let outcome = facts.evaluate(&rule);
         assert_eq!((outcome.status, outcome.score), (Status::Warn, 0.5));
         assert_eq!(
             outcome.reason,

@@ -14,6 +14,7 @@ pub mod controls;
 pub mod credentials_listed;
 pub mod docs_fresh;
 pub mod docs_present;
+pub mod evaluate;
 mod exit_facts;
 pub mod freshness_evidence;
 pub mod inhouse_truck_factor;
@@ -33,6 +34,7 @@ pub mod runbook_updated_with_code;
 pub mod runbooks_fresh;
 pub mod score;
 pub mod stale_branches;
+pub mod staleness;
 #[cfg(test)]
 pub(crate) mod testkit;
 pub mod vendor_exit;

@@ -1,5 +1,5 @@
-//! Rule kind `named_roles`: the roles that must stay in-house after the exit (by default
-//! engineering, delivery and security) each have a named person.
+//! Rule kind `named_roles`: the roles that must stay in-house after the exit (the built-in
+//! checklist names engineering, delivery and security) each have a named person.
 //!
 //! Reads `named_roles` (lines such as `Security owner: Jane Doe` in any document, or
 //! `[accountability]` in the config). A role is named when a label contains the role word.
@@ -15,12 +15,7 @@ use crate::facts::RepoFacts;
 #[serde(deny_unknown_fields)]
 pub struct NamedRoles {
     /// The role words looked for in labels.
-    #[serde(default = "default_roles")]
     pub roles: Vec<String>,
-}
-
-fn default_roles() -> Vec<String> {
-    ["engineering", "delivery", "security"].map(String::from).to_vec()
 }
 
 impl Rule for NamedRoles {

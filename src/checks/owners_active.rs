@@ -9,7 +9,7 @@
 use serde::Deserialize;
 
 use super::rule::{Context, Evidence, Outcome, Rule};
-use crate::facts::{RepoFacts, org_specs, owners};
+use crate::facts::{RepoFacts, owners};
 
 /// Parameters (the limit is `thresholds.owner_inactive_days` in exitready.toml).
 #[derive(Debug, Clone, Deserialize)]
@@ -21,13 +21,12 @@ impl Rule for OwnersActive {
         let (Some(ownership), Some(history)) = (&facts.ownership, &facts.history) else {
             return Outcome::skip("no ownership file or no git history");
         };
-        let limit = context.config.thresholds.owner_inactive_days as i64;
-        let specs = org_specs(context.config);
+        let limit = context.thresholds.owner_inactive_days as i64;
         let now = context.now.as_second();
         let mut evidence = Vec::new();
         let mut active = 0;
         for written in ownership.all_owners() {
-            let owner = owners::resolve(&written, &specs, context.config, Some(history));
+            let owner = owners::resolve(&written, context.identities, Some(history));
             let Some(email) = &owner.email else { continue };
             let last = owner
                 .identity

@@ -4,7 +4,7 @@
 //! Reads `ownership.files` (owners as written) and resolves each owner through `[organisations]`
 //! (owner entries such as `@acme-team`, emails by domain, `[people] handles`). A file is
 //! vendor-only when it has owners and all of them are vendor. Pass at or under `max_percent`
-//! (default 0) of owned files; warn above with the score 1 − share; evidence lists the owners
+//! (0 in the built-in checklist) of owned files; warn above with the score 1 − share; evidence lists the owners
 //! concerned and how many files each holds alone. Skip without a configured vendor.
 
 use std::collections::BTreeMap;
@@ -15,14 +15,13 @@ use super::rule::{Context, Evidence, Outcome, Rule};
 use super::vendor_exit::NO_ORGANISATIONS;
 use crate::facts::RepoFacts;
 use crate::facts::knowledge::Role;
-use crate::facts::{org_specs, owners};
+use crate::facts::owners;
 
 /// Parameters.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OwnersInhouse {
     /// Share of owned files (percent) that may be vendor-only.
-    #[serde(default)]
     pub max_percent: f64,
 }
 
@@ -31,8 +30,7 @@ impl Rule for OwnersInhouse {
         let Some(ownership) = &facts.ownership else {
             return Outcome::skip("ownership files were not read");
         };
-        let specs = org_specs(context.config);
-        if !specs.iter().any(|s| s.role == Role::Vendor) {
+        if !context.identities.organisations.iter().any(|s| s.role == Role::Vendor) {
             return Outcome::skip(NO_ORGANISATIONS);
         }
         let mut roles: BTreeMap<&str, Role> = BTreeMap::new();
@@ -43,7 +41,7 @@ impl Rule for OwnersInhouse {
             let all_vendor = file.owners.iter().all(|o| {
                 *roles
                     .entry(o.as_str())
-                    .or_insert_with(|| owners::resolve(o, &specs, context.config, None).role)
+                    .or_insert_with(|| owners::resolve(o, context.identities, None).role)
                     == Role::Vendor
             });
             if all_vendor {

@@ -3,7 +3,7 @@
 //!
 //! Reads `ownership` (the resolved owners of every tracked file). With `specific = true`, files
 //! owned only through a catch-all rule (`*`, a rule matching everything, a root OWNERS) count as
-//! unowned: a catch-all hides missing ownership. Pass at or over `min_percent` (default 90);
+//! unowned: a catch-all hides missing ownership. Pass at or over `min_percent` (90 in the built-in checklist);
 //! otherwise warn with the score coverage ÷ `min_percent`, or fail at 0. Evidence: the unowned
 //! paths (folders where a whole folder is unowned), at most 20, and how many more.
 
@@ -20,15 +20,10 @@ const LISTED: usize = 20;
 #[serde(deny_unknown_fields)]
 pub struct OwnershipCoverage {
     /// The coverage needed, in percent.
-    #[serde(default = "default_min")]
     pub min_percent: f64,
     /// Leave out files owned only through catch-all rules.
     #[serde(default)]
     pub specific: bool,
-}
-
-fn default_min() -> f64 {
-    90.0
 }
 
 impl Rule for OwnershipCoverage {

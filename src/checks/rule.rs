@@ -2,8 +2,9 @@
 //! 0..1 score, one sentence of reason and evidence), and the five constructors every rule scores
 //! through (STYLE "For exitready" 6).
 
+use super::staleness::Verdict;
 use crate::facts::RepoFacts;
-use crate::settings::Config;
+use crate::settings::{GateSettings, Identities, Thresholds};
 
 /// A result's status, worst first (the order used to aggregate and to sort).
 #[derive(
@@ -170,13 +171,20 @@ impl Outcome {
     }
 }
 
-/// What every rule may read besides the facts.
-#[derive(Debug, Clone)]
+/// What a rule may read besides the facts and its own parameters: the parts of the root's
+/// settings that rules share, already resolved.
+#[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
     /// The report's clock (`--now` or the wall clock at the start of the scan).
     pub now: jiff::Timestamp,
-    /// The config in force.
-    pub config: &'a Config,
+    /// Organisations, handles and bots: who is the vendor, who is in-house.
+    pub identities: &'a Identities,
+    /// `[thresholds]` (`owner_inactive_days`).
+    pub thresholds: &'a Thresholds,
+    /// `[gate]`: exempt services and the globs of changes that need no runbook update.
+    pub gate: &'a GateSettings,
+    /// The freshness verdict of each document (`checks::staleness`), in `facts.documents` order.
+    pub verdicts: &'a [Verdict],
 }
 
 /// A rule kind with its parameters, ready to evaluate.

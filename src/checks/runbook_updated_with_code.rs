@@ -17,7 +17,7 @@ use serde::Deserialize;
 use super::rule::{Context, Evidence, Outcome, Rule};
 use crate::facts::RepoFacts;
 use crate::facts::services::Service;
-use crate::settings::glob_set;
+use crate::settings::Globs;
 
 /// How many changed files a finding names before "+N more".
 const SHOWN_FILES: usize = 3;
@@ -28,10 +28,10 @@ const SHOWN_FILES: usize = 3;
 pub struct RunbookUpdatedWithCode {
     /// Globs of documentation changes that need no runbook update.
     #[serde(default)]
-    pub docs: Vec<String>,
+    pub docs: Globs,
     /// Globs of test changes that need no runbook update.
     #[serde(default)]
-    pub tests: Vec<String>,
+    pub tests: Globs,
 }
 
 /// One service with code changes in the range.
@@ -49,9 +49,8 @@ impl RunbookUpdatedWithCode {
         let Some(range) = &facts.changes else {
             return Vec::new();
         };
-        let gate = &context.config.gate;
-        let docs = glob_set(gate.docs.as_ref().unwrap_or(&self.docs));
-        let tests = glob_set(gate.tests.as_ref().unwrap_or(&self.tests));
+        let docs = context.gate.docs.as_ref().unwrap_or(&self.docs);
+        let tests = context.gate.tests.as_ref().unwrap_or(&self.tests);
         let runbooks: Vec<&str> = facts.services.iter().filter_map(|s| s.runbook.as_deref()).collect();
         let mut changed: Vec<ChangedService> = Vec::new();
         for path in &range.files {
@@ -141,7 +140,7 @@ impl Rule for RunbookUpdatedWithCode {
                 evidence,
             );
         }
-        let exempt = &context.config.gate.exempt;
+        let exempt = &context.gate.exempt;
         let mut passed = 0;
         let mut evidence = Vec::new();
         for c in &changed {
@@ -207,13 +206,19 @@ mod tests {
     use crate::checks::Status;
     use crate::discover::{Root, RootKind};
     use crate::facts::changes::{ChangedRange, RangeCommit};
-    use crate::settings::Config;
+    use crate::settings::{GateSettings, Settings};
 
     fn service(name: &str, path: &str, runbook: Option<&str>) -> Service {
         Service {
             name: name.into(),
             path: path.into(),
             paths: vec![if path == "." { "**".into() } else { format!("{path}/**") }],
+            matcher: crate::settings::Globs::new(&[if path == "." {
+                "**".to_string()
+            } else {
+                format!("{path}/**")
+            }])
+            .unwrap(),
             found_by: "Dockerfile".into(),
             runbook: runbook.map(str::to_string),
             runbook_reason: None,
@@ -249,22 +254,21 @@ mod tests {
 
     fn rule() -> RunbookUpdatedWithCode {
         RunbookUpdatedWithCode {
-            docs: vec!["**/*.md".into()],
-            tests: vec!["**/tests/**".into()],
+            docs: Globs::new(&["**/*.md"]).unwrap(),
+            tests: Globs::new(&["**/tests/**"]).unwrap(),
         }
     }
 
-    fn run(files: &[&str], trailer: Option<&str>, config: &Config) -> Outcome {
-        let context = Context {
-            now: jiff::Timestamp::UNIX_EPOCH,
-            config,
+    fn run(files: &[&str], trailer: Option<&str>, gate: GateSettings) -> Outcome {
+        let settings = Settings {
+            gate,
+            ..Settings::default()
         };
-        rule().evaluate(&facts(files, trailer), &context)
+        rule().evaluate(&facts(files, trailer), &crate::checks::testkit::context_with(&settings))
     }
 
     #[test]
     fn innermost_service_and_runbook_paths() {
-        let config = Config::default();
         let out = run(
             &[
                 "svc/pay/a.py",
@@ -274,7 +278,7 @@ mod tests {
                 "svc/pay/tests/t.py",
             ],
             None,
-            &config,
+            GateSettings::default(),
         );
         assert_eq!(out.status, Status::Fail);
         assert_eq!(
@@ -285,7 +289,7 @@ mod tests {
         let out = run(
             &["svc/pay/a.py", "docs/runbooks/pay.md", "svc/shop/x.go"],
             None,
-            &config,
+            GateSettings::default(),
         );
         assert_eq!((out.status, out.score), (Status::Warn, 0.5));
         assert!(
@@ -293,7 +297,7 @@ mod tests {
                 .message
                 .ends_with("no runbook: add one at svc/shop/RUNBOOK.md or declare [[services]] runbook")
         );
-        let out = run(&["main.go"], None, &config);
+        let out = run(&["main.go"], None, GateSettings::default());
         assert!(
             out.evidence[0]
                 .message
@@ -303,37 +307,42 @@ mod tests {
 
     #[test]
     fn docs_tests_trailer_and_exemption_pass() {
-        let config = Config::default();
         assert_eq!(
-            run(&["svc/pay/README.md", "svc/pay/tests/x.py"], None, &config).status,
+            run(
+                &["svc/pay/README.md", "svc/pay/tests/x.py"],
+                None,
+                GateSettings::default()
+            )
+            .status,
             Status::Pass
         );
-        let out = run(&["svc/pay/a.py"], Some("config only"), &config);
+        let out = run(&["svc/pay/a.py"], Some("config only"), GateSettings::default());
         assert_eq!(out.status, Status::Pass);
         assert_eq!(
             out.reason,
             "runbook updates not needed: commit ccccccc says \"config only\""
         );
-        let mut config = Config::default();
-        config.gate.exempt = vec!["pay".into()];
-        assert_eq!(run(&["svc/pay/a.py"], None, &config).status, Status::Pass);
-        config.gate.docs = Some(vec![]);
-        let out = run(&["svc/pay/README.md"], None, &Config::default());
+        let exempt = GateSettings {
+            exempt: vec!["pay".into()],
+            ..GateSettings::default()
+        };
+        assert_eq!(run(&["svc/pay/a.py"], None, exempt).status, Status::Pass);
+        let out = run(&["svc/pay/README.md"], None, GateSettings::default());
         assert_eq!(out.status, Status::Pass);
-        let mut no_docs = Config::default();
-        no_docs.gate.docs = Some(vec![]);
-        assert_eq!(run(&["svc/pay/README.md"], None, &no_docs).status, Status::Fail);
+        let no_docs = GateSettings {
+            docs: Some(Globs::default()),
+            ..GateSettings::default()
+        };
+        assert_eq!(run(&["svc/pay/README.md"], None, no_docs).status, Status::Fail);
     }
 
     #[test]
     fn without_range_skips() {
-        let config = Config::default();
         let mut f = facts(&[], None);
         f.changes = None;
-        let context = Context {
-            now: jiff::Timestamp::UNIX_EPOCH,
-            config: &config,
-        };
-        assert_eq!(rule().evaluate(&f, &context).status, Status::Skip);
+        assert_eq!(
+            rule().evaluate(&f, &crate::checks::testkit::context()).status,
+            Status::Skip
+        );
     }
 }

@@ -10,9 +10,9 @@ use serde::Deserialize;
 
 use super::freshness_evidence::{against, judged, reasons_in};
 use super::rule::{Context, Evidence, Outcome, Rule};
+use crate::base::signal::Signal;
 use crate::facts::RepoFacts;
 use crate::facts::documents::DocKind;
-use crate::facts::freshness::STALE_SIGNALS;
 
 /// Parameters (none).
 #[derive(Debug, Clone, Deserialize)]
@@ -20,15 +20,14 @@ use crate::facts::freshness::STALE_SIGNALS;
 pub struct RunbooksFresh {}
 
 impl Rule for RunbooksFresh {
-    fn evaluate(&self, facts: &RepoFacts, _context: &Context) -> Outcome {
-        let mut signals: Vec<&str> = STALE_SIGNALS.to_vec();
-        signals.push("hollow");
+    fn evaluate(&self, facts: &RepoFacts, context: &Context) -> Outcome {
         let mut evidence = Vec::new();
         let (mut total, mut sound) = (0, 0);
-        for doc in judged(facts, &[DocKind::Runbook]) {
+        for (doc, verdict) in judged(facts, context, &[DocKind::Runbook]) {
             total += 1;
             let before = evidence.len();
-            evidence.extend(reasons_in(doc, &signals).map(|r| against(doc, r)));
+            let stale_or_hollow = |s: Signal| s.makes_stale() || s == Signal::Hollow;
+            evidence.extend(reasons_in(verdict, stale_or_hollow).map(|r| against(doc, r)));
             if evidence.len() == before {
                 sound += 1;
                 evidence.push(Evidence::supporting(
@@ -77,7 +76,7 @@ mod tests {
             ),
             with("README.md", DocKind::Onboarding, vec![reason("age", "old", None)]),
         ]);
-        let outcome = RunbooksFresh {}.evaluate(&facts, &super::super::testkit::context());
+        let outcome = facts.evaluate(&RunbooksFresh {});
         assert_eq!(outcome.status, Status::Warn);
         assert_eq!(outcome.score, 0.5);
         assert_eq!(outcome.reason, "2 of 4 runbook(s) are fresh and complete");
@@ -103,15 +102,10 @@ mod tests {
                 (false, None, "runbook docs/runbooks/d.md is fresh and complete"),
             ]
         );
-        assert_eq!(
-            RunbooksFresh {}
-                .evaluate(&facts_none(), &super::super::testkit::context())
-                .status,
-            Status::Skip
-        );
+        assert_eq!(facts_none().evaluate(&RunbooksFresh {}).status, Status::Skip);
     }
 
-    fn facts_none() -> RepoFacts {
+    fn facts_none() -> super::super::testkit::Fixture {
         facts(vec![])
     }
 }

@@ -1,6 +1,6 @@
 //! Rule kind `stale_branches`: no vendor work is left in flight: branches whose tip is not
 //! reachable from HEAD, last committed by a vendor identity more than `max_age_days` ago
-//! (default 30), are work that will be lost or that nobody in-house can finish.
+//! (30 in the built-in checklist), are work that will be lost or that nobody in-house can finish.
 //!
 //! Reads `history.in_flight` and the identities' organisations. Score: the share of vendor
 //! branches that are not stale; one finding per vendor branch. Skip without history or without
@@ -18,12 +18,7 @@ use crate::facts::knowledge::Role;
 #[serde(deny_unknown_fields)]
 pub struct StaleBranches {
     /// Days after which a vendor branch counts as stale.
-    #[serde(default = "default_days")]
     pub max_age_days: i64,
-}
-
-fn default_days() -> i64 {
-    30
 }
 
 impl Rule for StaleBranches {

@@ -3,7 +3,7 @@
 //!
 //! Reads `knowledge.organisations` (each vendor's `orphaned_*_if_leaves`) and `knowledge.islands`.
 //! All vendors leave at once: the figure is the headline's. Pass at or under `max_percent`
-//! (default 20), fail at or over `fail_percent` (default 50), warn in between with a score
+//! (20 in the built-in checklist), fail at or over `fail_percent` (50 in the built-in checklist), warn in between with a score
 //! falling linearly from 1 to 0. Skip without history or without a configured vendor.
 
 use serde::Deserialize;
@@ -17,19 +17,9 @@ use crate::facts::knowledge::Role;
 #[serde(deny_unknown_fields)]
 pub struct VendorExit {
     /// Orphaned share (percent) that still passes.
-    #[serde(default = "default_max")]
     pub max_percent: f64,
     /// Orphaned share (percent) that fails outright.
-    #[serde(default = "default_fail")]
     pub fail_percent: f64,
-}
-
-fn default_max() -> f64 {
-    20.0
-}
-
-fn default_fail() -> f64 {
-    50.0
 }
 
 /// The skip reason shared by every check that needs to know who the vendor is.
@@ -40,12 +30,12 @@ impl Rule for VendorExit {
         let Some(knowledge) = &facts.knowledge else {
             return Outcome::skip("no git history was read for this root");
         };
-        let Some(headline) = &knowledge.headline else {
-            return Outcome::skip("no source file with history to measure");
-        };
         if !knowledge.organisations.iter().any(|o| o.role == Role::Vendor) {
             return Outcome::skip(NO_ORGANISATIONS);
         }
+        let Some(headline) = &knowledge.headline else {
+            return Outcome::skip("no source file with history to measure");
+        };
         let percent = headline.orphaned_percent;
         let mut evidence: Vec<Evidence> = knowledge
             .islands

@@ -2,9 +2,9 @@
 //! vendor(s) left ("knowledge islands", DESIGN §3).
 //!
 //! Reads `knowledge.islands` (computed for all vendors leaving at once). Islands with at least
-//! `min_files` source files (default 5) count. Pass when there are none; otherwise warn with the
+//! `min_files` source files (5 in the built-in checklist) count. Pass when there are none; otherwise warn with the
 //! score 1 − (orphaned files in those islands ÷ source files), or fail when that share reaches
-//! `fail_share` (default 0.25). One finding per island, largest first. Skip without history or
+//! `fail_share` (0.25 in the built-in checklist). One finding per island, largest first. Skip without history or
 //! without a configured vendor.
 
 use serde::Deserialize;
@@ -19,19 +19,9 @@ use crate::facts::knowledge::Role;
 #[serde(deny_unknown_fields)]
 pub struct VendorIslands {
     /// Islands smaller than this are not counted.
-    #[serde(default = "default_min_files")]
     pub min_files: usize,
     /// Share of source files in islands that fails outright.
-    #[serde(default = "default_fail_share")]
     pub fail_share: f64,
-}
-
-fn default_min_files() -> usize {
-    5
-}
-
-fn default_fail_share() -> f64 {
-    0.25
 }
 
 impl Rule for VendorIslands {

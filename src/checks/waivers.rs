@@ -21,11 +21,9 @@
 //! with the new score. `pass`, `skip` and `error` keep their status and score (an error has no
 //! findings to waive), though findings they carry are still marked.
 
-use globset::Glob;
-
 use super::rule::{Evidence, Outcome, Status};
 use crate::facts::Warning;
-use crate::settings::Waiver;
+use crate::settings::WaiverRule;
 
 /// One waiver as the report lists it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
@@ -48,50 +46,19 @@ pub struct WaiverReport {
     pub repository: Option<String>,
 }
 
-/// When a waiver stops applying, from its `expires` value; `None` when it holds no date.
-pub fn expiry(waiver: &Waiver) -> Option<jiff::Timestamp> {
-    let text = waiver.expires.to_string();
-    if let Ok(timestamp) = text.parse::<jiff::Timestamp>() {
-        return Some(timestamp);
-    }
-    let date: jiff::civil::Date = text.get(..10)?.parse().ok()?;
-    date.to_zoned_datetime(jiff::tz::TimeZone::UTC)
-        .ok()
-        .map(|z| z.timestamp())
-}
-
-/// Whether a waiver still applies at `now`.
-pub fn active(waiver: &Waiver, now: jiff::Timestamp) -> bool {
-    expiry(waiver).is_some_and(|end| now < end)
-}
-
-/// Whether a waiver's path (glob or folder) covers a finding's path.
-fn covers(waiver: &Waiver, path: Option<&str>) -> bool {
-    match (&waiver.path, path) {
-        (None, _) => true,
-        (Some(_), None) => false,
-        (Some(pattern), Some(path)) => {
-            let folder = pattern.trim_end_matches('/');
-            path == folder
-                || path.strip_prefix(folder).is_some_and(|rest| rest.starts_with('/'))
-                || Glob::new(pattern).is_ok_and(|g| g.compile_matcher().is_match(path))
-        }
-    }
-}
-
 /// The index of the first active waiver that sets this finding of `check` aside.
-pub fn first_match(waivers: &[Waiver], now: jiff::Timestamp, check: &str, evidence: &Evidence) -> Option<usize> {
+pub fn first_match(waivers: &[WaiverRule], now: jiff::Timestamp, check: &str, evidence: &Evidence) -> Option<usize> {
     if !evidence.negative {
         return None;
     }
     waivers
         .iter()
-        .position(|w| w.check == check && active(w, now) && covers(w, evidence.path.as_deref()))
+        .position(|w| w.check == check && w.active(now) && w.covers(evidence.path.as_deref()))
 }
 
 /// Sets aside the findings of `check` that a waiver covers and recomputes status and score (see
 /// the module doc for the formula).
-pub fn apply(check: &str, mut outcome: Outcome, waivers: &[Waiver], now: jiff::Timestamp) -> Outcome {
+pub fn apply(check: &str, mut outcome: Outcome, waivers: &[WaiverRule], now: jiff::Timestamp) -> Outcome {
     let mut negative = 0;
     let mut waived = 0;
     for evidence in &mut outcome.evidence {
@@ -122,7 +89,7 @@ pub fn apply(check: &str, mut outcome: Outcome, waivers: &[Waiver], now: jiff::T
 /// The report's list of one repository's waivers, counting what each set aside in `outcomes`
 /// (check id and outcome, after `apply`), and a warning per expired waiver.
 pub fn report<'a>(
-    waivers: &[Waiver],
+    waivers: &[WaiverRule],
     now: jiff::Timestamp,
     outcomes: impl IntoIterator<Item = (&'a str, &'a Outcome)>,
     repository: Option<&str>,
@@ -140,11 +107,11 @@ pub fn report<'a>(
         .iter()
         .zip(applied)
         .map(|(waiver, applied_to)| {
-            let expired = !active(waiver, now);
+            let expired = !waiver.active(now);
             if expired {
                 warnings.push(Warning::new(
                     "waiver_expired",
-                    waiver.path.as_deref(),
+                    waiver.path.as_ref().map(|(path, _)| path.as_str()),
                     &format!(
                         "the waiver of {} expired on {} and no longer applies: {}",
                         waiver.check, waiver.expires, waiver.reason
@@ -153,9 +120,9 @@ pub fn report<'a>(
             }
             WaiverReport {
                 check: waiver.check.clone(),
-                path: waiver.path.clone(),
+                path: waiver.path.as_ref().map(|(path, _)| path.clone()),
                 reason: waiver.reason.clone(),
-                expires: waiver.expires.to_string(),
+                expires: waiver.expires.clone(),
                 expired,
                 applied_to,
                 repository: repository.map(str::to_string),
@@ -169,13 +136,11 @@ pub fn report<'a>(
 mod tests {
     use super::*;
 
-    fn waiver(check: &str, path: Option<&str>, expires: &str) -> Waiver {
-        Waiver {
-            check: check.into(),
-            path: path.map(str::to_string),
-            reason: "accepted".into(),
-            expires: expires.parse().unwrap(),
-        }
+    fn waiver(check: &str, path: Option<&str>, expires: &str) -> WaiverRule {
+        let path = path.map_or(String::new(), |p| format!("path = \"{p}\"\n"));
+        let text = format!("[[waiver]]\ncheck = \"{check}\"\n{path}reason = \"accepted\"\nexpires = {expires}\n");
+        let settings = crate::settings::Settings::parse(std::path::Path::new("exitready.toml"), &text).unwrap();
+        settings.waivers.into_iter().next().unwrap()
     }
 
     fn now() -> jiff::Timestamp {

@@ -6,7 +6,7 @@ use crate::checks::controls;
 use crate::cli::ChecklistsArgs;
 use crate::error::{Error, Result};
 
-use super::Outcome;
+use super::common::Outcome;
 
 /// Runs the command.
 pub fn run(args: ChecklistsArgs) -> Result<Outcome> {

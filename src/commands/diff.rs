@@ -4,19 +4,19 @@
 
 use crate::cli::{DiffArgs, TextFormat};
 use crate::error::Result;
-use crate::report::compare::compare;
 use crate::report::render::json;
+use crate::workflows::compare::compare;
 
-use super::Outcome;
+use super::common::Outcome;
 
 /// Runs `diff`.
 pub fn run(args: DiffArgs) -> Result<Outcome> {
-    let old = crate::report::read(&args.old)?;
-    let new = crate::report::read(&args.new)?;
+    let old = crate::report::input::read(&args.old)?;
+    let new = crate::report::input::read(&args.new)?;
     let comparison = compare(&old, &new);
     let text = match args.format {
-        TextFormat::Text => comparison.to_text(),
-        TextFormat::Md => comparison.to_markdown(),
+        TextFormat::Text => crate::report::diff::text(&comparison),
+        TextFormat::Md => crate::report::diff::markdown(&comparison),
         TextFormat::Json => json(&comparison)?,
     };
     print!("{text}");

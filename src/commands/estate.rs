@@ -10,7 +10,6 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use git2::{Repository, RepositoryOpenFlags};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
@@ -19,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::facts::{self, GatherOptions};
 use crate::report::build::Scanned;
 use crate::report::model::FailedRoot;
-use crate::settings::Config;
+use crate::settings::Settings;
 
 /// The repositories found below some folders.
 #[derive(Debug, Default)]
@@ -71,7 +70,7 @@ pub fn find(dirs: &[PathBuf]) -> Result<Found> {
                 continue;
             }
             walk.skip_current_dir();
-            match Repository::open_ext(path, RepositoryOpenFlags::NO_SEARCH, std::iter::empty::<&str>()) {
+            match crate::discover::open_repository(path) {
                 Ok(_) => found.repositories.push(path.to_path_buf()),
                 Err(e) => found.failed.push(FailedRoot {
                     path: path.display().to_string(),
@@ -99,7 +98,7 @@ fn looks_like_repository(path: &Path) -> bool {
 /// input order. With `keep_going` a root that fails is reported as failed; without, the first
 /// failure (in input order) is returned.
 pub fn gather_all(
-    roots: Vec<(Root, Config, Option<PathBuf>)>,
+    roots: Vec<(Root, Settings)>,
     jobs: Option<usize>,
     keep_going: bool,
     progress: bool,
@@ -111,6 +110,7 @@ pub fn gather_all(
     let base = GatherOptions {
         jobs: if single { jobs.unwrap_or(0) } else { 1 },
         progress: single && progress,
+        defer_knowledge: !single,
         ..base.clone()
     };
     let pool = rayon::ThreadPoolBuilder::new()
@@ -128,14 +128,13 @@ pub fn gather_all(
             .progress_chars("=> "),
     );
     bar.set_prefix("scanning");
-    let results: Vec<(Root, Config, Result<facts::RepoFacts>)> = pool.install(|| {
+    let results: Vec<(Root, Settings, Result<facts::RepoFacts>)> = pool.install(|| {
         roots
             .into_par_iter()
-            .map(|(root, config, config_path)| {
+            .map(|(root, settings)| {
                 log::info!("scanning {} ({:?})", root.path.display(), root.kind);
                 let options = GatherOptions {
-                    config: config.clone(),
-                    config_path,
+                    settings,
                     ..base.clone()
                 };
                 let result = catch_unwind(AssertUnwindSafe(|| facts::gather(&root, &options))).unwrap_or_else(|_| {
@@ -146,22 +145,31 @@ pub fn gather_all(
                 });
                 bar.set_message(root.name.clone());
                 bar.inc(1);
-                (root, config, result)
+                (root, options.settings, result)
             })
             .collect()
     });
     bar.finish_and_clear();
     let mut scanned = Vec::new();
     let mut failed = Vec::new();
-    for (root, config, result) in results {
+    for (root, settings, result) in results {
         match result {
-            Ok(facts) => scanned.push(Scanned { facts, config }),
+            Ok(facts) => scanned.push(Scanned { facts, settings }),
             Err(e) if keep_going => failed.push(FailedRoot {
                 path: root.path.display().to_string(),
                 message: e.to_string(),
             }),
             Err(e) => return Err(e),
         }
+    }
+    if !single {
+        // A person is active when their last commit in any of the roots is recent.
+        let last = facts::last_commits(scanned.iter().map(|s| s.facts.history.as_ref()));
+        pool.install(|| {
+            scanned.par_iter_mut().for_each(|s| {
+                facts::complete_knowledge(&mut s.facts, &s.settings, base.now, &last);
+            })
+        });
     }
     Ok((scanned, failed))
 }

@@ -6,76 +6,16 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 use crate::checks::checklist;
 use crate::cli::{ExplainArgs, ExplainFormat, GlobalArgs};
 use crate::discover::{self, Root, RootKind};
 use crate::error::{Error, Result};
-use crate::facts::{self, GatherOptions, Reason};
+use crate::facts::{self, GatherOptions};
 use crate::report::build::{Scanned, build};
-use crate::report::model::CheckResult;
+use crate::report::explain::{check_text, file_text};
+use crate::report::model::{Author, CheckResult, FileExplanation, RuleLocation};
 
-use super::Outcome;
-
-/// What `explain PATH` answers.
-#[derive(Debug, Serialize)]
-pub struct FileExplanation {
-    /// Repository-relative path.
-    pub path: String,
-    /// The repository's name.
-    pub repository: String,
-    /// The inventory class (`source`, `document`, `vendored`, …).
-    pub class: crate::facts::inventory::FileClass,
-    /// The document kind, for documents.
-    pub kind: Option<crate::facts::documents::DocKind>,
-    /// Which classification rule fired.
-    pub kind_reason: Option<String>,
-    /// The document's title.
-    pub title: Option<String>,
-    /// Owners as written in the ownership file (`[]` when none).
-    pub owners: Vec<String>,
-    /// The ownership rule that decided them.
-    pub ownership_rule: Option<OwnershipRule>,
-    /// Those who know the file (DOA relative ≥ 0.75 and absolute ≥ 3.293 or creator).
-    pub known_by: Vec<Author>,
-    /// Everyone who touched the file, with FA, DL, AC and DOA.
-    pub authors: Vec<Author>,
-    /// Whether the document is stale.
-    pub stale: Option<bool>,
-    /// Staleness and weakness signals.
-    pub reasons: Vec<Reason>,
-}
-
-/// Where a file's owners come from.
-#[derive(Debug, Serialize)]
-pub struct OwnershipRule {
-    /// The ownership file.
-    pub file: String,
-    /// 1-based line of the rule.
-    pub line: u32,
-}
-
-/// One author of a file with the degree-of-authorship inputs.
-#[derive(Debug, Clone, Serialize)]
-pub struct Author {
-    /// Display name.
-    pub name: String,
-    /// Canonical email.
-    pub email: String,
-    /// Organisation.
-    pub organisation: String,
-    /// `vendor`, `internal`, `unknown` or `bots`.
-    pub role: crate::facts::knowledge::Role,
-    /// Created the file.
-    pub fa: bool,
-    /// Own changes.
-    pub dl: u32,
-    /// Others' changes.
-    pub ac: u32,
-    /// Degree of authorship.
-    pub doa: f64,
-}
+use super::common::Outcome;
 
 /// Runs the command.
 pub fn run(global: &GlobalArgs, args: ExplainArgs) -> Result<Outcome> {
@@ -135,17 +75,15 @@ fn locate(path: &Path) -> Result<(Root, String)> {
 
 fn explain_path(global: &GlobalArgs, path: &Path) -> Result<FileExplanation> {
     let (root, relative) = locate(path)?;
-    let shared = super::shared_config(global)?;
-    let (config, config_path) = super::config_for(global, shared.as_ref(), &root)?;
-    let facts = facts::gather(
-        &root,
-        &GatherOptions {
-            config,
-            config_path,
-            now: super::now(global)?,
-            ..GatherOptions::default()
-        },
-    )?;
+    let shared = super::common::shared_settings(global)?;
+    let settings = super::common::settings_for(shared.as_ref(), &root)?;
+    let now = super::common::now(global)?;
+    let options = GatherOptions {
+        settings,
+        now,
+        ..GatherOptions::default()
+    };
+    let facts = facts::gather(&root, &options)?;
     let class = facts.inventory.class_of(&relative).ok_or_else(|| Error::Input {
         path: path.to_path_buf(),
         message: format!(
@@ -154,6 +92,7 @@ fn explain_path(global: &GlobalArgs, path: &Path) -> Result<FileExplanation> {
         ),
     })?;
     let document = facts.document(&relative);
+    let verdict = document.map(|d| crate::checks::staleness::judge(d, &options.settings.thresholds, now));
     let ownership = facts
         .ownership
         .as_ref()
@@ -161,7 +100,7 @@ fn explain_path(global: &GlobalArgs, path: &Path) -> Result<FileExplanation> {
     let authors = authors_of(&facts, &relative);
     Ok(FileExplanation {
         owners: ownership.map(|o| o.owners.clone()).unwrap_or_default(),
-        ownership_rule: ownership.and_then(|o| o.rule.as_ref()).map(|r| OwnershipRule {
+        ownership_rule: ownership.and_then(|o| o.rule.as_ref()).map(|r| RuleLocation {
             file: r.file.clone(),
             line: r.line,
         }),
@@ -176,8 +115,11 @@ fn explain_path(global: &GlobalArgs, path: &Path) -> Result<FileExplanation> {
         kind: document.map(|d| d.kind),
         kind_reason: document.map(|d| d.kind_reason.clone()),
         title: document.and_then(|d| d.parsed.title.clone()),
-        stale: document.map(|d| d.stale),
-        reasons: document.map(|d| d.reasons.clone()).unwrap_or_default(),
+        stale: verdict.as_ref().map(|v| v.stale),
+        reasons: verdict
+            .iter()
+            .flat_map(|v| v.reasons.iter().map(crate::report::build::document_reason))
+            .collect(),
         path: relative,
     })
 }
@@ -206,6 +148,11 @@ fn authors_of(facts: &crate::facts::RepoFacts, path: &str) -> Vec<(Author, bool)
                 dl: d.dl,
                 ac: d.ac,
                 doa: (d.doa * 1000.0).round() / 1000.0,
+                active: knowledge.identity_status.get(d.identity).is_some_and(|s| s.active),
+                last_commit: knowledge
+                    .identity_status
+                    .get(d.identity)
+                    .and_then(|s| s.last_commit.clone()),
             };
             (author, d.knows)
         })
@@ -213,7 +160,7 @@ fn authors_of(facts: &crate::facts::RepoFacts, path: &str) -> Vec<(Author, bool)
 }
 
 fn explain_check(global: &GlobalArgs, args: &ExplainArgs) -> Result<CheckResult> {
-    let now = super::now(global)?;
+    let now = super::common::now(global)?;
     let checklist = checklist::load(&args.checklists)?;
     if !checklist.items.iter().any(|i| i.id == args.target) {
         let ids: Vec<_> = checklist.items.iter().map(|i| i.id.as_str()).collect();
@@ -225,86 +172,24 @@ fn explain_check(global: &GlobalArgs, args: &ExplainArgs) -> Result<CheckResult>
         )));
     }
     let root = discover::discover(std::slice::from_ref(&args.repo))?.remove(0);
-    let shared = super::shared_config(global)?;
-    let (config, config_path) = super::config_for(global, shared.as_ref(), &root)?;
-    let facts = facts::gather(
-        &root,
-        &GatherOptions {
-            config: config.clone(),
-            config_path,
-            now,
-            ..GatherOptions::default()
-        },
-    )?;
-    let report = build(&checklist, vec![Scanned { facts, config }], now);
+    let shared = super::common::shared_settings(global)?;
+    let options = GatherOptions {
+        settings: super::common::settings_for(shared.as_ref(), &root)?,
+        now,
+        ..GatherOptions::default()
+    };
+    let facts = facts::gather(&root, &options)?;
+    let report = build(
+        &checklist,
+        vec![Scanned {
+            facts,
+            settings: options.settings,
+        }],
+        now,
+    );
     report
         .checks
         .into_iter()
         .find(|c| c.id == args.target)
         .ok_or_else(|| Error::Internal("check vanished".to_string()))
-}
-
-fn file_text(e: &FileExplanation) -> String {
-    let mut out = format!("{} ({}): {:?}\n", e.path, e.repository, e.class);
-    if let (Some(kind), Some(reason)) = (&e.kind, &e.kind_reason) {
-        out += &format!("kind: {kind} (because {reason})\n");
-    }
-    if let Some(title) = &e.title {
-        out += &format!("title: {title}\n");
-    }
-    if e.owners.is_empty() {
-        out += "owners: none\n";
-    } else {
-        let rule = e
-            .ownership_rule
-            .as_ref()
-            .map_or(String::new(), |r| format!(" ({}:{})", r.file, r.line));
-        out += &format!("owners: {}{rule}\n", e.owners.join(" "));
-    }
-    for author in &e.authors {
-        let knows = if e.known_by.iter().any(|k| k.email == author.email) {
-            "knows it"
-        } else {
-            ""
-        };
-        out += &format!(
-            "  {} <{}> [{}]: FA {} DL {} AC {} DOA {:.3} {knows}\n",
-            author.name, author.email, author.organisation, author.fa as u8, author.dl, author.ac, author.doa
-        );
-    }
-    if let Some(stale) = e.stale {
-        out += &format!("stale: {}\n", if stale { "yes" } else { "no" });
-    }
-    for reason in &e.reasons {
-        out += &format!("  {}: {}\n", reason.signal, reason.message);
-    }
-    out
-}
-
-fn check_text(c: &CheckResult) -> String {
-    let mut out = format!(
-        "{} ({}): {}, score {:.2}\n{}\n\nwhy: {}\n",
-        c.id,
-        c.title,
-        c.status.as_str(),
-        c.score,
-        c.reason,
-        c.why
-    );
-    if !matches!(c.status, crate::checks::Status::Pass | crate::checks::Status::Skip) {
-        out += &format!("remediation: {}\n", c.remediation);
-    }
-    if !c.evidence.is_empty() {
-        out += "evidence:\n";
-        for e in &c.evidence {
-            let mark = if e.negative { "✗" } else { "✓" };
-            let place = match (&e.path, e.line) {
-                (Some(p), Some(l)) => format!("{p}:{l}: "),
-                (Some(p), None) => format!("{p}: "),
-                _ => String::new(),
-            };
-            out += &format!("  {mark} {place}{}\n", e.message);
-        }
-    }
-    out
 }

@@ -2,70 +2,38 @@
 //! Every input is read strictly (another major `schema_version` is refused, exit 2) before
 //! anything is written. `render` writes one report again in other formats.
 
-use std::io::IsTerminal;
-
-use std::path::PathBuf;
-
-use crate::cli::{Format, GlobalArgs, MergeArgs, RenderArgs, ReportOutputArgs};
+use crate::cli::{GlobalArgs, MergeArgs, RenderArgs};
 use crate::error::Result;
-use crate::report::merge::merge;
 use crate::report::model::Report;
-use crate::report::render::{OutputFormat, Templates};
-use crate::report::terminal;
+use crate::workflows::merge::merge;
 
-use super::Outcome;
-use super::scan::{output_format, outputs_for, render};
+use super::common::Outcome;
+use super::output::ReportOutputs;
 
 /// Runs `merge`.
 pub fn run(global: &GlobalArgs, args: MergeArgs) -> Result<Outcome> {
-    let now = super::now(global)?;
-    let (templates, outputs) = prepare(&args.output)?;
+    let now = super::common::now(global)?;
+    let outputs = ReportOutputs::resolve(&args.output)?;
     let mut inputs = Vec::new();
     for path in &args.reports {
-        inputs.push((path.display().to_string(), crate::report::read(path)?));
+        inputs.push((path.display().to_string(), crate::report::input::read(path)?));
     }
     let report = merge(inputs, now);
-    write(global, &report, &outputs, args.output.format, &templates)
-}
-
-/// The templates and output paths of a command that writes a report, checked before any work.
-fn prepare(
-    output: &ReportOutputArgs,
-) -> Result<(
-    Templates,
-    Vec<(std::path::PathBuf, crate::report::render::OutputFormat)>,
-)> {
-    Ok((
-        Templates::load(output.templates.as_deref())?,
-        outputs_for(&output.outputs, output.format)?,
-    ))
+    write(global, &report, &outputs)
 }
 
 /// Runs `render`: a JSON report written again in other formats (`render --from`, DESIGN §12).
 pub fn render_command(global: &GlobalArgs, args: RenderArgs) -> Result<Outcome> {
-    let (templates, outputs) = prepare(&args.output)?;
-    let report = crate::report::read(&args.report)?;
-    write(global, &report, &outputs, args.output.format, &templates)
+    let outputs = ReportOutputs::resolve(&args.output)?;
+    let report = crate::report::input::read(&args.report)?;
+    write(global, &report, &outputs)
 }
 
-fn write(
-    global: &GlobalArgs,
-    report: &Report,
-    outputs: &[(PathBuf, OutputFormat)],
-    format: Option<Format>,
-    templates: &Templates,
-) -> Result<Outcome> {
-    for (path, format) in outputs {
-        super::write_output(path, &render(report, *format, templates, false)?)?;
-    }
-    if let Some(format) = format {
-        let color = format == Format::Text && super::use_color(global.color, std::io::stdout().is_terminal());
-        print!("{}", render(report, output_format(format), templates, color)?);
-    } else if !global.quiet {
-        print!(
-            "{}",
-            terminal::summary(report, super::use_color(global.color, std::io::stdout().is_terminal()))
-        );
+/// Writes the report, then its summary when no `--format` took stdout.
+fn write(global: &GlobalArgs, report: &Report, outputs: &ReportOutputs) -> Result<Outcome> {
+    outputs.write(report, global)?;
+    if let Some(summary) = outputs.summary(report, global) {
+        outputs.print_for_people(&summary);
     }
     Ok(Outcome::Done)
 }

@@ -2,52 +2,42 @@
 //! says which exit code the run earned. Printing of errors and the exit itself stay in `main`.
 
 pub mod checklists;
+pub mod common;
 pub mod diff;
 pub mod estate;
 pub mod explain;
 pub mod gate;
 pub mod merge;
+pub mod output;
 pub mod people;
+pub mod plan;
 pub mod scan;
 pub mod signoff;
 
-use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+pub use common::Outcome;
 
-use crate::cli::{Cli, ColorChoice, Command, GlobalArgs};
-use crate::discover::Root;
+use crate::cli::{Cli, Command, SchemaKind};
 use crate::error::{Error, Result};
-use crate::settings::Config;
-
-/// How a command ended, when it did not fail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// Done (exit 0).
-    Done,
-    /// A gate or a bar was not met (exit 1).
-    GateFailed,
-}
 
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<Outcome> {
-    // exitready only reads objects; libgit2's re-hashing of every object read (which git itself
-    // does not do on read) costs a quarter of a gate and a tenth of a scan (BENCHMARKS.md).
-    git2::opts::strict_hash_verification(false);
     match cli.command {
         Command::Scan(args) => scan::run(&cli.global, args),
         Command::Explain(args) => explain::run(&cli.global, args),
         Command::Checklists(args) => checklists::run(args),
         Command::People(args) => people::run_people(&cli.global, args),
         Command::Init(args) => people::run_init(&cli.global, args),
+        Command::Plan(args) => plan::run(&cli.global, args),
         Command::Diff(args) => diff::run(args),
         Command::Signoff(args) => signoff::run(&cli.global, args),
         Command::Merge(args) => merge::run(&cli.global, args),
         Command::Render(args) => merge::render_command(&cli.global, args),
-        Command::Schema => {
-            print!(
-                "{}",
-                crate::report::render::json(&schemars::schema_for!(crate::report::model::Report))?
-            );
+        Command::Schema(args) => {
+            let schema = match args.which {
+                SchemaKind::Report => schemars::schema_for!(crate::report::model::Report),
+                SchemaKind::Explain => schemars::schema_for!(crate::report::model::FileExplanation),
+            };
+            print!("{}", crate::report::render::json(&schema)?);
             Ok(Outcome::Done)
         }
         Command::Completions(args) => {
@@ -60,69 +50,4 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         }
         Command::Gate(args) => gate::run(&cli.global, args),
     }
-}
-
-/// The report clock: `--now` when given (a date is midnight UTC), else the wall clock.
-pub fn now(global: &GlobalArgs) -> Result<jiff::Timestamp> {
-    match &global.now {
-        None => Ok(jiff::Timestamp::now()),
-        Some(text) => crate::base::dates::parse_date(text)
-            .ok_or_else(|| Error::Usage(format!("--now {text}: expected YYYY-MM-DD or an RFC 3339 time"))),
-    }
-}
-
-/// Whether to colour output written to a stream that is (or is not) a terminal.
-pub fn use_color(choice: ColorChoice, terminal: bool) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-    }
-}
-
-/// Whether stderr is a terminal (progress bars and coloured warnings go there).
-pub fn stderr_is_terminal() -> bool {
-    std::io::stderr().is_terminal()
-}
-
-/// The config for a root: `--config` for every root when given, else the root's own file.
-pub fn config_for(global: &GlobalArgs, shared: Option<&Config>, root: &Root) -> Result<(Config, Option<PathBuf>)> {
-    if let (Some(config), Some(path)) = (shared, &global.config) {
-        return Ok((config.clone(), Some(path.clone())));
-    }
-    let path = root.path.join(crate::settings::CONFIG_FILE);
-    match Config::load_for_root(&root.path)? {
-        Some(config) => {
-            log::debug!("{}: config read from {}", root.name, path.display());
-            Ok((config, Some(path)))
-        }
-        None => {
-            log::debug!(
-                "{}: no {} found, using defaults",
-                root.name,
-                crate::settings::CONFIG_FILE
-            );
-            Ok((Config::default(), None))
-        }
-    }
-}
-
-/// Loads `--config` when given, failing before any work.
-pub fn shared_config(global: &GlobalArgs) -> Result<Option<Config>> {
-    global.config.as_deref().map(load_config_file).transpose()
-}
-
-fn load_config_file(path: &Path) -> Result<Config> {
-    if !path.is_file() {
-        return Err(Error::Input {
-            path: path.to_path_buf(),
-            message: "config file not found".to_string(),
-        });
-    }
-    Config::load(path)
-}
-
-/// Writes an output file, naming it on failure.
-pub fn write_output(path: &Path, contents: &str) -> Result<()> {
-    std::fs::write(path, contents).map_err(|e| Error::io(path, e))
 }

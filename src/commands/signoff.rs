@@ -9,10 +9,11 @@ use std::path::{Path, PathBuf};
 use crate::checks::checklist;
 use crate::cli::{GlobalArgs, SignoffArgs, TextFormat};
 use crate::error::{Error, Result};
+use crate::report::model::SignOff;
 use crate::report::render::{Templates, json};
-use crate::report::signoff::{self, SignOff};
+use crate::workflows::signoff;
 
-use super::Outcome;
+use super::common::Outcome;
 
 /// Runs `signoff`.
 pub fn run(global: &GlobalArgs, args: SignoffArgs) -> Result<Outcome> {
@@ -22,7 +23,7 @@ pub fn run(global: &GlobalArgs, args: SignoffArgs) -> Result<Outcome> {
     let Some(report_path) = &args.report else {
         return Err(Error::Usage("signoff: --report REPORT.json is required".to_string()));
     };
-    let now = super::now(global)?;
+    let now = super::common::now(global)?;
     let outputs = outputs(&args.outputs)?;
     let templates = Templates::load(None)?;
     let bytes = std::fs::read(report_path).map_err(|e| Error::io(report_path, e))?;
@@ -48,13 +49,13 @@ pub fn run(global: &GlobalArgs, args: SignoffArgs) -> Result<Outcome> {
         eprintln!("warning: {warning}");
     }
     for (path, kind) in &outputs {
-        super::write_output(path, &render(&document, *kind, &templates)?)?;
+        super::common::write_output(path, &render(&document, *kind, &templates)?)?;
     }
     match args.format {
         Some(TextFormat::Json) => print!("{}", json(&document)?),
         Some(TextFormat::Md) => print!("{}", templates.render("signoff.md.hbs", &document)?),
-        Some(TextFormat::Text) => print!("{}", signoff::to_text(&document)),
-        None if !global.quiet => print!("{}", signoff::to_text(&document)),
+        Some(TextFormat::Text) => print!("{}", crate::report::signoff::text(&document)),
+        None if !global.quiet => print!("{}", crate::report::signoff::text(&document)),
         None => {}
     }
     if document.signed_off {

@@ -80,7 +80,7 @@ pub fn read(root: &Root, since: Option<&str>, worktree: bool) -> Result<ChangedR
             root.path.display()
         )));
     }
-    let repo = Repository::open(&root.path).map_err(|e| git_err(e.message().to_string()))?;
+    let repo = crate::discover::open_repository(&root.path).map_err(|e| git_err(e.message().to_string()))?;
     let since = match since {
         Some(since) => since.to_string(),
         None if repo.revparse_single(DEFAULT_REF).is_ok() => DEFAULT_REF.to_string(),

@@ -9,46 +9,18 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
-use globset::GlobSet;
 
-use super::Warning;
+use super::warning::Warning;
 use crate::discover::{Root, RootKind};
 use crate::error::{Error, Result};
+use crate::settings::Globs;
 
 /// Files larger than this are not read (their class is `huge`).
 pub const MAX_READ_BYTES: u64 = 5 * 1024 * 1024;
 /// How much of a file is looked at for a NUL byte or a "generated" header.
 const SNIFF_BYTES: usize = 8 * 1024;
 
-/// What a file is, as far as the measures are concerned.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum FileClass {
-    /// Code, config, scripts, tests: what people must know.
-    Source,
-    /// A document (see `documents::doc_format`).
-    Document,
-    /// Third-party code kept in the tree (vendor/, node_modules/, third_party/, linguist-vendored).
-    Vendored,
-    /// Generated code (linguist-generated, a "DO NOT EDIT" or "@generated" header).
-    Generated,
-    /// A dependency lock file.
-    Lock,
-    /// Minified JavaScript or CSS.
-    Minified,
-    /// A NUL byte in the first 8 KiB.
-    Binary,
-    /// Larger than 5 MiB: not read.
-    Huge,
-    /// Left out by the config's `exclude` globs.
-    Excluded,
-    /// A symbolic link: never followed.
-    Symlink,
-    /// A git submodule: listed, not descended.
-    Submodule,
-}
+pub use crate::base::file_class::FileClass;
 
 /// One file of the inventory.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -88,7 +60,7 @@ impl Snapshot {
             blobs: BTreeMap::new(),
         };
         if root.kind != RootKind::Folder {
-            let repo = Repository::open(&root.path).map_err(|e| Error::Git {
+            let repo = crate::discover::open_repository(&root.path).map_err(|e| Error::Git {
                 path: root.path.clone(),
                 message: e.message().to_string(),
             })?;
@@ -183,7 +155,7 @@ impl Inventory {
 }
 
 /// Lists and classifies the files of a root.
-pub fn gather(snapshot: &mut Snapshot, exclude: &GlobSet, warnings: &mut Vec<Warning>) -> Inventory {
+pub fn gather(snapshot: &mut Snapshot, exclude: &Globs, warnings: &mut Vec<Warning>) -> Inventory {
     let mut raw = match &snapshot.repo {
         Some(repo) => list_git(repo, snapshot.head, &mut snapshot.blobs, warnings),
         None => list_folder(&snapshot.root.path, warnings),
@@ -316,7 +288,7 @@ fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-fn classify(snapshot: &Snapshot, path: &str, size: u64, exclude: &GlobSet, attributes: &Attributes) -> FileClass {
+fn classify(snapshot: &Snapshot, path: &str, size: u64, exclude: &Globs, attributes: &Attributes) -> FileClass {
     if exclude.is_match(path) {
         return FileClass::Excluded;
     }
@@ -403,8 +375,8 @@ pub fn content_class(bytes: &[u8]) -> FileClass {
 
 /// `linguist-generated` and `linguist-vendored` from the root `.gitattributes`.
 struct Attributes {
-    generated: GlobSet,
-    vendored: GlobSet,
+    generated: Globs,
+    vendored: Globs,
 }
 
 impl Attributes {
@@ -438,8 +410,8 @@ impl Attributes {
             }
         }
         Attributes {
-            generated: crate::settings::glob_set(&generated),
-            vendored: crate::settings::glob_set(&vendored),
+            generated: Globs::lenient(&generated),
+            vendored: Globs::lenient(&vendored),
         }
     }
 
@@ -464,7 +436,7 @@ fn attribute_globs(pattern: &str) -> Option<Vec<String>> {
     } else {
         format!("**/{anchored}")
     };
-    globset::Glob::new(&base).ok()?;
+    Globs::new(&[&base]).ok()?;
     Some(vec![base.clone(), format!("{base}/**")])
 }
 

@@ -5,6 +5,7 @@
 //! each file at most once and never writing anything.
 
 pub mod changes;
+pub mod document;
 pub mod documents;
 pub mod exit;
 pub mod freshness;
@@ -14,94 +15,22 @@ pub mod knowledge;
 pub mod named;
 pub mod owners;
 pub mod ownership;
+pub mod service_figures;
 pub mod services;
 pub mod tickets;
-
-use std::path::PathBuf;
-
-use globset::{Glob, GlobSet};
+pub mod warning;
 
 use crate::base::dates::rfc3339;
 use crate::discover::{Root, RootKind};
 use crate::error::Result;
-use crate::settings::Config;
-use documents::{DocKind, KindPin, ParsedDoc};
+use crate::settings::Settings;
+use std::collections::BTreeMap;
+
+pub use document::Document;
+pub use warning::Warning;
+
+use documents::DocKind;
 use inventory::{FileClass, Inventory, Snapshot};
-
-/// A problem met while gathering, that did not stop the scan (the report says what is partial).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-pub struct Warning {
-    /// A short kind (`unreadable`, `invalid_utf8`, `shallow`, …), counted in the summary.
-    pub kind: String,
-    /// The repository-relative path concerned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    /// The 1-based line concerned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line: Option<usize>,
-    /// What happened.
-    pub message: String,
-}
-
-impl Warning {
-    /// A warning about a path (or the whole root).
-    pub fn new(kind: &str, path: Option<&str>, message: &str) -> Warning {
-        Warning {
-            kind: kind.to_string(),
-            path: path.map(str::to_string),
-            line: None,
-            message: message.to_string(),
-        }
-    }
-
-    /// A warning about one line of a file.
-    pub fn at(kind: &str, path: &str, line: usize, message: &str) -> Warning {
-        Warning {
-            line: Some(line),
-            ..Warning::new(kind, Some(path), message)
-        }
-    }
-}
-
-/// Why a document is judged stale or weak: one signal with its evidence.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-pub struct Reason {
-    /// `age`, `drift`, `dead_link`, `overdue_review`, `adr_status`, `hollow`, …
-    pub signal: String,
-    /// One sentence with the figures.
-    pub message: String,
-    /// The path the evidence points to (the dead target, the drifting code).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
-    /// The line in the document.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line: Option<u32>,
-}
-
-/// One document with its kind and what was parsed from it.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Document {
-    /// Repository-relative path.
-    pub path: String,
-    /// Its kind.
-    pub kind: DocKind,
-    /// Which classification rule fired.
-    pub kind_reason: String,
-    /// What the parser found: title, headings, front matter, links…
-    #[serde(flatten)]
-    pub parsed: ParsedDoc,
-    /// Last content change (RFC 3339), from git, or from mtime for plain folders.
-    pub last_changed: Option<String>,
-    /// `git` or `mtime`: where `last_changed` comes from.
-    pub last_changed_from: Option<String>,
-    /// Under a test/fixture/example folder: probably not a real document (not judged fresh or stale).
-    #[serde(skip)]
-    pub in_test_folder: bool,
-    /// Whether any staleness signal fired.
-    pub stale: bool,
-    /// Every staleness or weakness signal, with evidence.
-    pub reasons: Vec<Reason>,
-}
 
 /// Everything known about one root.
 #[derive(Debug)]
@@ -120,6 +49,8 @@ pub struct RepoFacts {
     pub documents: Vec<Document>,
     /// The services found or declared.
     pub services: Vec<services::Service>,
+    /// Per service (same order): its owners and who knows its code.
+    pub service_figures: Vec<service_figures::ServiceFigures>,
     /// Named people for accountable roles, from docs and config.
     pub named_roles: Vec<named::NamedRole>,
     /// Ownership files and every tracked file's owners (`tracked` order).
@@ -130,6 +61,9 @@ pub struct RepoFacts {
     pub history: Option<history::HistoryFacts>,
     /// Who knows the code, from the history.
     pub knowledge: Option<knowledge::KnowledgeFacts>,
+    /// The knowledge-transfer plan: per vendor island and service at risk, who knows it and who
+    /// should take it over.
+    pub plan: Vec<knowledge::plan::PlanArea>,
     /// Whether the history read is incomplete (shallow, `--since`, corrupt objects, or not read).
     pub partial_history: bool,
     /// Problems that did not stop the scan.
@@ -155,11 +89,13 @@ impl RepoFacts {
             inventory: Inventory::default(),
             documents: Vec::new(),
             services: Vec::new(),
+            service_figures: Vec::new(),
             named_roles: Vec::new(),
             ownership: None,
             tracked: Vec::new(),
             history: None,
             knowledge: None,
+            plan: Vec::new(),
             partial_history: true,
             warnings: Vec::new(),
             changes: None,
@@ -185,22 +121,23 @@ impl RepoFacts {
 /// Everything `gather` needs besides the root.
 #[derive(Debug, Clone, Default)]
 pub struct GatherOptions {
-    /// The config in force for this root.
-    pub config: Config,
-    /// Where the config came from, for messages.
-    pub config_path: Option<PathBuf>,
+    /// The settings in force for this root.
+    pub settings: Settings,
     /// Read history only from this time on.
     pub since: Option<jiff::Timestamp>,
     /// Threads for the history pass (0: all cores).
     pub jobs: usize,
     /// Show a progress bar for the history pass.
     pub progress: bool,
-    /// The report clock (`--now` or the wall clock at the start), for document ages.
+    /// The report clock (`--now` or the wall clock at the start): who is active.
     pub now: jiff::Timestamp,
     /// Leave out the history pass (the gate reads only the changed range unless asked for more).
     pub skip_history: bool,
     /// Read every commit again instead of using the history cache.
     pub no_cache: bool,
+    /// Leave the knowledge figures to `complete_knowledge` (several roots: once every history is
+    /// read, so that a person's last commit anywhere decides whether they are active).
+    pub defer_knowledge: bool,
     /// Leave out the exit inventory (the gate's checklist does not read it).
     pub skip_exit: bool,
     /// Ticket exports given with `--tickets`, already read and validated.
@@ -211,18 +148,17 @@ pub struct GatherOptions {
 pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
     let mut warnings = Vec::new();
     let mut snapshot = Snapshot::open(root)?;
-    let exclude: GlobSet = options.config.exclude_set();
+    let settings = &options.settings;
     let started = std::time::Instant::now();
-    let inventory = inventory::gather(&mut snapshot, &exclude, &mut warnings);
+    let inventory = inventory::gather(&mut snapshot, &settings.exclude, &mut warnings);
     log::info!(
         "{}: inventory of {} files in {:.2?}",
         root.name,
         inventory.files.len(),
         started.elapsed()
     );
-    let pins = kind_pins(&options.config);
     let mut documents = Vec::new();
-    let mut named_roles = named::from_config(&options.config);
+    let mut named_roles = named::from_config(&settings.accountability);
     let mut access_texts = Vec::new();
     for file in inventory.files.iter().filter(|f| f.class == FileClass::Document) {
         let Some(format) = documents::doc_format(&file.path) else {
@@ -232,7 +168,7 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
             continue;
         };
         let parsed = documents::parse(&file.path, format, &text);
-        let class = documents::classify(&file.path, &parsed, &pins);
+        let class = documents::classify(&file.path, &parsed, &settings.kind_pins);
         named_roles.extend(named::from_document(&file.path, &text));
         if class.kind == DocKind::Access {
             access_texts.push((file.path.clone(), text.clone()));
@@ -245,11 +181,10 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
             last_changed: file.mtime.and_then(rfc3339),
             last_changed_from: file.mtime.map(|_| "mtime".to_string()),
             in_test_folder: class.in_test_folder,
-            stale: false,
-            reasons: Vec::new(),
+            measures: freshness::Measures::default(),
         });
     }
-    let services = services::gather(&snapshot, &inventory, &documents, &options.config, &mut warnings);
+    let services = services::gather(&snapshot, &inventory, &documents, &settings.services, &mut warnings);
     let tracked: Vec<String> = inventory
         .files
         .iter()
@@ -257,16 +192,10 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         .map(|f| f.path.clone())
         .collect();
     let ownership_options = ownership::OwnershipOptions {
-        dialect: options.config.ownership.dialect.as_deref().map(|d| {
-            if d == "gitlab" {
-                ownership::Dialect::Gitlab
-            } else {
-                ownership::Dialect::Github
-            }
-        }),
+        dialect: settings.dialect,
     };
     let ownership = ownership::gather(&tracked, &|path| snapshot.read(path).ok(), &ownership_options);
-    let vendor = exit::Vendor::from_specs(&org_specs(&options.config), &options.config.people.handles);
+    let vendor = exit::Vendor::from_specs(&settings.identities.organisations, &settings.identities.handles);
     let exit = (!options.skip_exit).then(|| {
         let started = std::time::Instant::now();
         let read = |path: &str| {
@@ -297,7 +226,7 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         services.len(),
         started.elapsed()
     );
-    let (history, knowledge) = gather_history(root, options, &inventory, &mut warnings);
+    let history = gather_history(root, options, &mut warnings);
     if let Some(history) = &history {
         date_documents(&mut documents, history);
     }
@@ -305,12 +234,11 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         inventory: &inventory,
         services: &services,
         history: history.as_ref(),
-        thresholds: &options.config.thresholds,
     };
     let started = std::time::Instant::now();
-    freshness::assess(&mut documents, &inputs, options.now);
+    freshness::measure(&mut documents, &inputs);
     log::debug!(
-        "freshness: {} documents judged in {} ms",
+        "freshness: {} documents measured in {} ms",
         documents.len(),
         started.elapsed().as_millis()
     );
@@ -326,7 +254,7 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
     let partial_history = history.as_ref().is_none_or(|h| h.partial_history);
     warnings.sort();
     warnings.dedup();
-    Ok(RepoFacts {
+    let mut facts = RepoFacts {
         head,
         branch,
         remote_url,
@@ -334,38 +262,104 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         inventory,
         documents,
         services,
+        service_figures: Vec::new(),
         named_roles,
         ownership: Some(ownership),
         tracked,
         history,
-        knowledge,
+        knowledge: None,
+        plan: Vec::new(),
         partial_history,
         warnings,
         changes: None,
         exit,
         tickets,
-    })
+    };
+    if !options.defer_knowledge {
+        complete_knowledge(&mut facts, &options.settings, options.now, &BTreeMap::new());
+    }
+    Ok(facts)
 }
 
-/// Runs the history pass and the knowledge figures, turning a failure into a warning: the rest
-/// of the report is still true without them.
-fn gather_history(
-    root: &Root,
-    options: &GatherOptions,
-    inventory: &Inventory,
-    warnings: &mut Vec<Warning>,
-) -> (Option<history::HistoryFacts>, Option<knowledge::KnowledgeFacts>) {
-    if !has_history(root) || options.skip_history {
-        return (None, None);
+/// Who knows the code, from the history already read: the knowledge figures, the per-service
+/// figures and the knowledge-transfer plan. `last_commit_elsewhere` holds, per canonical email,
+/// the last commit in the other roots scanned together (with several roots, the last commit
+/// across all of them decides who is active; `gather` passes none).
+pub fn complete_knowledge(
+    facts: &mut RepoFacts,
+    settings: &Settings,
+    now: jiff::Timestamp,
+    last_commit_elsewhere: &BTreeMap<String, i64>,
+) {
+    if let Some(history) = &facts.history {
+        let started = std::time::Instant::now();
+        let sources = facts.inventory.paths_of(FileClass::Source);
+        let options = knowledge::KnowledgeOptions {
+            knower_active_days: settings.thresholds.knower_active_days,
+            unknown_is_internal: settings.identities.unknown_role == crate::settings::UnknownRole::Internal,
+            last_commit_elsewhere: last_commit_elsewhere.clone(),
+            ..knowledge::KnowledgeOptions::at(now)
+        };
+        let knowledge = knowledge::gather(history, &sources, &settings.identities.organisations, &options);
+        facts.plan = knowledge::plan::plan(&knowledge, history, &facts.services, now);
+        facts.knowledge = Some(knowledge);
+        log::info!(
+            "{}: knowledge of {} source files in {:.2?}",
+            facts.root.name,
+            sources.len(),
+            started.elapsed()
+        );
     }
-    let config = &options.config;
-    let history_options = history_options(config, options.since, options.jobs, options.progress, !options.no_cache);
+    facts.service_figures = service_figures::gather(
+        &facts.services,
+        &facts.tracked,
+        facts.ownership.as_ref(),
+        facts.knowledge.as_ref(),
+    );
+}
+
+/// The last commit (unix seconds) of every canonical email across several roots' histories.
+pub fn last_commits<'a>(
+    histories: impl IntoIterator<Item = Option<&'a history::HistoryFacts>>,
+) -> BTreeMap<String, i64> {
+    let mut last: BTreeMap<String, i64> = BTreeMap::new();
+    for history in histories.into_iter().flatten() {
+        let mut latest: Vec<i64> = vec![i64::MIN; history.identities.len()];
+        for commit in &history.commits {
+            if let Some(slot) = latest.get_mut(commit.author) {
+                *slot = (*slot).max(commit.time);
+            }
+        }
+        for (identity, time) in history.identities.iter().zip(latest) {
+            if time > i64::MIN {
+                let entry = last.entry(identity.email.clone()).or_insert(time);
+                *entry = (*entry).max(time);
+            }
+        }
+    }
+    last
+}
+
+/// Runs the history pass, turning a failure into a warning: the rest of the report is still
+/// true without it.
+fn gather_history(root: &Root, options: &GatherOptions, warnings: &mut Vec<Warning>) -> Option<history::HistoryFacts> {
+    if !has_history(root) || options.skip_history {
+        return None;
+    }
+    let settings = &options.settings;
+    let history_options = history_options(
+        settings,
+        options.since,
+        options.jobs,
+        options.progress,
+        !options.no_cache,
+    );
     let started = std::time::Instant::now();
     let facts = match history::gather(&root.path, &history_options) {
         Ok(facts) => facts,
         Err(e) => {
             warnings.push(Warning::new("history", None, &format!("history not read: {e}")));
-            return (None, None);
+            return None;
         }
     };
     for reason in &facts.partial_reasons {
@@ -380,22 +374,13 @@ fn gather_history(
         facts.commits.len(),
         started.elapsed()
     );
-    let started = std::time::Instant::now();
-    let sources = inventory.paths_of(FileClass::Source);
-    let knowledge = knowledge::gather(&facts, &sources, &org_specs(config));
-    log::info!(
-        "{}: knowledge of {} source files in {:.2?}",
-        root.name,
-        sources.len(),
-        started.elapsed()
-    );
-    (Some(facts), Some(knowledge))
+    Some(facts)
 }
 
-/// The history pass's options from the config: `[people] aliases` (lower-cased, as identities
-/// are) and the `bots` patterns; `cache` uses the history cache of the user's cache folder.
+/// The history pass's options: the identities of the settings (aliases, bots), the history
+/// cache of the user's cache folder when `cache`.
 pub fn history_options(
-    config: &Config,
+    settings: &Settings,
     since: Option<jiff::Timestamp>,
     jobs: usize,
     progress: bool,
@@ -404,13 +389,8 @@ pub fn history_options(
     history::HistoryOptions {
         cache_dir: cache.then(history::cache::default_dir).flatten(),
         since,
-        aliases: config
-            .people
-            .aliases
-            .iter()
-            .map(|(k, v)| (k.to_lowercase(), v.to_lowercase()))
-            .collect(),
-        bot_patterns: config.organisations.bots.clone(),
+        aliases: settings.identities.aliases.clone(),
+        bot_patterns: settings.identities.bots.clone(),
         jobs,
         progress,
     }
@@ -427,61 +407,6 @@ fn date_documents(documents: &mut [Document], history: &history::HistoryFacts) {
         document.last_changed = time.and_then(rfc3339);
         document.last_changed_from = time.map(|_| "git".to_string());
     }
-}
-
-/// The organisations of the config: `[organisations]` (named after their first email domain)
-/// and every `[[organisation]]`.
-pub fn org_specs(config: &Config) -> Vec<knowledge::OrgSpec> {
-    use knowledge::{OrgSpec, Role};
-    let short = [
-        (&config.organisations.vendor, Role::Vendor),
-        (&config.organisations.internal, Role::Internal),
-    ];
-    let mut specs: Vec<OrgSpec> = short
-        .into_iter()
-        .filter(|(matchers, _)| !matchers.is_empty())
-        .map(|(matchers, role)| OrgSpec {
-            name: org_name(matchers),
-            role,
-            matchers: matchers.clone(),
-        })
-        .collect();
-    specs.extend(config.organisation.iter().map(|entry| OrgSpec {
-        name: entry.name.clone(),
-        role: entry.role,
-        matchers: entry.matchers.clone(),
-    }));
-    specs
-}
-
-/// An organisation's name: its first email domain (`@acme.com` → `acme.com`), else its first entry.
-fn org_name(matchers: &[String]) -> String {
-    matchers
-        .iter()
-        .find_map(|m| {
-            m.strip_prefix('@')
-                .filter(|d| d.contains('.') && !d.contains('/'))
-                .map(str::to_string)
-        })
-        .or_else(|| {
-            matchers
-                .iter()
-                .find_map(|m| m.split_once('@').map(|(_, d)| d.to_string()))
-        })
-        .unwrap_or_else(|| matchers[0].clone())
-}
-
-fn kind_pins(config: &Config) -> Vec<KindPin> {
-    config
-        .kinds
-        .iter()
-        .filter_map(|(glob, kind)| {
-            Some(KindPin {
-                glob: Glob::new(glob).ok()?.compile_matcher(),
-                kind: kind.parse().ok()?,
-            })
-        })
-        .collect()
 }
 
 /// Whether a root has git history to read.

@@ -5,7 +5,7 @@
 //! This module only records them (label, person, where); which labels matter is decided by the
 //! checklist item that reads them.
 
-use crate::settings::Config;
+use std::collections::BTreeMap;
 
 /// One named person for a role.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -37,9 +37,8 @@ const PLACEHOLDERS: &[&str] = &[
 ];
 
 /// Named roles declared in the config's `[accountability]` table.
-pub fn from_config(config: &Config) -> Vec<NamedRole> {
-    config
-        .accountability
+pub fn from_config(accountability: &BTreeMap<String, String>) -> Vec<NamedRole> {
+    accountability
         .iter()
         .map(|(role, who)| NamedRole {
             label: role.to_lowercase(),

@@ -6,8 +6,8 @@
 //! Facts only: no threshold is applied here.
 
 use super::history::HistoryFacts;
-use super::knowledge::{OrgSpec, Role};
-use crate::settings::Config;
+use super::knowledge::Role;
+use crate::settings::Identities;
 
 /// One owner as written in an ownership file, resolved as far as the config allows.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -26,13 +26,13 @@ pub struct Owner {
 
 /// Resolves an owner: configured owner entries first (exact, case-insensitive), then its email
 /// (written, or mapped from a handle) by the organisations' domain and email entries.
-pub fn resolve(owner: &str, specs: &[OrgSpec], config: &Config, history: Option<&HistoryFacts>) -> Owner {
+pub fn resolve(owner: &str, identities: &Identities, history: Option<&HistoryFacts>) -> Owner {
+    let specs = &identities.organisations;
     let lower = owner.to_lowercase();
     let email = if lower.contains('@') && !lower.starts_with('@') {
         Some(lower.clone())
     } else {
-        config
-            .people
+        identities
             .handles
             .iter()
             .find(|(h, _)| h.to_lowercase() == lower)
@@ -73,6 +73,7 @@ fn email_matches(entry: &str, email: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::settings::OrgSpec;
 
     fn specs() -> Vec<OrgSpec> {
         vec![
@@ -91,19 +92,19 @@ mod tests {
 
     #[test]
     fn owners_resolve_by_entry_email_and_handle() {
-        let mut config = Config::default();
-        config
-            .people
-            .handles
-            .insert("@carol".into(), "carol@example.com".into());
-        let role = |o: &str| resolve(o, &specs(), &config, None).role;
+        let identities = Identities {
+            organisations: specs(),
+            handles: [("@carol".to_string(), "carol@example.com".to_string())].into(),
+            ..Identities::default()
+        };
+        let role = |o: &str| resolve(o, &identities, None).role;
         assert_eq!(role("@acme-team"), Role::Vendor);
         assert_eq!(role("@Example/Platform"), Role::Internal);
         assert_eq!(role("dev@eu.acme.com"), Role::Vendor);
         assert_eq!(role("@carol"), Role::Internal);
         assert_eq!(role("@dave"), Role::Unknown);
         assert_eq!(
-            resolve("@carol", &specs(), &config, None).email.as_deref(),
+            resolve("@carol", &identities, None).email.as_deref(),
             Some("carol@example.com")
         );
     }

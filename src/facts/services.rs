@@ -8,13 +8,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::document::Document;
 use super::documents::DocKind;
 use super::inventory::{FileClass, Inventory, Snapshot};
-use super::{Document, Warning};
-use crate::settings::Config;
+use super::warning::Warning;
+use crate::settings::{DeclaredService, Globs};
 
 /// One service.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Service {
     /// Its name: catalog-info `metadata.name`, the config's, the folder's (the repository's for the root).
     pub name: String,
@@ -22,6 +23,8 @@ pub struct Service {
     pub path: String,
     /// Globs of its code.
     pub paths: Vec<String>,
+    /// `paths`, compiled once when the service is found or declared.
+    pub matcher: Globs,
     /// What made it a service (`Dockerfile`, `config`, …).
     pub found_by: String,
     /// Its runbook, when one maps to it.
@@ -33,8 +36,7 @@ pub struct Service {
 impl Service {
     /// Whether a repository path belongs to this service.
     pub fn contains(&self, path: &str) -> bool {
-        let set = crate::settings::glob_set(&self.paths);
-        set.is_match(path)
+        self.matcher.is_match(path)
     }
 }
 
@@ -72,7 +74,7 @@ pub fn gather(
     snapshot: &Snapshot,
     inventory: &Inventory,
     documents: &[Document],
-    config: &Config,
+    declared: &[DeclaredService],
     warnings: &mut Vec<Warning>,
 ) -> Vec<Service> {
     let tracked: BTreeSet<&str> = inventory.files.iter().map(|f| f.path.as_str()).collect();
@@ -92,17 +94,18 @@ pub fn gather(
             found.entry(dir.to_string()).or_insert(evidence);
         }
     }
-    let declared: Vec<Service> = config
-        .services
+    let declared: Vec<Service> = declared
         .iter()
         .map(|decl| Service {
             name: decl.name.clone(),
             path: decl
                 .paths
+                .patterns()
                 .first()
                 .map(|g| literal_prefix(g))
                 .unwrap_or_else(|| ".".to_string()),
-            paths: decl.paths.clone(),
+            paths: decl.paths.patterns().to_vec(),
+            matcher: decl.paths.clone(),
             found_by: "config".to_string(),
             runbook: decl.runbook.clone(),
             runbook_reason: decl.runbook.as_ref().map(|_| "declared in config".to_string()),
@@ -134,14 +137,16 @@ pub fn gather(
         } else {
             base_names[index].clone()
         };
+        let paths = vec![if dir.is_empty() {
+            "**".to_string()
+        } else {
+            format!("{dir}/**")
+        }];
         services.push(Service {
             name,
             path: if dir.is_empty() { ".".to_string() } else { dir.clone() },
-            paths: vec![if dir.is_empty() {
-                "**".to_string()
-            } else {
-                format!("{dir}/**")
-            }],
+            matcher: Globs::lenient(&paths),
+            paths,
             found_by: evidence.clone(),
             runbook: None,
             runbook_reason: None,

@@ -1,49 +1,52 @@
-//! Building the `Report`: evaluate every checklist item on every repository, aggregate the
-//! results, score them, and put the facts beside them.
-//!
-//! A rule that panics is caught and reported as that item's `error`: one broken rule never
-//! costs the user the rest of the report.
+//! Building the `Report`: evaluate the checklist on every repository (`checks::evaluate`),
+//! aggregate the results over repositories, score them, and map the facts beside them to the
+//! report's wire types (ADR 0003). No judgement of its own beyond aggregation.
 
 use std::collections::BTreeMap;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use crate::base::signal::Reason;
 use crate::checks::checklist::{Checklist, Item};
+use crate::checks::evaluate::{Evaluation, evaluate};
 use crate::checks::score::{Scored, score};
-use crate::checks::waivers::{self, WaiverReport};
-use crate::checks::{Context, Outcome, Status};
-use crate::facts::RepoFacts;
-use crate::settings::Config;
+use crate::checks::staleness::Verdict;
+use crate::checks::{Outcome, Status};
+use crate::facts::{Document, RepoFacts, Warning};
+use crate::settings::Settings;
 
 use super::model::{
-    CheckResult, DocumentReport, InFlight, Island, KnowledgeReport, LocatedMessage, OrganisationKnowledge,
-    OrganisationReport, OwnershipReport, QuarterTrend, Report, RepositoryCheck, RepositoryReport, RuleRef,
-    SCHEMA_VERSION, ServiceReport, Tool,
+    CheckResult, DocumentReason, DocumentReport, InFlight, Island, KnowledgeReport, LocatedMessage,
+    OrganisationKnowledge, OrganisationReport, OwnershipReport, PlanArea, PlanDocument, PlanPerson, QuarterTrend,
+    Report, RepositoryCheck, RepositoryReport, RuleRef, SCHEMA_VERSION, ServiceReport, Tool, WarningReport,
 };
 use crate::facts::knowledge::{KnowledgeFacts, Role};
 
-/// One repository's facts with the config in force for it.
+/// One repository's facts with the settings in force for it.
 pub struct Scanned {
     /// The facts.
     pub facts: RepoFacts,
-    /// Its config.
-    pub config: Config,
+    /// Its settings.
+    pub settings: Settings,
 }
 
 /// Evaluates the checklist on every repository and assembles the report.
 pub fn build(checklist: &Checklist, mut scanned: Vec<Scanned>, now: jiff::Timestamp) -> Report {
-    let outcomes: Vec<Vec<Outcome>> = scanned
-        .iter()
-        .map(|s| {
-            let context = Context { now, config: &s.config };
-            checklist
-                .items
-                .iter()
-                .map(|item| evaluate(item, &s.facts, &context))
-                .collect()
-        })
-        .collect();
     let several = scanned.len() > 1;
-    let waivers = waiver_reports(checklist, &mut scanned, &outcomes, now, several);
+    let mut waivers = Vec::new();
+    let mut outcomes: Vec<Vec<Outcome>> = Vec::new();
+    let mut verdicts: Vec<Vec<Verdict>> = Vec::new();
+    for s in &mut scanned {
+        let name = several.then_some(s.facts.root.name.as_str());
+        let Evaluation {
+            outcomes: these,
+            verdicts: judged,
+            waivers: listed,
+            warnings,
+        } = evaluate(checklist, &s.facts, &s.settings, now, name);
+        s.facts.warnings.extend(warnings);
+        waivers.extend(listed);
+        outcomes.push(these);
+        verdicts.push(judged);
+    }
     let checks: Vec<CheckResult> = checklist
         .items
         .iter()
@@ -57,7 +60,7 @@ pub fn build(checklist: &Checklist, mut scanned: Vec<Scanned>, now: jiff::Timest
             aggregate(item, &per_repo, several)
         })
         .collect();
-    let headline = headline(&scanned);
+    let headlines = headlines(&scanned);
     let overall = score(checks.iter().map(|c| Scored {
         category: &c.category,
         weight: c.weight,
@@ -68,11 +71,12 @@ pub fn build(checklist: &Checklist, mut scanned: Vec<Scanned>, now: jiff::Timest
     let repositories = scanned
         .into_iter()
         .zip(outcomes)
-        .map(|(s, outcomes)| {
+        .zip(verdicts)
+        .map(|((s, outcomes), verdicts)| {
             for warning in &s.facts.warnings {
                 *warning_counts.entry(warning.kind.clone()).or_insert(0) += 1;
             }
-            repository_report(checklist, s, outcomes)
+            repository_report(checklist, s, outcomes, verdicts)
         })
         .collect();
     Report {
@@ -83,50 +87,14 @@ pub fn build(checklist: &Checklist, mut scanned: Vec<Scanned>, now: jiff::Timest
         score: overall,
         checks,
         repositories,
-        headline,
+        headline: (!headlines.is_empty()).then(|| headlines.join(" ")),
+        headlines,
         warning_counts,
         baseline: None,
         failed: Vec::new(),
         estate: None,
         waivers,
     }
-}
-
-/// Runs one rule, guarding its contract: a panic or an out-of-range score becomes `error`, and a
-/// required item gets no partial credit.
-fn evaluate(item: &Item, facts: &RepoFacts, context: &Context) -> Outcome {
-    let outcome = catch_unwind(AssertUnwindSafe(|| item.rule.evaluate(facts, context)))
-        .map(Outcome::checked)
-        .unwrap_or_else(|_| Outcome::error(format!("rule `{}` panicked (a bug in exitready)", item.rule_kind)));
-    let outcome = waivers::apply(&item.id, outcome, &context.config.waiver, context.now);
-    if item.required && outcome.status == Status::Warn {
-        return Outcome {
-            status: Status::Fail,
-            score: 0.0,
-            reason: format!("{} (required: no partial credit)", outcome.reason),
-            ..outcome
-        };
-    }
-    outcome
-}
-
-/// Every repository's waivers with what each set aside; expired ones warn on their repository.
-fn waiver_reports(
-    checklist: &Checklist,
-    scanned: &mut [Scanned],
-    outcomes: &[Vec<Outcome>],
-    now: jiff::Timestamp,
-    several: bool,
-) -> Vec<WaiverReport> {
-    let mut all = Vec::new();
-    for (s, outcomes) in scanned.iter_mut().zip(outcomes) {
-        let ids = checklist.items.iter().map(|i| i.id.as_str());
-        let name = several.then_some(s.facts.root.name.as_str());
-        let (reports, warnings) = waivers::report(&s.config.waiver, now, ids.zip(outcomes), name);
-        all.extend(reports);
-        s.facts.warnings.extend(warnings);
-    }
-    all
 }
 
 fn aggregate(item: &Item, per_repo: &[(&str, &Outcome)], several: bool) -> CheckResult {
@@ -177,7 +145,12 @@ fn aggregate(item: &Item, per_repo: &[(&str, &Outcome)], several: bool) -> Check
     }
 }
 
-fn repository_report(checklist: &Checklist, scanned: Scanned, outcomes: Vec<Outcome>) -> RepositoryReport {
+fn repository_report(
+    checklist: &Checklist,
+    scanned: Scanned,
+    outcomes: Vec<Outcome>,
+    verdicts: Vec<Verdict>,
+) -> RepositoryReport {
     let facts = scanned.facts;
     let score = score(checklist.items.iter().zip(&outcomes).map(|(item, o)| Scored {
         category: &item.category,
@@ -206,12 +179,18 @@ fn repository_report(checklist: &Checklist, scanned: Scanned, outcomes: Vec<Outc
         score,
         checks,
         inventory: facts.inventory.counts(),
-        documents: facts.documents.iter().cloned().map(document_report).collect(),
+        documents: facts
+            .documents
+            .iter()
+            .zip(verdicts.iter().cloned())
+            .map(document_report)
+            .collect(),
         services: service_reports(&facts),
         ownership: facts.ownership.as_ref().map(|o| ownership_report(o, &facts.tracked)),
         knowledge: facts.knowledge.as_ref().map(knowledge_report),
         in_flight: in_flight(&facts),
-        warnings: facts.warnings.clone(),
+        plan: plan(&facts, &verdicts),
+        warnings: facts.warnings.iter().map(warning_report).collect(),
         remote_url: facts.remote_url.as_deref().map(super::links::strip_credentials),
         web_url: facts.remote_url.as_deref().and_then(super::links::web_url),
         exit_inventory: facts.exit.clone(),
@@ -224,47 +203,82 @@ fn round3(value: f64) -> f64 {
     (value * 1000.0).round() / 1000.0
 }
 
-fn document_report(document: crate::facts::Document) -> DocumentReport {
+fn document_report((document, verdict): (&Document, Verdict)) -> DocumentReport {
     DocumentReport {
-        path: document.path,
+        path: document.path.clone(),
         kind: document.kind.to_string(),
-        kind_reason: document.kind_reason,
-        title: document.parsed.title,
-        last_changed: document.last_changed,
-        last_changed_from: document.last_changed_from,
-        stale: document.stale,
-        reasons: document.reasons,
+        kind_reason: document.kind_reason.clone(),
+        title: document.parsed.title.clone(),
+        last_changed: document.last_changed.clone(),
+        last_changed_from: document.last_changed_from.clone(),
+        stale: verdict.stale,
+        reasons: verdict.reasons.iter().map(document_reason).collect(),
     }
 }
 
-/// The headline sentence: over every repository with history, the share of source files
-/// nobody would know if the headline organisation(s) left.
-fn headline(scanned: &[Scanned]) -> Option<String> {
-    let knowledge: Vec<&KnowledgeFacts> = scanned.iter().filter_map(|s| s.facts.knowledge.as_ref()).collect();
-    let vendor_known = knowledge
-        .iter()
-        .any(|k| k.organisations.iter().any(|o| o.role == Role::Vendor));
-    let measured: Vec<(&str, f64, usize)> = knowledge
-        .iter()
-        .filter_map(|k| {
-            k.headline
-                .as_ref()
-                .map(|h| (h.organisation.as_str(), h.orphaned_percent, k.source_files))
-        })
-        .collect();
-    let files: usize = measured.iter().map(|(_, _, n)| n).sum();
-    if files == 0 {
-        return None;
+/// A freshness reason as the report writes it.
+pub fn document_reason(reason: &Reason) -> DocumentReason {
+    DocumentReason {
+        signal: reason.signal.as_str().to_string(),
+        message: reason.message.clone(),
+        path: reason.path.clone(),
+        line: reason.line,
     }
-    let percent = measured.iter().map(|(_, p, n)| p * *n as f64).sum::<f64>() / files as f64;
-    let mut names: Vec<&str> = measured.iter().map(|(o, _, _)| *o).collect();
-    names.sort_unstable();
-    names.dedup();
-    let who = if vendor_known { "nobody in-house" } else { "nobody left" };
-    Some(format!(
-        "If {} left today, {percent:.1}% of the source files would have {who} who knows them.",
-        names.join(" and ")
-    ))
+}
+
+fn warning_report(warning: &Warning) -> WarningReport {
+    WarningReport {
+        kind: warning.kind.clone(),
+        path: warning.path.clone(),
+        line: warning.line,
+        message: warning.message.clone(),
+    }
+}
+
+/// The headline sentences: per vendor organisation, over every repository whose history was
+/// read, the share of source files that would have no active in-house knower if it left,
+/// beside what is lost already and what in-house people actively know (DESIGN §3). Marked when
+/// a history read is partial.
+fn headlines(scanned: &[Scanned]) -> Vec<String> {
+    let mut organisations: Vec<&str> = Vec::new();
+    for k in scanned.iter().filter_map(|s| s.facts.knowledge.as_ref()) {
+        for h in &k.headlines {
+            if !organisations.contains(&h.organisation.as_str()) {
+                organisations.push(&h.organisation);
+            }
+        }
+    }
+    organisations
+        .into_iter()
+        .map(|organisation| {
+            let (mut files, mut lost, mut gone, mut inhouse, mut partial) = (0, 0, 0, 0, false);
+            for s in scanned {
+                let Some(k) = &s.facts.knowledge else { continue };
+                if let Some(h) = k.headlines.iter().find(|h| h.organisation == organisation) {
+                    files += k.source_files;
+                    lost += h.orphaned_files;
+                    gone += k.already_orphaned_files;
+                    inhouse += k.inhouse_known_files;
+                    partial |= s.facts.partial_history;
+                }
+            }
+            let percent = |part: usize| 100.0 * part as f64 / files.max(1) as f64;
+            headline_sentence(organisation, percent(lost), percent(gone), percent(inhouse), partial)
+        })
+        .collect()
+}
+
+/// One headline sentence (DESIGN §3): shares of source files, 0–100.
+pub fn headline_sentence(organisation: &str, lost: f64, gone: f64, inhouse: f64, partial: bool) -> String {
+    format!(
+        "If {organisation} left today: {lost:.1} % of source files would have no active in-house knower \
+         ({gone:.1} % are already known by nobody active; in-house people actively know {inhouse:.1} %){}",
+        if partial {
+            " (history partly read: the figures may understate what people know)"
+        } else {
+            ""
+        }
+    )
 }
 
 fn knowledge_report(k: &KnowledgeFacts) -> KnowledgeReport {
@@ -278,6 +292,9 @@ fn knowledge_report(k: &KnowledgeFacts) -> KnowledgeReport {
         source_files: k.source_files,
         truck_factor: k.truck_factor,
         inhouse_truck_factor: k.inhouse_truck_factor,
+        already_orphaned_percent: k.already_orphaned_percent,
+        inhouse_known_percent: k.inhouse_known_percent,
+        knowers_active_days: k.knowers_active_days,
         organisations: k
             .organisations
             .iter()
@@ -303,6 +320,7 @@ fn knowledge_report(k: &KnowledgeFacts) -> KnowledgeReport {
                 vendor_known_share: q.vendor_known_share,
                 inhouse_known_share: q.inhouse_known_share,
                 pairing_rate: q.pairing_rate,
+                lost_if_leaves_percent: q.lost_if_leaves_percent.clone(),
             })
             .collect(),
     }
@@ -364,69 +382,84 @@ fn ownership_report(ownership: &crate::facts::ownership::OwnershipFacts, tracked
     }
 }
 
+/// The knowledge-transfer plan with the documents covering each area: those under the area's
+/// folder and, for a service, its runbook.
+fn plan(facts: &RepoFacts, verdicts: &[Verdict]) -> Vec<PlanArea> {
+    let person = |p: &crate::facts::knowledge::plan::PlanPerson| PlanPerson {
+        name: p.name.clone(),
+        email: p.email.clone(),
+        last_commit: p.last_commit.clone(),
+        why: p.why.clone(),
+    };
+    facts
+        .plan
+        .iter()
+        .map(|area| {
+            let runbook = facts
+                .services
+                .iter()
+                .find(|s| s.name == area.name)
+                .and_then(|s| s.runbook.as_deref());
+            let under = |path: &str| area.path.is_empty() || path.starts_with(&format!("{}/", area.path));
+            let documents = facts
+                .documents
+                .iter()
+                .zip(verdicts)
+                .filter(|(d, _)| !d.in_test_folder && (under(&d.path) || runbook == Some(d.path.as_str())))
+                .map(|(d, v)| PlanDocument {
+                    path: d.path.clone(),
+                    kind: d.kind.to_string(),
+                    stale: v.stale,
+                })
+                .collect();
+            PlanArea {
+                kind: match area.kind {
+                    crate::facts::knowledge::plan::AreaKind::Island => "island",
+                    crate::facts::knowledge::plan::AreaKind::Service => "service",
+                }
+                .to_string(),
+                name: area.name.clone(),
+                path: area.path.clone(),
+                organisation: area.organisation.clone(),
+                source_files: area.source_files,
+                files_at_risk: area.files_at_risk.clone(),
+                recent_commits: area.recent_commits,
+                priority: area.priority,
+                vendor_knowers: area.vendor_knowers.iter().map(person).collect(),
+                successors: area.successors.iter().map(person).collect(),
+                documents,
+            }
+        })
+        .collect()
+}
+
 /// Each service with the owners of its files and, per organisation, how many of its source
-/// files someone there knows: the per-service view of the exit.
+/// files someone there knows (`facts::service_figures`): the per-service view of the exit.
 fn service_reports(facts: &RepoFacts) -> Vec<ServiceReport> {
     facts
         .services
         .iter()
-        .map(|service| {
-            let set = crate::settings::glob_set(&service.paths);
-            let mut owners: BTreeMap<&str, usize> = BTreeMap::new();
-            if let Some(ownership) = &facts.ownership {
-                for (path, file) in facts.tracked.iter().zip(&ownership.files) {
-                    if set.is_match(path) {
-                        for owner in &file.owners {
-                            *owners.entry(owner.as_str()).or_insert(0) += 1;
-                        }
-                    }
-                }
-            }
-            let mut owners: Vec<(&str, usize)> = owners.into_iter().collect();
-            owners.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            let mut source_files = 0;
-            let mut known: BTreeMap<usize, usize> = BTreeMap::new();
-            if let Some(knowledge) = &facts.knowledge {
-                for (path, authors) in knowledge.files.iter().filter(|(path, _)| set.is_match(path.as_str())) {
-                    let _ = path;
-                    source_files += 1;
-                    let mut orgs: Vec<usize> = authors
-                        .iter()
-                        .filter(|a| a.knows)
-                        .filter_map(|a| knowledge.identity_organisations.get(a.identity).copied())
-                        .collect();
-                    orgs.sort_unstable();
-                    orgs.dedup();
-                    for org in orgs {
-                        *known.entry(org).or_insert(0) += 1;
-                    }
-                }
-            }
-            let mut known_by: Vec<OrganisationKnowledge> = facts
+        .zip(&facts.service_figures)
+        .map(|(service, figures)| ServiceReport {
+            name: service.name.clone(),
+            path: service.path.clone(),
+            paths: service.paths.clone(),
+            found_by: service.found_by.clone(),
+            runbook: service.runbook.clone(),
+            runbook_reason: service.runbook_reason.clone(),
+            owners: figures.owners.clone(),
+            source_files: figures.source_files,
+            known_by: facts
                 .knowledge
                 .iter()
                 .flat_map(|k| {
-                    known.iter().filter_map(|(org, files)| {
-                        let org = k.organisations.get(*org)?;
-                        Some(OrganisationKnowledge {
-                            organisation: org.name.clone(),
-                            role: org.role.as_str().to_string(),
-                            files_known: *files,
-                        })
+                    figures.known_by.iter().map(|(org, files)| OrganisationKnowledge {
+                        organisation: k.organisations[*org].name.clone(),
+                        role: k.organisations[*org].role.as_str().to_string(),
+                        files_known: *files,
                     })
                 })
-                .collect();
-            known_by.sort_by(|a, b| {
-                b.files_known
-                    .cmp(&a.files_known)
-                    .then(a.organisation.cmp(&b.organisation))
-            });
-            ServiceReport {
-                service: service.clone(),
-                owners: owners.into_iter().map(|(o, _)| o.to_string()).collect(),
-                source_files,
-                known_by,
-            }
+                .collect(),
         })
         .collect()
 }

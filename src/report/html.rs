@@ -320,7 +320,6 @@ fn repo_view(index: usize, repo: &RepositoryReport) -> RepoView {
                 })
                 .collect();
             let owners = s.owners.join(" ");
-            let s = &s.service;
             let runbook = s
                 .runbook
                 .as_ref()

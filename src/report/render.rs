@@ -1,4 +1,4 @@
-//! Rendering a `Report`: JSON (serde), and Markdown through handlebars templates.
+//! The handlebars templates (Markdown and HTML) and JSON serialisation of a `Report`.
 //!
 //! Templates are embedded from `templates/`, may be overridden by name from `--templates DIR`,
 //! and are all compiled in strict mode before any scan starts, so that a broken template is
@@ -18,50 +18,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("signoff.md.hbs", include_str!("../../templates/signoff.md.hbs")),
     ("signoff.html.hbs", include_str!("../../templates/signoff.html.hbs")),
     ("report.html.hbs", include_str!("../../templates/report.html.hbs")),
+    ("plan.md.hbs", include_str!("../../templates/plan.md.hbs")),
 ];
-
-/// The output formats a report can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutputFormat {
-    /// The terminal summary.
-    Text,
-    /// JSON.
-    Json,
-    /// Markdown.
-    Markdown,
-    /// The self-contained HTML report.
-    Html,
-    /// SARIF 2.1.0 (`report::sarif`).
-    Sarif,
-    /// JUnit XML (`report::junit`).
-    Junit,
-    /// GitLab Code Quality JSON (`report::codequality`).
-    CodeQuality,
-}
-
-impl OutputFormat {
-    /// The format an output path asks for, by extension.
-    pub fn from_path(path: &Path) -> Option<OutputFormat> {
-        let name = path.file_name()?.to_string_lossy().to_lowercase();
-        if name.ends_with(".json") && (name.contains("codequality") || name.contains("code-quality")) {
-            Some(OutputFormat::CodeQuality)
-        } else if name.ends_with(".sarif") || name.ends_with(".sarif.json") {
-            Some(OutputFormat::Sarif)
-        } else if name.ends_with(".xml") {
-            Some(OutputFormat::Junit)
-        } else if name.ends_with(".json") {
-            Some(OutputFormat::Json)
-        } else if name.ends_with(".md") || name.ends_with(".markdown") {
-            Some(OutputFormat::Markdown)
-        } else if name.ends_with(".html") || name.ends_with(".htm") {
-            Some(OutputFormat::Html)
-        } else if name.ends_with(".txt") {
-            Some(OutputFormat::Text)
-        } else {
-            None
-        }
-    }
-}
 
 /// The compiled templates: `*.html.hbs` with HTML escaping, the others with Markdown escaping.
 pub struct Templates {
@@ -179,25 +137,6 @@ mod tests {
         assert_eq!(escape_markdown("<script>x</script>"), "&lt;script&gt;x&lt;/script&gt;");
         assert_eq!(escape_markdown("[x](http://e)"), "\\[x\\]\\(http://e\\)");
         assert_eq!(escape_markdown("two\nlines"), "two lines");
-    }
-
-    #[test]
-    fn formats_from_extensions() {
-        assert_eq!(OutputFormat::from_path(Path::new("q3.JSON")), Some(OutputFormat::Json));
-        assert_eq!(
-            OutputFormat::from_path(Path::new("q3.md")),
-            Some(OutputFormat::Markdown)
-        );
-        assert_eq!(OutputFormat::from_path(Path::new("q3")), None);
-        assert_eq!(OutputFormat::from_path(Path::new("x.sarif")), Some(OutputFormat::Sarif));
-        assert_eq!(
-            OutputFormat::from_path(Path::new("x.sarif.json")),
-            Some(OutputFormat::Sarif)
-        );
-        assert_eq!(
-            OutputFormat::from_path(Path::new("x.junit.xml")),
-            Some(OutputFormat::Junit)
-        );
     }
 
     #[test]

@@ -47,8 +47,16 @@ pub fn summary(report: &Report, color: bool) -> String {
             let _ = writeln!(out, "{} no check could be evaluated", paint(bold, "Score"));
         }
     }
-    if let Some(headline) = &report.headline {
+    for headline in &report.headlines {
         let _ = writeln!(out, "{}", paint(bold, headline));
+    }
+    let history_read = report.repositories.iter().any(|r| r.knowledge.is_some());
+    if report.headlines.is_empty() && history_read {
+        let _ = writeln!(
+            out,
+            "No vendor configured: the headline would say how much of the code nobody active in-house \
+             would know if the vendor left. Mark the vendor with `exitready init`."
+        );
     }
     let categories: Vec<String> = CATEGORIES
         .iter()
@@ -59,7 +67,7 @@ pub fn summary(report: &Report, color: bool) -> String {
         .collect();
     let _ = writeln!(out, "  {}", categories.join(" · "));
     if let Some(baseline) = &report.baseline {
-        let _ = writeln!(out, "  {}", super::compare::summary_line(baseline));
+        let _ = writeln!(out, "  {}", super::diff::summary_line(baseline));
     }
     let mut risks: Vec<_> = report
         .checks

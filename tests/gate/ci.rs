@@ -1,15 +1,21 @@
 //! CI integrations: GitHub Actions workflow commands (`GITHUB_ACTIONS=true`) and the GitLab Code
 //! Quality report.
 
+use std::sync::LazyLock;
+
 use pretty_assertions::assert_eq;
 use serde_json::Value;
 
-use super::common::{Fixture, code, run, run_in, services, stdout};
+use super::{SERVICES, services};
+use crate::util::{DEV, Repo, code, command, exitready, stdout};
 
-fn comma_branch() -> Fixture {
+/// `services` and a feature branch changing both services, one file with `,` and `:` in its name.
+fn comma_branch() -> Repo {
     let mut fixture = services();
-    fixture.branch("feature", "main");
-    fixture.commit_files(
+    fixture.branch("feature");
+    fixture.commit(
+        DEV,
+        "2026-01-03",
         &[
             ("services/payments/x, y:z.py", Some("Z = 1\n")),
             ("services/billing/main.go", Some("package main // 2\n")),
@@ -19,14 +25,18 @@ fn comma_branch() -> Fixture {
     fixture
 }
 
+/// `comma_branch`, built once: its tests only read it.
+static COMMA_BRANCH: LazyLock<Repo> = LazyLock::new(comma_branch);
+
 #[test]
 fn in_github_actions_gate_failures_are_annotated_and_escaped() {
-    let fixture = comma_branch();
-    let output = run_in(
-        &fixture.path(),
-        &["gate", "--changed-since", "main", "-q"],
-        &[("GITHUB_ACTIONS", "true")],
-    );
+    let fixture = &*COMMA_BRANCH;
+    let output = command()
+        .env("GITHUB_ACTIONS", "true")
+        .current_dir(fixture.path())
+        .args(["gate", "--changed-since", "main", "-q"])
+        .output()
+        .unwrap();
     assert_eq!(code(&output), 1);
     let annotations: Vec<String> = stdout(&output)
         .lines()
@@ -40,14 +50,18 @@ fn in_github_actions_gate_failures_are_annotated_and_escaped() {
             "::error file=services/payments/x%2C y%3Az.py,title=Runbooks change with their service's code (documentation.runbook_updated)::payments: services/payments/x, y:z.py changed without its runbook docs/runbooks/payments.md",
         ]
     );
-    let plain = run(&fixture.path(), &["gate", "--changed-since", "main", "-q"]);
+    let plain = exitready(fixture.path(), &["gate", "--changed-since", "main", "-q"]);
     assert!(!stdout(&plain).contains("::"), "{}", stdout(&plain));
 }
 
 #[test]
 fn in_github_actions_scan_warnings_are_annotated() {
-    let fixture = services();
-    let output = run_in(&fixture.path(), &["scan", "-q"], &[("GITHUB_ACTIONS", "true")]);
+    let output = command()
+        .env("GITHUB_ACTIONS", "true")
+        .current_dir(SERVICES.path())
+        .args(["scan", "-q"])
+        .output()
+        .unwrap();
     assert_eq!(code(&output), 0);
     let text = stdout(&output);
     assert!(
@@ -59,10 +73,11 @@ fn in_github_actions_scan_warnings_are_annotated() {
 
 #[test]
 fn gitlab_code_quality_lists_each_finding_with_a_stable_fingerprint() {
-    let fixture = comma_branch();
-    let path = fixture.dir.path().join("gl-code-quality-report.json");
-    let output = run(
-        &fixture.path(),
+    let fixture = &*COMMA_BRANCH;
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("gl-code-quality-report.json");
+    let output = exitready(
+        fixture.path(),
         &["gate", "--changed-since", "main", "-q", "-o", path.to_str().unwrap()],
     );
     assert_eq!(code(&output), 1);
@@ -76,8 +91,8 @@ fn gitlab_code_quality_lists_each_finding_with_a_stable_fingerprint() {
     let fingerprint = issues[1]["fingerprint"].as_str().unwrap();
     assert_eq!(fingerprint.len(), 64);
     assert_ne!(fingerprint, issues[0]["fingerprint"].as_str().unwrap());
-    let again = run(
-        &fixture.path(),
+    let again = exitready(
+        fixture.path(),
         &["gate", "--changed-since", "main", "-q", "--format", "codequality"],
     );
     let second: Value = serde_json::from_slice(&again.stdout).unwrap();
@@ -87,7 +102,7 @@ fn gitlab_code_quality_lists_each_finding_with_a_stable_fingerprint() {
 #[test]
 fn code_quality_leaves_waived_findings_out() {
     let mut fixture = services();
-    let output = run(&fixture.path(), &["scan", "-q", "--format", "codequality"]);
+    let output = exitready(fixture.path(), &["scan", "-q", "--format", "codequality"]);
     let before: Value = serde_json::from_slice(&output.stdout).unwrap();
     let billing = |issues: &Value| {
         issues
@@ -98,14 +113,16 @@ fn code_quality_leaves_waived_findings_out() {
             .count()
     };
     assert_eq!(billing(&before), 1);
-    fixture.commit_files(
+    fixture.commit(
+        DEV,
+        "2026-01-03",
         &[(
             "exitready.toml",
             Some("[[waiver]]\ncheck = \"documentation.service_runbooks\"\npath = \"services/billing\"\nreason = \"r\"\nexpires = 2999-01-01\n"),
         )],
         "Waive",
     );
-    let output = run(&fixture.path(), &["scan", "-q", "--format", "codequality"]);
+    let output = exitready(fixture.path(), &["scan", "-q", "--format", "codequality"]);
     let after: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(billing(&after), 0);
 }

@@ -2,9 +2,10 @@
 
 use pretty_assertions::assert_eq;
 
-use super::common::{Fixture, code, run, services, stderr, stdout};
+use super::{SERVICES, services};
+use crate::util::{DEV, Repo, code, exitready, stderr, stdout};
 
-fn header(fixture: &Fixture, files: usize, commits: usize) -> String {
+fn header(fixture: &Repo, files: usize, commits: usize) -> String {
     let base = fixture.rev("main");
     format!(
         "exitready gate: {files} file(s) changed in {commits} commit(s) since main (merge base {})\n",
@@ -15,8 +16,10 @@ fn header(fixture: &Fixture, files: usize, commits: usize) -> String {
 #[test]
 fn service_code_without_its_runbook_fails_and_names_the_runbook() {
     let mut fixture = services();
-    fixture.branch("feature", "main");
-    fixture.commit_files(
+    fixture.branch("feature");
+    fixture.commit(
+        DEV,
+        "2026-01-03",
         &[
             ("services/payments/app.py", Some("print('pay v2')\n")),
             ("services/payments/db.py", Some("DB = 2\n")),
@@ -26,7 +29,7 @@ fn service_code_without_its_runbook_fails_and_names_the_runbook() {
         ],
         "Retry payments",
     );
-    let output = run(&fixture.path(), &["gate", "--changed-since", "main"]);
+    let output = exitready(fixture.path(), &["gate", "--changed-since", "main"]);
     assert_eq!(
         stdout(&output),
         header(&fixture, 5, 1)
@@ -39,19 +42,23 @@ fn service_code_without_its_runbook_fails_and_names_the_runbook() {
 #[test]
 fn service_code_with_its_runbook_passes() {
     let mut fixture = services();
-    fixture.branch("feature", "main");
-    fixture.commit_files(
+    fixture.branch("feature");
+    fixture.commit(
+        DEV,
+        "2026-01-03",
         &[("services/payments/app.py", Some("print('pay v2')\n"))],
         "Change payments",
     );
-    fixture.commit_files(
+    fixture.commit(
+        DEV,
+        "2026-01-04",
         &[(
             "docs/runbooks/payments.md",
             Some("# Payments runbook\n\n## Symptoms\nNew alert.\n"),
         )],
         "Document the new alert",
     );
-    let output = run(&fixture.path(), &["gate", "--changed-since", "main"]);
+    let output = exitready(fixture.path(), &["gate", "--changed-since", "main"]);
     assert_eq!(
         stdout(&output),
         header(&fixture, 2, 2)
@@ -63,8 +70,10 @@ fn service_code_with_its_runbook_passes() {
 #[test]
 fn docs_and_tests_only_changes_need_no_runbook() {
     let mut fixture = services();
-    fixture.branch("docs", "main");
-    fixture.commit_files(
+    fixture.branch("docs");
+    fixture.commit(
+        DEV,
+        "2026-01-03",
         &[
             ("services/payments/README.md", Some("# Payments\n\nMore.\n")),
             ("services/payments/tests/test_app.py", Some("def test(): pass\n")),
@@ -72,7 +81,7 @@ fn docs_and_tests_only_changes_need_no_runbook() {
         ],
         "Docs and tests",
     );
-    let output = run(&fixture.path(), &["gate", "--changed-since", "main"]);
+    let output = exitready(fixture.path(), &["gate", "--changed-since", "main"]);
     assert_eq!(
         stdout(&output),
         header(&fixture, 3, 1)
@@ -84,12 +93,14 @@ fn docs_and_tests_only_changes_need_no_runbook() {
 #[test]
 fn a_service_without_any_runbook_fails() {
     let mut fixture = services();
-    fixture.branch("billing", "main");
-    fixture.commit_files(
+    fixture.branch("billing");
+    fixture.commit(
+        DEV,
+        "2026-01-03",
         &[("services/billing/main.go", Some("package main\n\nfunc main() {}\n"))],
         "Bill",
     );
-    let output = run(&fixture.path(), &["gate", "--changed-since", "main"]);
+    let output = exitready(fixture.path(), &["gate", "--changed-since", "main"]);
     assert_eq!(
         stdout(&output),
         header(&fixture, 1, 1)
@@ -102,16 +113,20 @@ fn a_service_without_any_runbook_fails() {
 #[test]
 fn a_trailer_exempts_the_range_and_is_printed() {
     let mut fixture = services();
-    fixture.branch("refactor", "main");
-    fixture.commit_files(
+    fixture.branch("refactor");
+    fixture.commit(
+        DEV,
+        "2026-01-03",
         &[("services/billing/main.go", Some("package main // v2\n"))],
         "Tidy billing",
     );
-    let id = fixture.commit_files(
+    let id = fixture.commit(
+        DEV,
+        "2026-01-04",
         &[("services/payments/app.py", Some("print('pay')  # tidy\n"))],
         "Tidy payments\n\nNo behaviour change.\n\nRunbook-Not-Needed: formatting only\n",
     );
-    let output = run(&fixture.path(), &["gate", "--changed-since", "main"]);
+    let output = exitready(fixture.path(), &["gate", "--changed-since", "main"]);
     assert_eq!(
         stdout(&output),
         header(&fixture, 2, 2)
@@ -126,18 +141,25 @@ fn a_trailer_exempts_the_range_and_is_printed() {
 #[test]
 fn a_config_exemption_passes_that_service_only() {
     let mut fixture = services();
-    fixture.branch("exempt", "main");
-    fixture.commit_files(
+    fixture.branch("exempt");
+    fixture.commit(
+        DEV,
+        "2026-01-03",
         &[
             ("exitready.toml", Some("[gate]\nexempt = [\"billing\"]\n")),
             ("services/billing/main.go", Some("package main // v2\n")),
         ],
         "Exempt billing",
     );
-    let output = run(&fixture.path(), &["gate", "--changed-since", "main"]);
+    let output = exitready(fixture.path(), &["gate", "--changed-since", "main"]);
     assert_eq!(code(&output), 0, "{}", stdout(&output));
-    fixture.commit_files(&[("services/payments/app.py", Some("print(2)\n"))], "Pay");
-    let output = run(&fixture.path(), &["gate", "--changed-since", "main", "-q"]);
+    fixture.commit(
+        DEV,
+        "2026-01-04",
+        &[("services/payments/app.py", Some("print(2)\n"))],
+        "Pay",
+    );
+    let output = exitready(fixture.path(), &["gate", "--changed-since", "main", "-q"]);
     assert_eq!(
         stdout(&output),
         "FAIL documentation.runbook_updated: 1 of 2 changed service(s) updated their runbook (since main) (required: no partial credit)\n  payments: services/payments/app.py changed without its runbook docs/runbooks/payments.md\n"
@@ -148,28 +170,30 @@ fn a_config_exemption_passes_that_service_only() {
 #[test]
 fn the_base_moving_on_does_not_count_its_changes() {
     let mut fixture = services();
-    fixture.branch("feature", "main");
-    fixture.commit_files(&[("lib/util.py", Some("X = 3\n"))], "Util");
+    fixture.branch("feature");
+    fixture.commit(DEV, "2026-01-03", &[("lib/util.py", Some("X = 3\n"))], "Util");
     fixture.checkout("main");
-    fixture.commit_files(
+    fixture.commit(
+        DEV,
+        "2026-01-04",
         &[("services/payments/app.py", Some("print('main moved')\n"))],
         "Main moves",
     );
     fixture.checkout("feature");
-    let output = run(&fixture.path(), &["gate", "--changed-since", "main"]);
+    let output = exitready(fixture.path(), &["gate", "--changed-since", "main"]);
     assert_eq!(code(&output), 0, "{}", stdout(&output));
     assert!(stdout(&output).contains("1 file(s) changed in 1 commit(s)"));
 }
 
 #[test]
 fn uncommitted_changes_count_only_when_asked() {
-    let fixture = services();
-    fixture.branch("wip", "main");
+    let mut fixture = services();
+    fixture.branch("wip");
     fixture.write(&[("services/payments/new.py", Some("N = 1\n"))]);
-    let output = run(&fixture.path(), &["gate", "--changed-since", "main"]);
+    let output = exitready(fixture.path(), &["gate", "--changed-since", "main"]);
     assert_eq!(code(&output), 0);
-    let output = run(
-        &fixture.path(),
+    let output = exitready(
+        fixture.path(),
         &["gate", "--changed-since", "main", "--include-worktree", "-q"],
     );
     assert_eq!(code(&output), 1);
@@ -182,8 +206,7 @@ fn uncommitted_changes_count_only_when_asked() {
 
 #[test]
 fn an_unknown_ref_is_a_usage_error() {
-    let fixture = services();
-    let output = run(&fixture.path(), &["gate", "--changed-since", "no-such-branch"]);
+    let output = exitready(SERVICES.path(), &["gate", "--changed-since", "no-such-branch"]);
     assert_eq!(code(&output), 2);
     assert!(
         stderr(&output).starts_with("exitready: --changed-since no-such-branch: unknown revision in "),
@@ -195,8 +218,7 @@ fn an_unknown_ref_is_a_usage_error() {
 
 #[test]
 fn without_the_flag_and_without_origin_head_the_flag_is_asked_for() {
-    let fixture = services();
-    let output = run(&fixture.path(), &["gate"]);
+    let output = exitready(SERVICES.path(), &["gate"]);
     assert_eq!(code(&output), 2);
     assert!(
         stderr(&output).contains("no --changed-since REF given and origin/HEAD does not exist"),
@@ -208,7 +230,7 @@ fn without_the_flag_and_without_origin_head_the_flag_is_asked_for() {
 #[test]
 fn a_plain_folder_is_not_a_repository() {
     let dir = tempfile::tempdir().unwrap();
-    let output = run(dir.path(), &["gate", "--changed-since", "main"]);
+    let output = exitready(dir.path(), &["gate", "--changed-since", "main"]);
     assert_eq!(code(&output), 2);
     assert!(stderr(&output).contains("not a git repository"), "{}", stderr(&output));
 }
@@ -216,19 +238,12 @@ fn a_plain_folder_is_not_a_repository() {
 #[test]
 fn origin_head_is_the_default_base() {
     let mut fixture = services();
-    let clone_dir = fixture.dir.path().join("clone");
-    let url = format!("file://{}", fixture.path().display());
-    let status = std::process::Command::new("git")
-        .args(["clone", "-q", &url])
-        .arg(&clone_dir)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    fixture.commit_files(&[("lib/util.py", Some("X = 9\n"))], "unrelated");
-    let clone = git2::Repository::open(&clone_dir).unwrap();
+    let mut cloned = fixture.git_clone(&[]);
+    fixture.commit(DEV, "2026-01-03", &[("lib/util.py", Some("X = 9\n"))], "unrelated");
+    let clone = cloned.git();
     assert!(clone.revparse_single("origin/HEAD").is_ok());
-    std::fs::write(clone_dir.join("services/payments/app.py"), "print(3)\n").unwrap();
-    let output = run(&clone_dir, &["gate", "--include-worktree", "-q"]);
+    cloned.write(&[("services/payments/app.py", Some("print(3)\n"))]);
+    let output = exitready(cloned.path(), &["gate", "--include-worktree", "-q"]);
     assert_eq!(code(&output), 1, "{}", stderr(&output));
     assert!(stdout(&output).contains("since origin/HEAD"));
 }
@@ -236,29 +251,18 @@ fn origin_head_is_the_default_base() {
 #[test]
 fn a_shallow_clone_without_the_merge_base_is_a_usage_error_with_the_fix() {
     let mut fixture = services();
-    fixture.commit_files(&[("lib/util.py", Some("X = 2\n"))], "main 2");
-    fixture.branch("feature", "main");
-    fixture.commit_files(&[("services/payments/app.py", Some("print(3)\n"))], "feature 1");
+    fixture.commit(DEV, "2026-01-03", &[("lib/util.py", Some("X = 2\n"))], "main 2");
+    fixture.branch("feature");
+    fixture.commit(
+        DEV,
+        "2026-01-04",
+        &[("services/payments/app.py", Some("print(3)\n"))],
+        "feature 1",
+    );
     fixture.checkout("main");
-    fixture.commit_files(&[("lib/util.py", Some("X = 3\n"))], "main 3");
-    let clone_dir = fixture.dir.path().join("shallow");
-    let url = format!("file://{}", fixture.path().display());
-    let status = std::process::Command::new("git")
-        .args([
-            "clone",
-            "-q",
-            "--depth",
-            "1",
-            "--no-single-branch",
-            "--branch",
-            "feature",
-            &url,
-        ])
-        .arg(&clone_dir)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let output = run(&clone_dir, &["gate", "--changed-since", "origin/main"]);
+    fixture.commit(DEV, "2026-01-05", &[("lib/util.py", Some("X = 3\n"))], "main 3");
+    let clone = fixture.git_clone(&["--depth", "1", "--no-single-branch", "--branch", "feature"]);
+    let output = exitready(clone.path(), &["gate", "--changed-since", "origin/main"]);
     assert_eq!(code(&output), 2, "{}", stdout(&output));
     let message = stderr(&output);
     assert!(message.contains("shallow clone"), "{message}");
@@ -270,18 +274,16 @@ fn a_shallow_clone_without_the_merge_base_is_a_usage_error_with_the_fix() {
 #[test]
 fn a_default_ci_checkout_without_the_base_branch_names_the_fix() {
     let mut fixture = services();
-    fixture.branch("feature", "main");
-    fixture.commit_files(&[("services/payments/app.py", Some("print(3)\n"))], "feature 1");
-    let clone_dir = fixture.dir.path().join("ci-default");
-    let url = format!("file://{}", fixture.path().display());
+    fixture.branch("feature");
+    fixture.commit(
+        DEV,
+        "2026-01-03",
+        &[("services/payments/app.py", Some("print(3)\n"))],
+        "feature 1",
+    );
     // What actions/checkout does by default: one commit of one branch.
-    let status = std::process::Command::new("git")
-        .args(["clone", "-q", "--depth", "1", "--branch", "feature", &url])
-        .arg(&clone_dir)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let output = run(&clone_dir, &["gate", "--changed-since", "origin/main"]);
+    let clone = fixture.git_clone(&["--depth", "1", "--branch", "feature"]);
+    let output = exitready(clone.path(), &["gate", "--changed-since", "origin/main"]);
     assert_eq!(code(&output), 2);
     let message = stderr(&output);
     assert!(message.contains("unknown revision"), "{message}");

@@ -2,29 +2,36 @@
 //! as XML, with paths holding spaces, non-ASCII letters and XML/URI metacharacters.
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use pretty_assertions::assert_eq;
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use serde_json::Value;
 
-use super::common::{Fixture, code, run, services, stderr};
+use super::services;
+use crate::util::{DEV, Repo, code, exitready, stderr};
 
 /// The odd service: a space, a non-ASCII letter, and `<&"` in a file name.
 const ODD_DIR: &str = "services/café api";
 const ODD_FILE: &str = "services/café api/a<b&\"c\".py";
 
-fn odd_branch() -> Fixture {
+/// `services`, a service with odd names added, and a feature branch changing it and payments.
+fn odd_branch() -> Repo {
     let mut fixture = services();
-    fixture.commit_files(
+    fixture.commit(
+        DEV,
+        "2026-01-03",
         &[
             (&format!("{ODD_DIR}/Dockerfile"), Some("FROM scratch\n")),
             (ODD_FILE, Some("X = 1\n")),
         ],
         "Café service",
     );
-    fixture.branch("feature", "main");
-    fixture.commit_files(
+    fixture.branch("feature");
+    fixture.commit(
+        DEV,
+        "2026-01-04",
         &[
             (ODD_FILE, Some("X = 2\n")),
             ("services/payments/app.py", Some("print('v2')\n")),
@@ -33,6 +40,9 @@ fn odd_branch() -> Fixture {
     );
     fixture
 }
+
+/// `odd_branch`, built once: its tests only read it.
+static ODD_BRANCH: LazyLock<Repo> = LazyLock::new(odd_branch);
 
 /// The SARIF 2.1.0 schema from the shared folder beside the repository, when it is there
 /// (`EXITREADY_SARIF_SCHEMA` names another copy, e.g. from a git worktree elsewhere).
@@ -88,12 +98,13 @@ fn read_json(path: &Path) -> Value {
 
 #[test]
 fn gate_sarif_is_valid_and_locates_each_failing_service() {
-    let fixture = odd_branch();
-    let out = fixture.dir.path().join("out put");
+    let fixture = &*ODD_BRANCH;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out put");
     std::fs::create_dir(&out).unwrap();
     let sarif = out.join("gate.sarif");
-    let output = run(
-        &fixture.path(),
+    let output = exitready(
+        fixture.path(),
         &["gate", "--changed-since", "main", "-q", "-o", sarif.to_str().unwrap()],
     );
     assert_eq!(code(&output), 1, "{}", stderr(&output));
@@ -154,13 +165,13 @@ fn gate_sarif_is_valid_and_locates_each_failing_service() {
 
 #[test]
 fn scan_sarif_has_one_rule_per_item_and_results_only_for_negative_findings() {
-    let fixture = odd_branch();
-    let output = run(&fixture.path(), &["scan", "--format", "sarif", "-q"]);
+    let fixture = &*ODD_BRANCH;
+    let output = exitready(fixture.path(), &["scan", "--format", "sarif", "-q"]);
     assert_eq!(code(&output), 0);
     let log: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_valid_sarif(&log);
     let report: Value =
-        serde_json::from_slice(&run(&fixture.path(), &["scan", "--format", "json", "-q"]).stdout).unwrap();
+        serde_json::from_slice(&exitready(fixture.path(), &["scan", "--format", "json", "-q"]).stdout).unwrap();
     let checks = report["checks"].as_array().unwrap();
     let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
     assert_eq!(rules.len(), checks.len());
@@ -257,9 +268,9 @@ fn root_count(junit: &Junit, key: &str) -> usize {
 
 #[test]
 fn gate_junit_parses_with_one_failure_naming_the_odd_file() {
-    let fixture = odd_branch();
-    let output = run(
-        &fixture.path(),
+    let fixture = &*ODD_BRANCH;
+    let output = exitready(
+        fixture.path(),
         &["gate", "--changed-since", "main", "--format", "junit"],
     );
     assert_eq!(code(&output), 1);
@@ -291,11 +302,12 @@ fn gate_junit_parses_with_one_failure_naming_the_odd_file() {
 
 #[test]
 fn scan_junit_counts_match_the_json_report() {
-    let fixture = odd_branch();
-    let junit_path = fixture.dir.path().join("scan.junit.xml");
-    let json_path = fixture.dir.path().join("scan.json");
-    let output = run(
-        &fixture.path(),
+    let fixture = &*ODD_BRANCH;
+    let dir = tempfile::tempdir().unwrap();
+    let junit_path = dir.path().join("scan.junit.xml");
+    let json_path = dir.path().join("scan.json");
+    let output = exitready(
+        fixture.path(),
         &[
             "scan",
             "-q",

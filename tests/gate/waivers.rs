@@ -1,10 +1,12 @@
 //! `[[waiver]]`: a finding set aside until its waiver expires, listed in every output.
 
-use crate::util::check;
+use std::sync::LazyLock;
+
 use pretty_assertions::assert_eq;
 use serde_json::Value;
 
-use super::common::{Fixture, code, run, services, stdout};
+use super::{SERVICES, services};
+use crate::util::{DEV, Repo, check, code, exitready_at, scan_json_at, stdout};
 
 const WAIVER: &str = r#"[[waiver]]
 check = "documentation.service_runbooks"
@@ -13,22 +15,28 @@ reason = "billing is retired in Q3"
 expires = 2027-01-31
 "#;
 
-fn waived() -> Fixture {
+/// `services` with billing's missing runbook waived until 2027-01-31.
+fn waived() -> Repo {
     let mut fixture = services();
-    fixture.commit_files(&[("exitready.toml", Some(WAIVER))], "Waive billing's runbook");
+    fixture.commit(
+        DEV,
+        "2026-01-03",
+        &[("exitready.toml", Some(WAIVER))],
+        "Waive billing's runbook",
+    );
     fixture
 }
 
-fn scan_json(fixture: &Fixture, now: &str) -> Value {
-    let output = run(&fixture.path(), &["scan", "--format", "json", "-q", "--now", now]);
-    assert_eq!(code(&output), 0);
-    serde_json::from_slice(&output.stdout).unwrap()
-}
+/// `waived`, built once: its tests only read it.
+static WAIVED: LazyLock<Repo> = LazyLock::new(waived);
+
+// These tests set the clock themselves, not at `NOW`: a waiver applies or not by the day, so
+// each run names its day against the waiver's expiry (2026-06-01 and 2026-02-01 before it,
+// 2027-01-31, 2027-02-01 and 2026-03-01 on or after it).
 
 #[test]
 fn without_a_waiver_the_missing_runbook_counts() {
-    let fixture = services();
-    let report = scan_json(&fixture, "2026-06-01");
+    let report = scan_json_at("2026-06-01", SERVICES.path(), &[]);
     let services = check(&report, "documentation.service_runbooks");
     assert_eq!(
         (services["status"].as_str(), services["score"].as_f64()),
@@ -39,8 +47,8 @@ fn without_a_waiver_the_missing_runbook_counts() {
 
 #[test]
 fn an_active_waiver_sets_the_finding_aside_and_is_listed() {
-    let fixture = waived();
-    let report = scan_json(&fixture, "2026-06-01");
+    let fixture = &*WAIVED;
+    let report = scan_json_at("2026-06-01", fixture.path(), &[]);
     let services = check(&report, "documentation.service_runbooks");
     assert_eq!(
         (services["status"].as_str(), services["score"].as_f64()),
@@ -69,14 +77,15 @@ fn an_active_waiver_sets_the_finding_aside_and_is_listed() {
             "applied_to": 1
         }])
     );
-    let text = stdout(&run(&fixture.path(), &["scan", "--now", "2026-06-01"]));
+    let text = stdout(&exitready_at("2026-06-01", fixture.path(), &["scan"]));
     assert!(
         text.contains("waiver: documentation.service_runbooks services/billing until 2027-01-31 sets aside 1 finding(s): billing is retired in Q3\n"),
         "{text}"
     );
-    let markdown = stdout(&run(
-        &fixture.path(),
-        &["scan", "--format", "md", "-q", "--now", "2026-06-01"],
+    let markdown = stdout(&exitready_at(
+        "2026-06-01",
+        fixture.path(),
+        &["scan", "--format", "md", "-q"],
     ));
     assert!(markdown.contains("## Waivers"), "{markdown}");
     assert!(
@@ -88,9 +97,10 @@ fn an_active_waiver_sets_the_finding_aside_and_is_listed() {
     assert!(markdown.contains("(waived: billing is retired in Q3)"), "{markdown}");
     let out = tempfile::tempdir().unwrap();
     let html = out.path().join("report.html");
-    run(
-        &fixture.path(),
-        &["scan", "-q", "--now", "2026-06-01", "-o", html.to_str().unwrap()],
+    exitready_at(
+        "2026-06-01",
+        fixture.path(),
+        &["scan", "-q", "-o", html.to_str().unwrap()],
     );
     let html = std::fs::read_to_string(&html).unwrap();
     assert!(
@@ -102,11 +112,7 @@ fn an_active_waiver_sets_the_finding_aside_and_is_listed() {
         "waiver row missing from the HTML"
     );
     let sarif: Value = serde_json::from_slice(
-        &run(
-            &fixture.path(),
-            &["scan", "--format", "sarif", "-q", "--now", "2026-06-01"],
-        )
-        .stdout,
+        &exitready_at("2026-06-01", fixture.path(), &["scan", "--format", "sarif", "-q"]).stdout,
     )
     .unwrap();
     // The check passes, so its waived finding is no result; the waiver is still listed.
@@ -115,14 +121,14 @@ fn an_active_waiver_sets_the_finding_aside_and_is_listed() {
 
 #[test]
 fn an_expired_waiver_no_longer_applies_and_warns() {
-    let fixture = waived();
-    let report = scan_json(&fixture, "2027-01-31");
+    let fixture = &*WAIVED;
+    let report = scan_json_at("2027-01-31", fixture.path(), &[]);
     let services = check(&report, "documentation.service_runbooks");
     assert_eq!(services["status"], "warn");
     assert_eq!(report["waivers"][0]["expired"], true);
     assert_eq!(report["waivers"][0]["applied_to"], 0);
     assert_eq!(report["warning_counts"]["waiver_expired"], 1);
-    let text = stdout(&run(&fixture.path(), &["scan", "--now", "2027-02-01"]));
+    let text = stdout(&exitready_at("2027-02-01", fixture.path(), &["scan"]));
     assert!(
         text.contains("waiver expired: documentation.service_runbooks services/billing (expired 2027-01-31, no longer applies): billing is retired in Q3\n"),
         "{text}"
@@ -133,9 +139,8 @@ fn an_expired_waiver_no_longer_applies_and_warns() {
 #[test]
 fn a_waiver_of_the_gate_rule_passes_the_gate_until_it_expires() {
     let mut fixture = services();
-    fixture.branch("feature", "main");
-    fixture.commit_files(
-        &[
+    fixture.branch("feature");
+    fixture.commit(DEV, "2026-01-03", &[
             (
                 "exitready.toml",
                 Some(
@@ -146,15 +151,9 @@ fn a_waiver_of_the_gate_rule_passes_the_gate_until_it_expires() {
         ],
         "Billing change, runbook follows",
     );
-    let output = run(
-        &fixture.path(),
-        &["gate", "--changed-since", "main", "-q", "--now", "2026-02-01"],
-    );
+    let output = exitready_at("2026-02-01", fixture.path(), &["gate", "--changed-since", "main", "-q"]);
     assert_eq!(code(&output), 0, "{}", stdout(&output));
-    let output = run(
-        &fixture.path(),
-        &["gate", "--changed-since", "main", "-q", "--now", "2026-03-01"],
-    );
+    let output = exitready_at("2026-03-01", fixture.path(), &["gate", "--changed-since", "main", "-q"]);
     assert_eq!(code(&output), 1);
     assert_eq!(
         stdout(&output),

@@ -453,7 +453,7 @@ pub fn classify(path: &str, doc: &ParsedDoc, pins: &[KindPin]) -> Classification
         }
     }
     if let Some(pin) = pins.iter().find(|pin| pin.glob.is_match(path)) {
-        return done(pin.kind, format!("config pin `{}`", pin.glob.glob().glob()), fixture);
+        return done(pin.kind, format!("config pin `{}`", pin.pattern), fixture);
     }
     let (kind, reason) = by_path_and_content(&p, doc);
     done(kind, reason, fixture)
@@ -1214,7 +1214,8 @@ mod tests {
     #[test]
     fn pins_come_after_front_matter() {
         let pin = KindPin {
-            glob: globset::Glob::new("docs/ops/**").unwrap().compile_matcher(),
+            pattern: "docs/ops/**".to_string(),
+            glob: crate::settings::Globs::new(&["docs/ops/**"]).unwrap(),
             kind: DocKind::Runbook,
         };
         let got = run("docs/ops/kafka.md", PLAIN, std::slice::from_ref(&pin));

@@ -54,7 +54,8 @@ mod tests {
     #[test]
     fn pin_serialises_as_its_pattern() {
         let pin = KindPin {
-            glob: globset::Glob::new("docs/ops/**").unwrap().compile_matcher(),
+            pattern: "docs/ops/**".to_string(),
+            glob: crate::settings::Globs::new(&["docs/ops/**"]).unwrap(),
             kind: DocKind::Operations,
         };
         let json = serde_json::to_string(&pin).unwrap();

@@ -159,20 +159,7 @@ impl ParsedDoc {
     }
 }
 
-/// A config pin: documents matching `glob` get `kind` (DESIGN §5 kind overrides).
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct KindPin {
-    /// Compiled glob over repository-relative paths.
-    #[serde(serialize_with = "serialize_glob")]
-    pub glob: globset::GlobMatcher,
-    /// The kind to give.
-    pub kind: DocKind,
-}
-
-/// Writes a pin's glob as the pattern the user wrote.
-fn serialize_glob<S: serde::Serializer>(glob: &globset::GlobMatcher, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(glob.glob().glob())
-}
+pub use crate::settings::KindPin;
 
 /// A document's kind and the rule that decided it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

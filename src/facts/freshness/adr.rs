@@ -4,70 +4,34 @@
 //! line of prose) or an inline `Status:` line, in that order. Recognised: Proposed, Accepted,
 //! Rejected, Deprecated, Superseded (and adr-tools' "Superceded") plus common synonyms (Draft,
 //! Approved, Declined, Replaced…). Superseded and deprecated records are reported with their
-//! successor when they name one (`adr_superseded`, information only); a record without a
-//! status, with a status nobody recognises, or still Proposed beyond the document age limit is
-//! flagged (`adr_status`). Numbering gaps within one folder ("0004 missing") are reported on the
-//! record after the gap (`adr_gap`). ADR status never makes a document stale. Templates (`template` in the name) and dated names are not numbered records.
+//! successor when they name one; `checks::staleness` judges a record without a status, with a
+//! status nobody recognises, or still Proposed beyond the age limit. Numbering gaps within one
+//! folder ("0004 missing") are measured on the record after the gap (`adr_gap`). Templates
+//! (`template` in the name) and dated names are not numbered records.
 
 use std::collections::BTreeMap;
 
-use super::{Judged, Reason};
-use crate::base::dates::{day, days_since};
-use crate::facts::Document;
+use super::measures::{AdrState, AdrStatus};
+use crate::base::signal::{Reason, Signal};
+use crate::facts::document::Document;
 use crate::facts::documents::DocKind;
 
-/// A decision's lifecycle state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Status {
-    /// Under discussion.
-    Proposed,
-    /// In force.
-    Accepted,
-    /// Turned down.
-    Rejected,
-    /// No longer in force.
-    Deprecated,
-    /// Replaced by a later decision.
-    Superseded,
-}
-
-impl Status {
-    /// A decided record is history: not judged by age or drift, may cite deleted files.
-    pub fn is_decided(self) -> bool {
-        self != Status::Proposed
-    }
-
-    fn from_word(word: &str) -> Option<Status> {
-        Some(match word {
-            "proposed" | "draft" | "pending" | "open" | "review" | "wip" => Status::Proposed,
-            "accepted" | "approved" | "adopted" | "agreed" | "decided" | "implemented" | "active" | "done" => {
-                Status::Accepted
-            }
-            "rejected" | "declined" | "abandoned" | "withdrawn" => Status::Rejected,
-            "deprecated" | "obsolete" | "retired" => Status::Deprecated,
-            "superseded" | "superceded" | "replaced" | "amended" => Status::Superseded,
-            _ => return None,
-        })
-    }
-}
-
-/// The status an ADR states, as found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Found {
-    /// The status, when recognised.
-    pub status: Option<Status>,
-    /// The text as written (empty when no status was found at all).
-    pub raw: String,
-    /// Where it was found (`front matter status`, `## Status section`, `Status: line`).
-    pub source: &'static str,
-    /// The line it was found on (front matter fields carry none).
-    pub line: Option<u32>,
-    /// The successor it names, for superseded or deprecated records.
-    pub successor: Option<String>,
+/// The state a status word names (lower-case), with common synonyms.
+fn state_of_word(word: &str) -> Option<AdrState> {
+    Some(match word {
+        "proposed" | "draft" | "pending" | "open" | "review" | "wip" => AdrState::Proposed,
+        "accepted" | "approved" | "adopted" | "agreed" | "decided" | "implemented" | "active" | "done" => {
+            AdrState::Accepted
+        }
+        "rejected" | "declined" | "abandoned" | "withdrawn" => AdrState::Rejected,
+        "deprecated" | "obsolete" | "retired" => AdrState::Deprecated,
+        "superseded" | "superceded" | "replaced" | "amended" => AdrState::Superseded,
+        _ => return None,
+    })
 }
 
 /// The status of an ADR (None for other kinds); `raw` empty when it states none.
-pub(crate) fn status_of(doc: &Document) -> Option<Found> {
+pub(crate) fn status_of(doc: &Document) -> Option<AdrStatus> {
     if doc.kind != DocKind::Adr {
         return None;
     }
@@ -91,7 +55,7 @@ pub(crate) fn status_of(doc: &Document) -> Option<Found> {
         (String::new(), "", None)
     };
     let lower = raw.to_lowercase();
-    let status = lower.split(|c: char| !c.is_alphanumeric()).find_map(Status::from_word);
+    let state = lower.split(|c: char| !c.is_alphanumeric()).find_map(state_of_word);
     // adr-tools writes "Superceded by [2. Use Y](0002-use-y.md)": the section's text keeps
     // "2. Use Y" and its first link the file.
     let link = section.and_then(|(index, heading)| {
@@ -112,12 +76,12 @@ pub(crate) fn status_of(doc: &Document) -> Option<Found> {
         (Some(name), Some(link)) if !name.contains(&link) => Some(format!("{name} ({link})")),
         (name, link) => name.or(link),
     };
-    Some(Found {
-        status,
+    Some(AdrStatus {
+        state,
         raw,
         source,
         line,
-        successor: successor.filter(|_| matches!(status, Some(Status::Superseded | Status::Deprecated))),
+        successor: successor.filter(|_| matches!(state, Some(AdrState::Superseded | AdrState::Deprecated))),
     })
 }
 
@@ -131,58 +95,8 @@ fn named_after_by(raw: &str) -> Option<String> {
     (!cleaned.is_empty()).then(|| cleaned.to_string())
 }
 
-/// Adds the `adr_status` or `adr_superseded` reason of one record.
-pub(crate) fn check(judged: &Judged, found: Option<&Found>, reasons: &mut Vec<Reason>) {
-    let Some(found) = found else {
-        return;
-    };
-    if is_template(&judged.doc.path) {
-        return;
-    }
-    let mut signal = "adr_status";
-    let message = match found.status {
-        None if found.raw.is_empty() => {
-            "no status: no front matter `status`, `## Status` section or `Status:` line".to_string()
-        }
-        None => format!(
-            "status \"{}\" ({}) is none of Proposed, Accepted, Rejected, Deprecated, Superseded",
-            found.raw, found.source
-        ),
-        Some(status @ (Status::Superseded | Status::Deprecated)) => {
-            signal = "adr_superseded";
-            let word = if status == Status::Superseded {
-                "superseded"
-            } else {
-                "deprecated"
-            };
-            match &found.successor {
-                Some(next) => format!("{word} by {next}"),
-                None => format!("{word}, no successor named"),
-            }
-        }
-        Some(Status::Proposed) => {
-            let Some(changed) = judged.last_changed() else {
-                return;
-            };
-            let days = days_since(changed, judged.now);
-            if days <= i64::from(judged.limit.days) {
-                return;
-            }
-            format!(
-                "still Proposed, unchanged since {} ({days} days), over {}",
-                day(changed),
-                judged.limit.words()
-            )
-        }
-        Some(Status::Accepted | Status::Rejected) => return,
-    };
-    reasons.push(Reason {
-        line: found.line,
-        ..super::reason(signal, message)
-    });
-}
-
-fn is_template(path: &str) -> bool {
+/// Templates (`template` in the file name) are not records.
+pub(crate) fn is_template(path: &str) -> bool {
     path.rsplit('/')
         .next()
         .unwrap_or(path)
@@ -242,8 +156,8 @@ pub(crate) fn gaps(documents: &[Document]) -> Vec<(usize, Reason)> {
             };
             out.push((
                 index,
-                super::reason(
-                    "adr_gap",
+                Reason::new(
+                    Signal::AdrGap,
                     format!("numbering gap: {missing} between {} and {}", pad(a), pad(b)),
                 ),
             ));
@@ -254,7 +168,7 @@ pub(crate) fn gaps(documents: &[Document]) -> Vec<(usize, Reason)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{doc, judged};
+    use super::super::testkit::doc;
     use super::*;
     use pretty_assertions::assert_eq;
 
@@ -262,87 +176,31 @@ mod tests {
         doc(path, DocKind::Adr, text, Some(changed))
     }
 
-    fn reasons_of(d: &Document) -> Vec<String> {
-        let mut reasons = Vec::new();
-        check(&judged(d), status_of(d).as_ref(), &mut reasons);
-        reasons
-            .into_iter()
-            .map(|r| format!("{:?}: {}", r.line, r.message))
-            .collect()
-    }
-
     const RECENT: &str = "2026-05-01T00:00:00Z";
 
     #[test]
     fn statuses_from_each_convention() {
         let cases = [
-            ("---\nstatus: accepted\n---\n# Use X\n", Some(Status::Accepted)),
+            ("---\nstatus: accepted\n---\n# Use X\n", Some(AdrState::Accepted)),
             (
                 "# 1. Use X\n\nDate: 2020-01-01\n\n## Status\n\nSuperceded by [3. Use Z](0003-use-z.md)\n\n## Context\n\nx\n",
-                Some(Status::Superseded),
+                Some(AdrState::Superseded),
             ),
-            ("# Use X\n\n* Status: Draft\n", Some(Status::Proposed)),
+            ("# Use X\n\n* Status: Draft\n", Some(AdrState::Proposed)),
             (
                 "# Use X\n\n| Field | Value |\n|---|---|\n| Status | Rejected |\n",
-                Some(Status::Rejected),
+                Some(AdrState::Rejected),
             ),
             ("# Use X\n\n## Context\n\nx\n", None),
         ];
         for (text, want) in cases {
             let d = adr("docs/adr/0001-x.md", text, RECENT);
-            assert_eq!(status_of(&d).unwrap().status, want, "{text}");
+            assert_eq!(status_of(&d).unwrap().state, want, "{text}");
         }
         assert_eq!(
             status_of(&doc("README.md", DocKind::Onboarding, "Status: Accepted\n", None)),
             None
         );
-    }
-
-    #[test]
-    fn superseded_and_deprecated_name_their_successor() {
-        let d = adr(
-            "docs/adr/0001-x.md",
-            "# 1. Use X\n\n## Status\n\nSuperceded by [3. Use Z](0003-use-z.md)\n\n## Context\n\nx\n",
-            RECENT,
-        );
-        assert_eq!(reasons_of(&d), vec!["Some(3): superseded by 3. Use Z (0003-use-z.md)"]);
-        let d = adr("docs/adr/0002-y.md", "---\nstatus: deprecated\n---\n# Y\n", RECENT);
-        assert_eq!(reasons_of(&d), vec!["None: deprecated, no successor named"]);
-        let d = adr(
-            "docs/adr/0002-y.md",
-            "# Y\n\n## Status\n\nSuperseded\n\nSee [4. W](0004-w.md).\n\n## Context\n\nx\n",
-            RECENT,
-        );
-        assert_eq!(reasons_of(&d), vec!["Some(3): superseded by 0004-w.md"]);
-    }
-
-    #[test]
-    fn missing_unknown_and_old_proposed_statuses() {
-        let d = adr("docs/adr/0001-x.md", "# X\n\n## Context\n\nx\n", RECENT);
-        assert_eq!(
-            reasons_of(&d),
-            vec!["None: no status: no front matter `status`, `## Status` section or `Status:` line"]
-        );
-        let d = adr("docs/adr/0001-x.md", "# X\n\nStatus: Maybe\n", RECENT);
-        assert_eq!(
-            reasons_of(&d),
-            vec![
-                "Some(3): status \"Maybe\" (`Status:` line) is none of Proposed, Accepted, Rejected, Deprecated, Superseded"
-            ]
-        );
-        let d = adr(
-            "docs/adr/0001-x.md",
-            "# X\n\nStatus: Proposed\n",
-            "2025-01-01T00:00:00Z",
-        );
-        assert_eq!(
-            reasons_of(&d),
-            vec![
-                "Some(3): still Proposed, unchanged since 2025-01-01 (545 days), over the 365-day limit for documents"
-            ]
-        );
-        assert!(reasons_of(&adr("docs/adr/0001-x.md", "# X\n\nStatus: Proposed\n", RECENT)).is_empty());
-        assert!(reasons_of(&adr("docs/adr/template.md", "# X\n", RECENT)).is_empty());
     }
 
     #[test]

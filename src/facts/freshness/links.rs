@@ -13,13 +13,14 @@
 //! second kind can be dead; a single name (`build.go`, `app/`) is too generic to be either dead
 //! or covered code. External URLs are never checked (no network).
 //!
-//! Returns the live paths the document names, for the drift signal. Historical documents
-//! (changelogs, postmortems, decided ADRs) may cite deleted files: no reason for them.
+//! Returns the live paths the document names (for drift) and its dead references; the judge
+//! leaves out those of historical documents, which may cite deleted files.
 
 use std::collections::BTreeSet;
 
-use super::{Judged, Reason, Tree};
-use crate::facts::Document;
+use super::tree::Tree;
+use crate::base::signal::{Reason, Signal};
+use crate::facts::document::Document;
 use crate::facts::documents::{DocFormat, github_slug};
 use crate::facts::history::HistoryFacts;
 
@@ -32,15 +33,14 @@ pub(crate) enum Resolved {
     Escapes,
 }
 
-/// Checks the links and code spans of a document; returns the live paths it names.
+/// Checks the links and code spans of a document: the live paths it names, and its dead
+/// references in document order.
 pub(crate) fn check(
-    judged: &Judged,
+    doc: &Document,
     documents: &[Document],
     tree: &Tree,
     history: Option<&HistoryFacts>,
-    reasons: &mut Vec<Reason>,
-) -> Vec<String> {
-    let doc = judged.doc;
+) -> (Vec<String>, Vec<Reason>) {
     let mut named = Vec::new();
     let mut dead = Vec::new();
     for link in &doc.parsed.links {
@@ -56,7 +56,7 @@ pub(crate) fn check(
             match resolve(&doc.path, raw_path) {
                 Resolved::Escapes => {
                     dead.push(at(
-                        "dead_link",
+                        Signal::DeadLink,
                         format!("{what} to {} climbs out of the repository", link.target),
                         None,
                         link.line,
@@ -73,7 +73,7 @@ pub(crate) fn check(
                     None if raw_path.starts_with('/') && is_site_route(tree, &doc.path, &path) => continue,
                     None => {
                         dead.push(at(
-                            "dead_link",
+                            Signal::DeadLink,
                             format!(
                                 "{what} to {} points to {path}, which does not exist at HEAD",
                                 link.target
@@ -90,7 +90,7 @@ pub(crate) fn check(
             && let Some(problem) = dead_anchor(documents, &target, fragment)
         {
             dead.push(at(
-                "dead_anchor",
+                Signal::DeadAnchor,
                 format!(
                     "link to {} has no heading with anchor #{fragment} in {problem}",
                     link.target
@@ -108,7 +108,7 @@ pub(crate) fn check(
                 Some(SpanPath::Live(path)) if path.contains('/') => named.push(path),
                 Some(SpanPath::Live(_)) => {}
                 Some(SpanPath::Gone(path)) => dead.push(at(
-                    "dead_path",
+                    Signal::DeadPath,
                     format!(
                         "`{}` names {path}, which existed in the history but not at HEAD",
                         span.text.trim()
@@ -120,20 +120,13 @@ pub(crate) fn check(
             }
         }
     }
-    if !judged.historical {
-        reasons.append(&mut dead);
-    }
     named.sort();
     named.dedup();
-    named
+    (named, dead)
 }
 
-fn at(signal: &str, message: String, path: Option<String>, line: u32) -> Reason {
-    Reason {
-        path,
-        line: Some(line),
-        ..super::reason(signal, message)
-    }
+fn at(signal: Signal, message: String, path: Option<String>, line: u32) -> Reason {
+    Reason::new(signal, message).with_path(path).at_line(Some(line))
 }
 
 /// Targets built by a template engine (`{{ url }}`, `<%= x %>`, `${var}`) cannot be checked.
@@ -370,7 +363,7 @@ fn was_seen(seen: &BTreeSet<String>, path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{doc, inventory, judged};
+    use super::super::testkit::{doc, inventory};
     use super::*;
     use crate::facts::documents::DocKind;
     use pretty_assertions::assert_eq;
@@ -382,8 +375,7 @@ mod tests {
             paths_seen: seen.iter().map(|s| s.to_string()).collect(),
             ..HistoryFacts::default()
         };
-        let mut reasons = Vec::new();
-        let named = check(&judged(&docs[index]), docs, &tree, Some(&history), &mut reasons);
+        let (named, reasons) = check(&docs[index], docs, &tree, Some(&history));
         let reasons = reasons
             .into_iter()
             .map(|r| {
@@ -514,13 +506,5 @@ mod tests {
             ]
         );
         assert_eq!(named, vec!["config/app.yml", "lib/a.rs"]);
-    }
-
-    #[test]
-    fn historical_documents_may_cite_deleted_files() {
-        let text = "# 1. Use X\n\n## Status\n\nAccepted\n\nWe remove [old](../../src/old.rs) and `src/old.rs`.\n";
-        let docs = vec![doc("docs/adr/0001-x.md", DocKind::Adr, text, None)];
-        let (reasons, _) = run(&docs, 0, &["docs/adr/0001-x.md"], &["src/old.rs"]);
-        assert!(reasons.is_empty(), "{reasons:?}");
     }
 }

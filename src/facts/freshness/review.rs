@@ -12,11 +12,12 @@
 //! A date or period that cannot be read, and front matter that could not be parsed, become a
 //! `front_matter` reason with the line where known: never a crash, never staleness.
 
+use jiff::Span;
 use jiff::civil::Date;
-use jiff::{Span, tz::TimeZone};
 
-use super::{Judged, Reason};
-use crate::base::dates::days_since;
+use super::measures::{Review, ReviewDue};
+use crate::base::signal::{Reason, Signal};
+use crate::facts::document::Document;
 
 /// Front matter keys naming the date a review is due.
 const DUE_KEYS: [&str; 3] = ["review_by", "review-by", "next_review"];
@@ -31,29 +32,32 @@ const REVIEWED_KEYS: [&str; 5] = [
 /// Front matter keys naming the review period.
 const PERIOD_KEYS: [&str; 3] = ["review_in", "review_interval", "review-interval"];
 
-/// Adds `overdue_review` and `front_matter` reasons.
-pub(crate) fn check(judged: &Judged, reasons: &mut Vec<Reason>) {
-    let parsed = &judged.doc.parsed;
+/// The review a document states, and a `front_matter` reason for each value that cannot be
+/// read (or for front matter that could not be parsed at all).
+pub(crate) fn stated(doc: &Document) -> (Option<Review>, Vec<Reason>) {
+    let parsed = &doc.parsed;
+    let mut problems = Vec::new();
     if let Some(error) = &parsed.front_matter_error {
-        reasons.push(Reason {
-            line: Some(error.line),
-            ..super::reason("front_matter", format!("front matter not read: {}", error.text))
-        });
+        problems.push(
+            Reason::new(Signal::FrontMatter, format!("front matter not read: {}", error.text))
+                .at_line(Some(error.line)),
+        );
     }
-    let today = judged.now.to_zoned_datetime(TimeZone::UTC).date();
     let mut malformed = |key: &str, raw: &str, expected: &str, line: Option<u32>| {
-        reasons.push(Reason {
-            line,
-            ..super::reason("front_matter", format!("{key} \"{raw}\" is not {expected}"))
-        });
+        problems.push(Reason::new(Signal::FrontMatter, format!("{key} \"{raw}\" is not {expected}")).at_line(line));
     };
-    let mut found: Option<(String, Date)> = None;
-    if let Some((key, raw)) = first_field(judged, &DUE_KEYS) {
+    let mut review = None;
+    if let Some((key, raw)) = first_field(doc, &DUE_KEYS) {
         match parse_day(&raw) {
-            Some(due) => found = Some((format!("{key} {raw}"), due)),
+            Some(due) => {
+                review = Some(Review {
+                    stated: format!("{key} {raw}"),
+                    due: ReviewDue::On(due),
+                })
+            }
             None => malformed(key, &raw, "a date (expected YYYY-MM-DD)", None),
         }
-    } else if let Some((key, raw)) = first_field(judged, &REVIEWED_KEYS) {
+    } else if let Some((key, raw)) = first_field(doc, &REVIEWED_KEYS) {
         match parse_day(&raw) {
             None => malformed(
                 key,
@@ -61,9 +65,14 @@ pub(crate) fn check(judged: &Judged, reasons: &mut Vec<Reason>) {
                 "a date (expected YYYY-MM-DD, or MM/DD/YYYY for ms.date)",
                 None,
             ),
-            Some(reviewed) => match first_field(judged, &PERIOD_KEYS) {
+            Some(reviewed) => match first_field(doc, &PERIOD_KEYS) {
                 Some((period_key, period)) => match add_period(reviewed, &period) {
-                    Some(due) => found = Some((format!("{key} {raw} + {period_key} {period}"), due)),
+                    Some(due) => {
+                        review = Some(Review {
+                            stated: format!("{key} {raw} + {period_key} {period}"),
+                            due: ReviewDue::On(due),
+                        })
+                    }
                     None => malformed(
                         period_key,
                         &period,
@@ -72,21 +81,20 @@ pub(crate) fn check(judged: &Judged, reasons: &mut Vec<Reason>) {
                     ),
                 },
                 None => {
-                    let due = add_days(reviewed, judged.limit.days);
-                    found = due.map(|d| (format!("{key} {raw} + {}", judged.limit.words()), d));
+                    review = Some(Review {
+                        stated: format!("{key} {raw}"),
+                        due: ReviewDue::LimitAfter(reviewed),
+                    })
                 }
             },
         }
-    } else if let Some((raw, line)) = g3doc_reviewed(judged) {
+    } else if let Some((raw, line)) = g3doc_reviewed(doc) {
         match parse_day(&raw) {
             Some(reviewed) => {
-                if let Some(due) = add_days(reviewed, judged.limit.days) {
-                    let what = format!(
-                        "g3doc freshness reviewed '{raw}' (line {line}) + {}",
-                        judged.limit.words()
-                    );
-                    found = Some((what, due));
-                }
+                review = Some(Review {
+                    stated: format!("g3doc freshness reviewed '{raw}' (line {line})"),
+                    due: ReviewDue::LimitAfter(reviewed),
+                })
             }
             None => malformed(
                 "g3doc freshness reviewed",
@@ -96,32 +104,19 @@ pub(crate) fn check(judged: &Judged, reasons: &mut Vec<Reason>) {
             ),
         }
     }
-    let Some((what, due)) = found else {
-        return;
-    };
-    if due >= today {
-        return;
-    }
-    let Ok(due_time) = due.to_zoned_datetime(TimeZone::UTC) else {
-        return;
-    };
-    let days = days_since(due_time.timestamp().as_second(), judged.now);
-    reasons.push(super::reason(
-        "overdue_review",
-        format!("review overdue: {what} made it due on {due}, {days} days ago"),
-    ));
+    (review, problems)
 }
 
 /// The first of `keys` present in the front matter, with its value.
-fn first_field(judged: &Judged, keys: &[&'static str]) -> Option<(&'static str, String)> {
+fn first_field(doc: &Document, keys: &[&'static str]) -> Option<(&'static str, String)> {
     keys.iter()
-        .find_map(|key| judged.doc.parsed.field(key).map(|v| (*key, v)))
+        .find_map(|key| doc.parsed.field(key).map(|v| (*key, v)))
         .filter(|(_, v)| !v.is_empty())
 }
 
 /// `reviewed: '2023-01-02'` in a g3doc `freshness` comment, with its line; None when exempt.
-fn g3doc_reviewed(judged: &Judged) -> Option<(String, u32)> {
-    judged.doc.parsed.comments.iter().find_map(|comment| {
+fn g3doc_reviewed(doc: &Document) -> Option<(String, u32)> {
+    doc.parsed.comments.iter().find_map(|comment| {
         let text = comment.text.trim_matches(|c: char| c == '*' || c.is_whitespace());
         let body = text.strip_prefix("freshness:")?;
         if body.contains("exempt: true") {
@@ -167,79 +162,78 @@ pub(crate) fn add_period(day: Date, period: &str) -> Option<Date> {
     day.checked_add(span).ok()
 }
 
-fn add_days(day: Date, days: u32) -> Option<Date> {
+/// A day plus whole days (the kind's age limit after a stated review).
+pub fn add_days(day: Date, days: u32) -> Option<Date> {
     day.checked_add(Span::new().try_days(i64::from(days)).ok()?).ok()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{doc, judged};
+    use super::super::testkit::doc;
     use super::*;
     use crate::facts::documents::DocKind;
     use pretty_assertions::assert_eq;
 
     fn reasons_of(kind: DocKind, text: &str) -> Vec<String> {
-        let d = doc("docs/x.md", kind, text, Some("2026-06-01T00:00:00Z"));
-        let mut reasons = Vec::new();
-        check(&judged(&d), &mut reasons);
-        reasons
+        let (_, problems) = stated(&doc("docs/x.md", kind, text, Some("2026-06-01T00:00:00Z")));
+        problems
             .into_iter()
             .map(|r| format!("{} {:?}: {}", r.signal, r.line, r.message))
             .collect()
     }
 
     #[test]
-    fn each_convention() {
+    fn each_convention_states_its_due_date_or_its_review() {
         let cases = [
             (
                 "---\nreview_by: 2026-01-01\n---\n# X\n",
-                "review overdue: review_by 2026-01-01 made it due on 2026-01-01, 180 days ago",
+                "review_by 2026-01-01",
+                ReviewDue::On(day(2026, 1, 1)),
             ),
             (
                 "---\nlast_reviewed: 2025-06-01\nreview_interval: 90d\n---\n# X\n",
-                "review overdue: last_reviewed 2025-06-01 + review_interval 90d made it due on 2025-08-30, 304 days ago",
+                "last_reviewed 2025-06-01 + review_interval 90d",
+                ReviewDue::On(day(2025, 8, 30)),
             ),
             (
                 "---\nreviewed: 2025-01-15\n---\n# X\n",
-                "review overdue: reviewed 2025-01-15 + the 365-day limit for documents made it due on 2026-01-15, 166 days ago",
+                "reviewed 2025-01-15",
+                ReviewDue::LimitAfter(day(2025, 1, 15)),
             ),
             (
                 "---\nlast_reviewed_on: 2025-10-01\nreview_in: 6 months\n---\n# X\n",
-                "review overdue: last_reviewed_on 2025-10-01 + review_in 6 months made it due on 2026-04-01, 90 days ago",
+                "last_reviewed_on 2025-10-01 + review_in 6 months",
+                ReviewDue::On(day(2026, 4, 1)),
             ),
             (
                 "---\nms.date: 03/15/2025\n---\n# X\n",
-                "review overdue: ms.date 03/15/2025 + the 365-day limit for documents made it due on 2026-03-15, 107 days ago",
+                "ms.date 03/15/2025",
+                ReviewDue::LimitAfter(day(2025, 3, 15)),
             ),
             (
                 "# X\n\n<!--* freshness: { owner: 'ops' reviewed: '2025-01-02' } *-->\n",
-                "review overdue: g3doc freshness reviewed '2025-01-02' (line 3) + the 365-day limit for documents made it due on 2026-01-02, 179 days ago",
+                "g3doc freshness reviewed '2025-01-02' (line 3)",
+                ReviewDue::LimitAfter(day(2025, 1, 2)),
             ),
         ];
-        for (text, want) in cases {
+        for (text, want, due) in cases {
+            let (review, problems) = stated(&doc("docs/x.md", DocKind::Other, text, None));
             assert_eq!(
-                reasons_of(DocKind::Other, text),
-                vec![format!("overdue_review None: {want}")],
+                review,
+                Some(Review {
+                    stated: want.to_string(),
+                    due
+                }),
                 "{text}"
             );
+            assert!(problems.is_empty());
         }
+        let exempt = "# X\n\n<!--* freshness: { exempt: true reviewed: '2020-01-01' } *-->\n";
+        assert_eq!(stated(&doc("docs/x.md", DocKind::Other, exempt, None)).0, None);
     }
 
-    #[test]
-    fn reviews_not_yet_due_and_exemptions() {
-        for text in [
-            "---\nreview_by: 2026-07-01\n---\n# X\n",
-            "---\nlast_reviewed_on: 2026-03-01\nreview_in: 6 months\n---\n# X\n",
-            "# X\n\n<!--* freshness: { exempt: true reviewed: '2020-01-01' } *-->\n",
-            "# X\n",
-        ] {
-            assert!(reasons_of(DocKind::Other, text).is_empty(), "{text}");
-        }
-        // A runbook's own limit applies when no period is given.
-        assert_eq!(
-            reasons_of(DocKind::Runbook, "---\nreviewed: 2025-12-01\n---\n# X\n").len(),
-            1
-        );
+    fn day(y: i16, m: i8, d: i8) -> Date {
+        Date::new(y, m, d).unwrap()
     }
 
     #[test]

@@ -30,15 +30,13 @@ const MAX_LISTED_ERRORS: usize = 20;
 
 /// Runs the whole pass (see [`super::gather`]).
 pub(super) fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryFacts, HistoryError> {
-    // Objects are only read; verifying every object's hash makes libgit2 ~2× slower here.
-    git2::opts::strict_hash_verification(false);
     // Trees are cached by the pass itself; libgit2's own cache (256 MiB per repository, one
     // repository per thread) would mostly hold commits already used, so keep it small.
     // SAFETY: a plain global setting; libgit2 reads it at each cache insertion.
     if let Err(e) = unsafe { git2::opts::set_cache_max_size(CACHE_MAX_BYTES) } {
         log::debug!("cannot shrink libgit2's object cache: {e}");
     }
-    let repo = Repository::open(repo_path).map_err(|source| HistoryError::Open {
+    let repo = crate::discover::open_repository(repo_path).map_err(|source| HistoryError::Open {
         path: repo_path.display().to_string(),
         source,
     })?;
@@ -317,7 +315,7 @@ impl Engine for Git2Engine {
         let next = AtomicUsize::new(0);
         let done: Mutex<Vec<Option<Vec<Decoded>>>> = Mutex::new(vec![None; chunks]);
         pool.broadcast(|_| {
-            let Ok(repo) = Repository::open(&self.git_dir) else {
+            let Ok(repo) = crate::discover::open_repository(&self.git_dir) else {
                 return;
             };
             let Ok(odb) = repo.odb() else { return };

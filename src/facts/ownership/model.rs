@@ -9,15 +9,7 @@ pub const MAX_FILE_BYTES: usize = 3 * 1024 * 1024;
 /// At most this many entries in [`OwnershipSummary::unowned_paths`].
 pub const MAX_UNOWNED_PATHS: usize = 50;
 
-/// The CODEOWNERS dialect.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Dialect {
-    /// GitHub: gitignore-like patterns, last match wins, no sections.
-    Github,
-    /// GitLab: sections, default owners, exclusions, union across sections.
-    Gitlab,
-}
+pub use crate::settings::Dialect;
 
 /// Options from the `[ownership]` table of the configuration.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

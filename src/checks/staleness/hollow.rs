@@ -6,7 +6,8 @@
 //! runbook index (a page that is mostly a list of links to runbooks) is not judged. Hollowness
 //! is a reason, never staleness. Only runbooks are judged here.
 
-use super::{Judged, Reason};
+use super::judged::Judged;
+use crate::base::signal::{Reason, Signal};
 use crate::facts::documents::{DocKind, runbook_groups};
 
 /// The heading groups, as named in reasons.
@@ -18,25 +19,24 @@ const GROUPS: [&str; 4] = [
 ];
 
 /// Adds a `hollow` reason per placeholder and empty section, and one for missing headings.
-pub(crate) fn check(judged: &Judged, reasons: &mut Vec<Reason>) {
+pub(crate) fn judge(judged: &Judged, reasons: &mut Vec<Reason>) {
     let doc = &judged.doc.parsed;
     if judged.doc.kind != DocKind::Runbook || is_index(judged) {
         return;
     }
     for placeholder in &doc.placeholders {
-        reasons.push(Reason {
-            line: Some(placeholder.line),
-            ..super::reason(
-                "hollow",
+        reasons.push(
+            Reason::new(
+                Signal::Hollow,
                 format!("placeholder \"{}\" left in the text", placeholder.text),
             )
-        });
+            .at_line(Some(placeholder.line)),
+        );
     }
     for section in &doc.empty_sections {
-        reasons.push(Reason {
-            line: Some(section.line),
-            ..super::reason("hollow", format!("section \"{}\" is empty", section.text))
-        });
+        reasons.push(
+            Reason::new(Signal::Hollow, format!("section \"{}\" is empty", section.text)).at_line(Some(section.line)),
+        );
     }
     let groups = runbook_groups(doc);
     let present = [groups.alerts, groups.diagnosis, groups.mitigation, groups.escalation];
@@ -47,8 +47,8 @@ pub(crate) fn check(judged: &Judged, reasons: &mut Vec<Reason>) {
         .map(|(name, _)| *name)
         .collect();
     if !missing.is_empty() {
-        reasons.push(super::reason(
-            "hollow",
+        reasons.push(Reason::new(
+            Signal::Hollow,
             format!(
                 "no heading for {} ({} of the 4 runbook sections present)",
                 join_and(&missing),
@@ -75,17 +75,15 @@ pub(crate) fn join_and(items: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{doc, judged};
+    use super::super::testkit::{doc, signal_of};
     use super::*;
     use pretty_assertions::assert_eq;
 
+    /// `line: message`, as the assertions below were written.
     fn reasons_of(kind: DocKind, text: &str) -> Vec<String> {
-        let d = doc("docs/runbooks/x.md", kind, text, None);
-        let mut reasons = Vec::new();
-        check(&judged(&d), &mut reasons);
-        reasons
+        signal_of(doc("docs/runbooks/x.md", kind, text, None), judge)
             .into_iter()
-            .map(|r| format!("{:?}: {}", r.line, r.message))
+            .map(|line| line.trim_start_matches("hollow ").to_string())
             .collect()
     }
 

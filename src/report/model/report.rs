@@ -1,19 +1,12 @@
-//! The `Report` model: the JSON output, the context of every template, and (later) the input of
-//! `diff`, `merge` and `signoff`.
-//!
-//! Wire contract (DESIGN §7): `schema_version` is a major number; additive changes keep it and
-//! readers accept any report of the same major. Names are snake_case, arrays keep a stable order
-//! (checks in checklist order, repositories in command-line order, documents by path), dates
-//! are RFC 3339 UTC and commit ids full, so two scans of the same commit give the same JSON.
+//! The `Report` itself: scores, checks, and per repository its documents, services, ownership,
+//! knowledge and in-flight work.
 
 use std::collections::BTreeMap;
 
+use crate::base::file_class::FileClass;
 use crate::checks::score::Score;
 use crate::checks::{Evidence, Status};
 use crate::discover::RootKind;
-use crate::facts::inventory::FileClass;
-use crate::facts::services::Service;
-use crate::facts::{Reason, Warning};
 
 /// The report's major schema version.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -35,9 +28,13 @@ pub struct Report {
     pub checks: Vec<CheckResult>,
     /// Every scanned root, in command-line order.
     pub repositories: Vec<RepositoryReport>,
-    /// The headline sentence: what would be lost if the vendor left today (when history was read).
+    /// The headline: what would be lost if the vendor left today, one sentence per vendor
+    /// organisation joined in one string (`null` without a configured vendor or history).
     #[serde(default)]
     pub headline: Option<String>,
+    /// The same sentences, one per vendor organisation (over every repository scanned).
+    #[serde(default)]
+    pub headlines: Vec<String>,
     /// Warnings per kind (`unreadable`: 3), for the one-line-per-kind summary.
     pub warning_counts: BTreeMap<String, usize>,
     /// Every `[[waiver]]` in force or expired, with what it set aside (DESIGN §2).
@@ -45,13 +42,13 @@ pub struct Report {
     pub waivers: Vec<crate::checks::waivers::WaiverReport>,
     /// What changed since the baseline report (`scan --baseline OLD.json`).
     #[serde(default)]
-    pub baseline: Option<super::compare::Comparison>,
+    pub baseline: Option<super::comparison::Comparison>,
     /// Repositories that could not be scanned (`scan --recursive`), the others were.
     #[serde(default)]
     pub failed: Vec<FailedRoot>,
     /// Estate figures, when the report merges several reports (`exitready merge`).
     #[serde(default)]
-    pub estate: Option<super::merge::Estate>,
+    pub estate: Option<super::estate::Estate>,
 }
 
 /// A repository found but not scanned.
@@ -157,8 +154,11 @@ pub struct RepositoryReport {
     /// Branches whose tip is not reachable from HEAD.
     #[serde(default)]
     pub in_flight: Vec<InFlight>,
+    /// The knowledge-transfer plan: per vendor island and service at risk, most urgent first.
+    #[serde(default)]
+    pub plan: Vec<PlanArea>,
     /// Problems met while scanning it.
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<WarningReport>,
     /// The `origin` remote's URL, credentials removed.
     #[serde(default)]
     pub remote_url: Option<String>,
@@ -192,7 +192,38 @@ pub struct DocumentReport {
     /// Whether a staleness signal fired.
     pub stale: bool,
     /// Every signal, with evidence.
-    pub reasons: Vec<Reason>,
+    pub reasons: Vec<DocumentReason>,
+}
+
+/// Why a document is judged stale or weak: one signal with its evidence.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct DocumentReason {
+    /// `age`, `drift`, `dead_link`, `dead_anchor`, `dead_path`, `overdue_review`,
+    /// `front_matter`, `adr_status`, `adr_superseded`, `adr_gap` or `hollow`.
+    pub signal: String,
+    /// One sentence with the figures.
+    pub message: String,
+    /// The path the evidence points to (the dead target, the drifting code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The line in the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+}
+
+/// A problem met while scanning, that did not stop the scan.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct WarningReport {
+    /// A short kind (`unreadable`, `invalid_utf8`, `shallow`, …), counted in the summary.
+    pub kind: String,
+    /// The repository-relative path concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The 1-based line concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// What happened.
+    pub message: String,
 }
 
 /// Ownership measures of a repository (DESIGN §7).
@@ -245,8 +276,20 @@ pub struct KnowledgeReport {
     pub source_files: usize,
     /// Authors to remove before half the source files have nobody who knows them.
     pub truck_factor: u32,
-    /// The same among in-house people only (`null` without an internal organisation configured).
+    /// The same among active in-house people only (`null` without an internal organisation
+    /// configured).
     pub inhouse_truck_factor: Option<u32>,
+    /// Share of source files no active person knows (knowledge gone already, whoever leaves),
+    /// 0–100, one decimal.
+    #[serde(default)]
+    pub already_orphaned_percent: f64,
+    /// Share of source files an active in-house person knows, 0–100, one decimal.
+    #[serde(default)]
+    pub inhouse_known_percent: f64,
+    /// A knower is active when their last commit is within this many days of the report clock
+    /// (`thresholds.knower_active_days`).
+    #[serde(default)]
+    pub knowers_active_days: u32,
     /// Per organisation, by commits.
     pub organisations: Vec<OrganisationReport>,
     /// Folders left mostly orphaned if the vendor(s) leave, largest first.
@@ -270,9 +313,10 @@ pub struct OrganisationReport {
     /// Whether reports list it: 5 % or more of commits, or configured as vendor or internal.
     #[serde(default)]
     pub listed: bool,
-    /// Source files someone of it knows.
+    /// Source files someone of it knows (departed people included).
     pub files_known: usize,
-    /// Share of source files nobody would know if it left, 0–100.
+    /// lost_if_leaves: share of source files whose active knowers include it and none would be
+    /// retained (an active knower in-house or at another, staying vendor), 0–100.
     pub orphaned_percent_if_leaves: f64,
 }
 
@@ -304,6 +348,9 @@ pub struct QuarterTrend {
     pub inhouse_known_share: f64,
     /// Vendor commits with an in-house co-author ÷ vendor commits (`null` without vendor commits).
     pub pairing_rate: Option<f64>,
+    /// Transfer burndown: per vendor organisation, its lost_if_leaves at the quarter's end, 0–100.
+    #[serde(default)]
+    pub lost_if_leaves_percent: BTreeMap<String, f64>,
 }
 
 /// A branch whose tip is not reachable from HEAD.
@@ -323,12 +370,75 @@ pub struct InFlight {
     pub commits_ahead: usize,
 }
 
-/// One service as reported: the service, its owners and who knows its code.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+/// One area of the knowledge-transfer plan (`exitready plan`, DESIGN §3): a vendor island or a
+/// service whose code would have no active in-house knower if the vendor left.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct PlanArea {
+    /// `island` or `service`.
+    pub kind: String,
+    /// The island's folder or the service's name.
+    pub name: String,
+    /// The folder the area is measured from (`""` for the top of the repository).
+    pub path: String,
+    /// The vendor organisation whose leaving loses it.
+    pub organisation: String,
+    /// Its source files.
+    pub source_files: usize,
+    /// The source files that would have no active in-house knower, in path order.
+    pub files_at_risk: Vec<String>,
+    /// Commits on its source files within `knowers_active_days`.
+    pub recent_commits: usize,
+    /// Files at risk × (1 + recent commits): the plan's order.
+    pub priority: usize,
+    /// The active vendor people who know the files at risk, most files first.
+    pub vendor_knowers: Vec<PlanPerson>,
+    /// The active in-house people best placed to take it over, best first.
+    pub successors: Vec<PlanPerson>,
+    /// The documents that cover it (under its folder, or the service's runbook), with whether
+    /// each is stale.
+    pub documents: Vec<PlanDocument>,
+}
+
+/// A person named in the plan.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct PlanPerson {
+    /// Display name.
+    pub name: String,
+    /// Email.
+    pub email: String,
+    /// Their last commit (RFC 3339 UTC).
+    pub last_commit: Option<String>,
+    /// Why this person, in one line.
+    pub why: String,
+}
+
+/// A document covering an area of the plan.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct PlanDocument {
+    /// Repository-relative path.
+    pub path: String,
+    /// Its kind.
+    pub kind: String,
+    /// Whether it is stale.
+    pub stale: bool,
+}
+
+/// One service as reported: what made it a service, its runbook, its owners and who knows its
+/// code.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct ServiceReport {
-    /// The service (name, path, paths, found_by, runbook, runbook_reason).
-    #[serde(flatten)]
-    pub service: Service,
+    /// Its name: catalog-info `metadata.name`, the config's, the folder's (the repository's for the root).
+    pub name: String,
+    /// Its folder, repository-relative (`.` for the root).
+    pub path: String,
+    /// Globs of its code.
+    pub paths: Vec<String>,
+    /// What made it a service (`Dockerfile`, `config`, …).
+    pub found_by: String,
+    /// Its runbook, when one maps to it.
+    pub runbook: Option<String>,
+    /// How the runbook was mapped (`declared`, `in the service folder`, `names the service`).
+    pub runbook_reason: Option<String>,
     /// Owners of its files as written in the ownership files, most files first.
     #[serde(default)]
     pub owners: Vec<String>,

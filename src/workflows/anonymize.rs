@@ -7,9 +7,9 @@
 //! local part. The pseudonyms are not secret: a name can be hashed and compared, so this hides
 //! people from casual readers, not from someone who already suspects a name.
 
-use super::model::Report;
 use crate::error::{Error, Result};
 use crate::report::build::Scanned;
+use crate::report::model::Report;
 
 /// The pseudonym of a person (name or email).
 pub fn pseudonym(person: &str) -> String {

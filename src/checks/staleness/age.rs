@@ -5,28 +5,29 @@
 //! or the file's mtime in a plain folder, which the reason then says. Historical documents
 //! (changelogs, licences, postmortems, decided ADRs) are not judged by age. Pure: no clock read.
 
-use super::{Judged, Reason};
+use super::judged::Judged;
 use crate::base::dates::{day, days_since};
+use crate::base::signal::{Reason, Signal};
 
 /// Adds an `age` reason when the document is older than its kind's limit.
-pub(crate) fn check(judged: &Judged, reasons: &mut Vec<Reason>) {
-    if judged.historical {
+pub(crate) fn judge(judged: &Judged, reasons: &mut Vec<Reason>) {
+    if judged.doc.measures.historical {
         return;
     }
-    let Some(changed) = judged.last_changed() else {
+    let Some(changed) = judged.doc.last_changed_second() else {
         return;
     };
     let days = days_since(changed, judged.now);
     if days <= i64::from(judged.limit.days) {
         return;
     }
-    let what = if judged.dated_by_git() {
+    let what = if judged.doc.dated_by_git() {
         "last content change"
     } else {
         "last modified (file modification time: no git history)"
     };
-    reasons.push(super::reason(
-        "age",
+    reasons.push(Reason::new(
+        Signal::Age,
         format!(
             "{what} on {}, {days} days ago, over {}",
             day(changed),
@@ -37,22 +38,25 @@ pub(crate) fn check(judged: &Judged, reasons: &mut Vec<Reason>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{doc, judged};
+    use super::super::testkit::{doc, signal_of};
     use super::*;
     use crate::facts::documents::DocKind;
     use pretty_assertions::assert_eq;
+
+    /// `signal: message`, as the assertions below were written.
+    fn run(d: crate::facts::document::Document) -> Vec<String> {
+        signal_of(d, judge)
+            .into_iter()
+            .map(|line| line.replacen(" None:", ":", 1))
+            .collect()
+    }
 
     fn messages(kind: DocKind, path: &str, text: &str, changed: &str, git: bool) -> Vec<String> {
         let mut d = doc(path, kind, text, Some(changed));
         if !git {
             d.last_changed_from = Some("mtime".to_string());
         }
-        let mut reasons = Vec::new();
-        check(&judged(&d), &mut reasons);
-        reasons
-            .into_iter()
-            .map(|r| format!("{}: {}", r.signal, r.message))
-            .collect()
+        run(d)
     }
 
     #[test]
@@ -104,9 +108,6 @@ mod tests {
 
     #[test]
     fn undated_documents_are_not_judged() {
-        let d = doc("README.md", DocKind::Onboarding, "# R\n", None);
-        let mut reasons = Vec::new();
-        check(&judged(&d), &mut reasons);
-        assert!(reasons.is_empty());
+        assert!(run(doc("README.md", DocKind::Onboarding, "# R\n", None)).is_empty());
     }
 }

@@ -9,45 +9,18 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::model::{CheckResult, FailedRoot, Report, RepositoryCheck, SCHEMA_VERSION, Tool};
 use crate::checks::Status;
 use crate::checks::checklist::CATEGORIES;
 use crate::checks::score::{Score, grade, round1};
 use crate::facts::inventory::FileClass;
-
-/// Estate figures of a merged report.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-pub struct Estate {
-    /// The merged report files, in command-line order.
-    pub merged_from: Vec<String>,
-    /// Source files across every repository (the weights of the estate scores).
-    pub source_files: usize,
-    /// Organisations across repositories, by commits.
-    pub organisations: Vec<EstateOrganisation>,
-}
-
-/// One organisation across the estate.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-pub struct EstateOrganisation {
-    /// Its name.
-    pub name: String,
-    /// `vendor`, `internal`, `unknown` or `bots`.
-    pub role: String,
-    /// Repositories where it has commits.
-    pub repositories: usize,
-    /// Its commits across the estate.
-    pub commits: usize,
-    /// Source files someone of it knows, across the estate.
-    pub files_known: usize,
-    /// Source files nobody would know if it left, across the estate.
-    pub orphaned_files_if_leaves: usize,
-    /// The same as a share of every measured source file, 0–100.
-    pub orphaned_percent_if_leaves: f64,
-}
+use crate::report::model::{
+    CheckResult, Estate, EstateOrganisation, FailedRoot, Report, RepositoryCheck, RepositoryReport, SCHEMA_VERSION,
+    Tool,
+};
 
 /// The weight of a repository in estate scores: its source files (at least 1, so that a
 /// documentation folder still counts).
-pub fn weight(repo: &super::model::RepositoryReport) -> f64 {
+pub fn weight(repo: &RepositoryReport) -> f64 {
     repo.inventory.get(&FileClass::Source).copied().unwrap_or(0).max(1) as f64
 }
 
@@ -109,19 +82,31 @@ pub fn merge(inputs: Vec<(String, Report)>, now: jiff::Timestamp) -> Report {
     let overall = (!scored.is_empty()).then(|| round1(scored.iter().sum::<f64>() / scored.len() as f64));
 
     let estate = estate(&inputs, &repositories);
-    let headline = estate
+    // Per vendor organisation, over the estate's measured source files.
+    let measured: Vec<(&RepositoryReport, &crate::report::model::KnowledgeReport)> = repositories
+        .iter()
+        .filter_map(|r| r.knowledge.as_ref().map(|k| (r, k)))
+        .collect();
+    let share = |figure: fn(&crate::report::model::KnowledgeReport) -> f64| {
+        let files: usize = measured.iter().map(|(_, k)| k.source_files).sum();
+        let part: f64 = measured.iter().map(|(_, k)| figure(k) * k.source_files as f64).sum();
+        part / files.max(1) as f64
+    };
+    let partial = measured.iter().any(|(r, _)| r.partial_history);
+    let headlines: Vec<String> = estate
         .organisations
         .iter()
         .filter(|o| o.role == "vendor")
-        .max_by(|a, b| a.orphaned_percent_if_leaves.total_cmp(&b.orphaned_percent_if_leaves))
         .map(|o| {
-            format!(
-                "If {} left today, {:.0}% of the source files across {} repositories would have nobody in-house who knows them.",
-                o.name,
+            crate::report::build::headline_sentence(
+                &o.name,
                 o.orphaned_percent_if_leaves,
-                repositories.len()
+                share(|k| k.already_orphaned_percent),
+                share(|k| k.inhouse_known_percent),
+                partial,
             )
-        });
+        })
+        .collect();
     let mut checklists: Vec<String> = Vec::new();
     let mut warning_counts = BTreeMap::new();
     let mut failed: Vec<FailedRoot> = Vec::new();
@@ -151,7 +136,8 @@ pub fn merge(inputs: Vec<(String, Report)>, now: jiff::Timestamp) -> Report {
         checks,
         waivers,
         repositories,
-        headline,
+        headline: (!headlines.is_empty()).then(|| headlines.join(" ")),
+        headlines,
         warning_counts,
         baseline: None,
         failed,
@@ -224,7 +210,7 @@ fn combine_check(id: &str, inputs: &[(String, Report)], renames: &[HashMap<Strin
     }
 }
 
-fn estate(inputs: &[(String, Report)], repositories: &[super::model::RepositoryReport]) -> Estate {
+fn estate(inputs: &[(String, Report)], repositories: &[RepositoryReport]) -> Estate {
     let mut organisations: BTreeMap<(String, String), EstateOrganisation> = BTreeMap::new();
     let mut measured = 0usize;
     for repo in repositories {

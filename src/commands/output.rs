@@ -1,0 +1,145 @@
+//! The output path every command that writes a report shares (`scan`, `gate`, `merge`,
+//! `render`): each `-o` file in the format its extension names, `--format` to stdout, text for
+//! people on the stream the report leaves free, and the `--fail-under` score bar. Everything
+//! that can be wrong with an output is found before any work starts.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use crate::cli::{Format, GlobalArgs, ReportOutputArgs};
+use crate::error::{Error, Result};
+use crate::report::formats::{OutputFormat, render};
+use crate::report::model::Report;
+use crate::report::render::Templates;
+
+/// Where one report goes, resolved and checked.
+pub struct ReportOutputs {
+    /// Each `-o` file with its format.
+    files: Vec<(PathBuf, OutputFormat)>,
+    /// The `--format` printed to stdout.
+    stdout: Option<OutputFormat>,
+    /// The compiled templates (built-ins, overridden by `--templates`).
+    templates: Templates,
+}
+
+impl ReportOutputs {
+    /// Resolves the output flags: every file's format and folder, the templates.
+    pub fn resolve(args: &ReportOutputArgs) -> Result<ReportOutputs> {
+        let stdout = args.format.map(output_format);
+        let files = args
+            .outputs
+            .iter()
+            .map(|path| {
+                let format = OutputFormat::from_path(path).or(stdout).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "-o {}: unknown extension; use .json, .md, .html, .txt, .sarif, .junit.xml or .codequality.json, or give --format",
+                        path.display()
+                    ))
+                })?;
+                let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+                if let Some(folder) = folder.filter(|f| !f.is_dir()) {
+                    return Err(Error::Usage(format!(
+                        "-o {}: the folder {} does not exist",
+                        path.display(),
+                        folder.display()
+                    )));
+                }
+                Ok((path.clone(), format))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(ReportOutputs {
+            files,
+            stdout,
+            templates: Templates::load(args.templates.as_deref())?,
+        })
+    }
+
+    /// Writes every `-o` file, then prints `--format` to stdout.
+    pub fn write(&self, report: &Report, global: &GlobalArgs) -> Result<()> {
+        for (path, format) in &self.files {
+            let text = render(report, *format, &self.templates, false)?;
+            std::fs::write(path, text).map_err(|e| Error::io(path, e))?;
+            log::info!("wrote {}", path.display());
+        }
+        if let Some(format) = self.stdout {
+            let color =
+                format == OutputFormat::Text && super::common::use_color(global.color, std::io::stdout().is_terminal());
+            print!("{}", render(report, format, &self.templates, color)?);
+        }
+        Ok(())
+    }
+
+    /// Prints text for people (a summary, the gate's lines, annotations): to stdout when no
+    /// `--format` holds it, else to stderr, so that stdout keeps only that format.
+    pub fn print_for_people(&self, text: &str) {
+        if self.stdout.is_none() {
+            print!("{text}");
+        } else {
+            eprint!("{text}");
+        }
+    }
+
+    /// The terminal summary for the stream `print_for_people` writes to, unless `--format text`
+    /// already printed it or `-q` asks for silence.
+    pub fn summary(&self, report: &Report, global: &GlobalArgs) -> Option<String> {
+        if global.quiet || self.stdout == Some(OutputFormat::Text) {
+            return None;
+        }
+        let terminal = if self.stdout.is_none() {
+            std::io::stdout().is_terminal()
+        } else {
+            super::common::stderr_is_terminal()
+        };
+        Some(crate::report::terminal::summary(
+            report,
+            super::common::use_color(global.color, terminal),
+        ))
+    }
+}
+
+/// The rendering a `--format` asks for.
+pub fn output_format(format: Format) -> OutputFormat {
+    match format {
+        Format::Text => OutputFormat::Text,
+        Format::Json => OutputFormat::Json,
+        Format::Md => OutputFormat::Markdown,
+        Format::Sarif => OutputFormat::Sarif,
+        Format::Junit => OutputFormat::Junit,
+        Format::Codequality => OutputFormat::CodeQuality,
+    }
+}
+
+/// The score bar of `--fail-under`, else of `thresholds.fail_under` (range-checked with the
+/// config), checked before any work.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoreBar(pub f64);
+
+impl ScoreBar {
+    /// The flag's bar, else the configured one; a flag out of 0..=100 is a usage error.
+    pub fn resolve(flag: Option<f64>, configured: Option<f64>) -> Result<Option<ScoreBar>> {
+        if let Some(bar) = flag
+            && !(0.0..=100.0).contains(&bar)
+        {
+            return Err(Error::Usage(format!(
+                "--fail-under {bar}: expected a score from 0 to 100"
+            )));
+        }
+        Ok(flag.or(configured).map(ScoreBar))
+    }
+
+    /// Whether the report's overall score meets the bar; when not, says why on stderr.
+    pub fn met_by(self, report: &Report) -> bool {
+        let ScoreBar(bar) = self;
+        match report.score.overall {
+            Some(score) if score >= bar => true,
+            Some(score) => {
+                eprintln!("exitready: score {score:.1} is under the bar of {bar}");
+                false
+            }
+            None => {
+                eprintln!("exitready: no score could be computed, so the bar of {bar} is not met");
+                false
+            }
+        }
+    }
+}

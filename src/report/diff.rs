@@ -1,0 +1,141 @@
+//! Renders a `Comparison` (what changed since the baseline): one summary line for the terminal,
+//! plain text and Markdown for `exitready diff`. Repository strings are escaped per format.
+
+use std::fmt::Write;
+
+use super::model::{Comparison, Direction};
+use super::render::escape_markdown;
+use crate::checks::Status;
+
+fn score_text(score: Option<f64>, grade: &Option<String>) -> String {
+    match (score, grade) {
+        (Some(s), Some(g)) => format!("{s:.1} ({g})"),
+        (Some(s), None) => format!("{s:.1}"),
+        _ => "n/a".to_string(),
+    }
+}
+
+fn status_text(status: Option<Status>) -> &'static str {
+    status.map_or("absent", Status::as_str)
+}
+
+fn delta(c: &Comparison) -> String {
+    match (c.score_then, c.score_now) {
+        (Some(a), Some(b)) => format!(", {:+.1}", b - a),
+        _ => String::new(),
+    }
+}
+
+/// One line for the terminal summary: the score move and how many checks moved which way.
+pub fn summary_line(c: &Comparison) -> String {
+    format!(
+        "since the baseline of {}: {} → {}{}; {} improved, {} regressed, {} changed",
+        c.baseline_generated_at
+            .chars()
+            .filter(|ch| !ch.is_control())
+            .collect::<String>(),
+        score_text(c.score_then, &c.grade_then),
+        score_text(c.score_now, &c.grade_now),
+        delta(c),
+        c.moved(Direction::Improved).count(),
+        c.moved(Direction::Regressed).count(),
+        c.moved(Direction::Changed).count()
+    )
+}
+
+/// Plain text, one changed check per line named by its id. Control characters in
+/// repository strings are replaced, so a path cannot rewrite the terminal.
+pub fn text(comparison: &Comparison) -> String {
+    let clean = |s: &str| {
+        s.chars()
+            .map(|c| if c.is_control() { '?' } else { c })
+            .collect::<String>()
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Score: {} → {}{} (baseline of {})",
+        score_text(comparison.score_then, &comparison.grade_then),
+        score_text(comparison.score_now, &comparison.grade_now),
+        delta(comparison),
+        clean(&comparison.baseline_generated_at)
+    );
+    for (label, direction) in [
+        ("Improved", Direction::Improved),
+        ("Regressed", Direction::Regressed),
+        ("Changed", Direction::Changed),
+    ] {
+        let moved: Vec<_> = comparison.moved(direction).collect();
+        if moved.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "{label}:");
+        for c in moved {
+            let _ = writeln!(
+                out,
+                "  {}: {} → {} ({})",
+                clean(&c.id),
+                status_text(c.from),
+                status_text(c.to),
+                clean(&c.title)
+            );
+        }
+    }
+    if comparison.checks.is_empty() {
+        let _ = writeln!(out, "No check changed status.");
+    }
+    for (label, list) in comparison.path_lists() {
+        if !list.is_empty() {
+            let _ = writeln!(out, "{label}:");
+            for p in list {
+                let _ = writeln!(out, "  {}: {}", clean(&p.repository), clean(&p.path));
+            }
+        }
+    }
+    out
+}
+
+/// Markdown, every repository string escaped.
+pub fn markdown(comparison: &Comparison) -> String {
+    let e = escape_markdown;
+    let mut out = String::from("# Changes since the baseline\n\n");
+    let _ = writeln!(
+        out,
+        "Score: **{}** → **{}**{} (baseline of {})\n",
+        score_text(comparison.score_then, &comparison.grade_then),
+        score_text(comparison.score_now, &comparison.grade_now),
+        delta(comparison),
+        e(&comparison.baseline_generated_at)
+    );
+    if comparison.checks.is_empty() {
+        out.push_str("No check changed status.\n\n");
+    } else {
+        out.push_str("| Check | Title | Then | Now | Change |\n| --- | --- | --- | --- | --- |\n");
+        for c in &comparison.checks {
+            let direction = match c.direction {
+                Direction::Improved => "improved",
+                Direction::Regressed => "regressed",
+                Direction::Changed => "changed",
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {direction} |",
+                e(&c.id),
+                e(&c.title),
+                status_text(c.from),
+                status_text(c.to)
+            );
+        }
+        out.push('\n');
+    }
+    for (label, list) in comparison.path_lists() {
+        if !list.is_empty() {
+            let _ = writeln!(out, "## {label}\n");
+            for p in list {
+                let _ = writeln!(out, "- {}: {}", e(&p.repository), e(&p.path));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}

@@ -1,0 +1,240 @@
+//! The handoff sign-off: the built-in `handoff` checklist (items only a person can confirm) and
+//! every check of a report that did not pass, each matched with a named person's attestation.
+//!
+//! Attestations file (TOML, parsed strictly, every problem reported with its line):
+//!
+//! ```toml
+//! [[attestation]]
+//! item = "exit.credentials_revoked"   # a handoff item or a check id of the report
+//! by = "Jane Doe, CTO"                 # free text
+//! date = 2026-06-30                    # a TOML date or "YYYY-MM-DD"
+//! note = "Rotated per docs/access.md"  # optional
+//! ```
+//!
+//! Attesting a failing automated check accepts that risk by name. An attestation for an item
+//! that is neither is a warning naming the item and line. The sign-off is bound to the report
+//! by the SHA-256 of the report file's bytes; `verify` checks that binding. No I/O here beyond
+//! what the caller passes in.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::checks::Status;
+use crate::checks::checklist::Checklist;
+use crate::error::{Error, Problem, Result};
+use crate::report::model::{AttestationRecord, Report, SignOff, SignOffItem};
+
+/// The marker that binds a Markdown or HTML sign-off to its report (inside a comment; the
+/// templates write it literally, because escaping would change it).
+pub const HASH_MARKER: &str = "exitready-signoff report_sha256=";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawFile {
+    attestation: Vec<Spanned<RawAttestation>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAttestation {
+    item: String,
+    by: String,
+    date: toml::Value,
+    #[serde(default)]
+    note: String,
+}
+
+/// Parses an attestations file, reporting every problem with its line.
+pub fn parse_attestations(file: &Path, text: &str) -> Result<Vec<AttestationRecord>> {
+    let raw: RawFile = crate::load::parse_toml(file, text)?;
+    let mut problems = Vec::new();
+    let mut records = Vec::new();
+    for entry in raw.attestation {
+        let (line, _) = crate::load::line_column(text, entry.span().start);
+        let raw = entry.into_inner();
+        let mut problem = |message: String| {
+            problems.push(Problem {
+                file: file.to_path_buf(),
+                line: Some(line),
+                column: None,
+                key: Some("attestation".to_string()),
+                message,
+            })
+        };
+        if raw.item.trim().is_empty() {
+            problem("`item` is empty".to_string());
+        }
+        if raw.by.trim().is_empty() {
+            problem(format!("`by` is empty for item `{}`: name the person", raw.item));
+        }
+        let date = match &raw.date {
+            toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.date.map(|d| d.to_string()),
+            toml::Value::String(s) => s.parse::<jiff::civil::Date>().ok().map(|d| d.to_string()),
+            _ => None,
+        };
+        let Some(date) = date else {
+            problem(format!(
+                "`date` of item `{}` must be a TOML date or \"YYYY-MM-DD\", got {}",
+                raw.item, raw.date
+            ));
+            continue;
+        };
+        records.push(AttestationRecord {
+            item: raw.item.trim().to_string(),
+            by: raw.by.trim().to_string(),
+            date,
+            note: raw.note,
+            line,
+        });
+    }
+    if problems.is_empty() {
+        Ok(records)
+    } else {
+        Err(Error::Invalid { problems })
+    }
+}
+
+/// Evaluates the sign-off: the handoff items and the report's non-passing checks, each matched
+/// with its first attestation. `file` names the attestations file in warnings.
+pub fn evaluate(
+    report: &Report,
+    report_name: &str,
+    report_bytes: &[u8],
+    handoff: &Checklist,
+    attestations: Vec<AttestationRecord>,
+    file: &str,
+    now: jiff::Timestamp,
+) -> SignOff {
+    let mut items: Vec<SignOffItem> = handoff
+        .items
+        .iter()
+        .map(|item| SignOffItem {
+            id: item.id.clone(),
+            title: item.title.clone(),
+            source: "handoff".to_string(),
+            status: Status::Skip,
+            reason: item.remediation.clone(),
+            state: String::new(),
+            attested_by: None,
+            attested_on: None,
+            note: None,
+        })
+        .collect();
+    for check in &report.checks {
+        if check.status == Status::Pass || items.iter().any(|i| i.id == check.id) {
+            continue;
+        }
+        items.push(SignOffItem {
+            id: check.id.clone(),
+            title: check.title.clone(),
+            source: "report".to_string(),
+            status: check.status,
+            reason: check.reason.clone(),
+            state: String::new(),
+            attested_by: None,
+            attested_on: None,
+            note: None,
+        });
+    }
+    let mut warnings = Vec::new();
+    for a in &attestations {
+        let known = items.iter().any(|i| i.id == a.item) || report.checks.iter().any(|c| c.id == a.item);
+        if !known {
+            warnings.push(format!(
+                "{file}:{}: attestation for unknown item `{}` (neither a handoff item nor a check of the report)",
+                a.line, a.item
+            ));
+        }
+    }
+    for item in &mut items {
+        let found = attestations.iter().find(|a| a.item == item.id);
+        item.state = match (item.status, found) {
+            (Status::Pass, _) => "pass",
+            (_, None) => "missing",
+            (_, Some(_)) if item.source == "handoff" => "attested",
+            (_, Some(_)) => "risk_accepted",
+        }
+        .to_string();
+        if let Some(a) = found {
+            item.attested_by = Some(a.by.clone());
+            item.attested_on = Some(a.date.clone());
+            item.note = (!a.note.is_empty()).then(|| a.note.clone());
+        }
+    }
+    let missing: Vec<String> = items
+        .iter()
+        .filter(|i| i.state == "missing")
+        .map(|i| i.id.clone())
+        .collect();
+    SignOff {
+        signed_off: missing.is_empty(),
+        missing,
+        report_sha256: crate::base::digest::sha256_hex(report_bytes),
+        report: report_name.to_string(),
+        report_generated_at: report.generated_at.clone(),
+        report_score: report.score.overall,
+        report_grade: report.score.grade.clone(),
+        repositories: report
+            .repositories
+            .iter()
+            .map(|r| match &r.head {
+                Some(head) => format!("{} at {head}", r.name),
+                None => r.name.clone(),
+            })
+            .collect(),
+        items,
+        attestations,
+        warnings,
+        date: now.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+    }
+}
+
+/// The report hash a sign-off document (JSON, Markdown or HTML) carries, if any.
+pub fn hash_in(document: &str) -> Option<String> {
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(document) {
+        return value.get("report_sha256").and_then(|v| v.as_str()).map(str::to_string);
+    }
+    let start = document.find(HASH_MARKER)? + HASH_MARKER.len();
+    let hex: String = document[start..].chars().take_while(char::is_ascii_hexdigit).collect();
+    (hex.len() == 64).then_some(hex)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attestation_dates_and_problems_with_lines() {
+        let text = "[[attestation]]\nitem = \"a\"\nby = \"Jane\"\ndate = 2026-06-30\n\n[[attestation]]\nitem = \"b\"\nby = \"Joe\"\ndate = \"2026-07-01\"\nnote = \"ok\"\n";
+        let got = parse_attestations(Path::new("a.toml"), text).unwrap();
+        assert_eq!(
+            got.iter()
+                .map(|a| (a.item.as_str(), a.date.as_str(), a.line))
+                .collect::<Vec<_>>(),
+            vec![("a", "2026-06-30", 1), ("b", "2026-07-01", 6)]
+        );
+        let bad = "[[attestation]]\nitem = \"a\"\nby = \"\"\ndate = \"June\"\n";
+        let err = parse_attestations(Path::new("a.toml"), bad).unwrap_err().to_string();
+        assert!(err.starts_with("a.toml:1: attestation: `by` is empty"), "{err}");
+        assert!(
+            err.contains("a.toml:1: attestation: `date` of item `a` must be"),
+            "{err}"
+        );
+        let unknown = "[[attestation]]\nitem = \"a\"\nby = \"x\"\ndate = 2026-01-01\nwho = 1\n";
+        let err = parse_attestations(Path::new("a.toml"), unknown)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("a.toml:5") && err.contains("unknown field `who`"), "{err}");
+    }
+
+    #[test]
+    fn hash_found_in_every_format() {
+        let hex = "a".repeat(64);
+        assert_eq!(hash_in(&format!("{{\"report_sha256\": \"{hex}\"}}")), Some(hex.clone()));
+        assert_eq!(hash_in(&format!("x <!-- {HASH_MARKER}{hex} --> y")), Some(hex));
+        assert_eq!(hash_in("nothing"), None);
+        assert_eq!(crate::base::digest::sha256_hex(b"abc").len(), 64);
+    }
+}

@@ -242,6 +242,10 @@ pub struct ScanArgs {
     /// Replace people by stable pseudonyms (organisations kept), for reports that leave the team.
     #[arg(long)]
     pub anonymize: bool,
+    /// An offline ticket export: a Jira CSV, a GitLab issues CSV, or the JSON of `gh issue list
+    /// --state open --json number,title,assignees,labels,createdAt,updatedAt,url`; repeatable.
+    #[arg(long = "tickets", value_name = "FILE")]
+    pub tickets: Vec<PathBuf>,
 }
 
 /// `exitready gate`.
@@ -298,6 +302,10 @@ pub enum ExplainFormat {
 pub struct ChecklistsArgs {
     /// Print this built-in checklist's TOML (to copy and adapt).
     pub name: Option<String>,
+    /// Print the regulatory controls (DORA, RTS 2024/1773, PRA SS2/21, EBA, ISO 27001) each item
+    /// of the checklist (default: exit-readiness) gives supporting evidence for.
+    #[arg(long)]
+    pub controls: bool,
 }
 
 /// `exitready diff`.

@@ -14,6 +14,8 @@ mod deliverables;
 mod gate;
 // Stale and hollow documents (issue 5): age, drift, dead references, reviews, ADRs, hollow runbooks.
 mod freshness;
+// The exit inventory (issue 14): vendor hosts, people, infrastructure, secrets, rebuild readiness, tickets.
+mod exit_inventory;
 // Estate examples (GitHub Actions, GitLab CI, Kubernetes) and their scripts, run for real.
 mod estate;
 // The layering of src/: imports only flow down the pipeline.

@@ -21,6 +21,11 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
         (discover::discover(&args.paths)?, Vec::new())
     };
     let checklist = checklist::load(&args.checklists)?;
+    let tickets = args
+        .tickets
+        .iter()
+        .map(|path| crate::facts::tickets::read_export(path))
+        .collect::<Result<Vec<_>>>()?;
     let outputs = ReportOutputs::resolve(&args.output)?;
     let baseline = args.baseline.as_deref().map(crate::report::input::read).transpose()?;
     let shared = super::common::shared_settings(global)?;
@@ -44,6 +49,7 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
         since,
         now,
         no_cache: args.no_cache,
+        tickets,
         ..Default::default()
     };
     // One root that cannot be read is an error (exit 2); among several, it is reported in

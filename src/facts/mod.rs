@@ -7,6 +7,7 @@
 pub mod changes;
 pub mod document;
 pub mod documents;
+pub mod exit;
 pub mod freshness;
 pub mod history;
 pub mod inventory;
@@ -16,6 +17,7 @@ pub mod owners;
 pub mod ownership;
 pub mod service_figures;
 pub mod services;
+pub mod tickets;
 pub mod warning;
 
 use crate::base::dates::rfc3339;
@@ -68,6 +70,12 @@ pub struct RepoFacts {
     pub warnings: Vec<Warning>,
     /// The changed range of a CI run (`exitready gate`); `None` for a scan.
     pub changes: Option<changes::ChangedRange>,
+    /// What ties the systems to the vendor, and rebuild readiness (issue 14); `None` when not
+    /// gathered (the gate).
+    pub exit: Option<exit::ExitInventory>,
+    /// Open tickets of `--tickets` exports assigned to the vendor or to nobody; `None` without
+    /// `--tickets`.
+    pub tickets: Option<tickets::TicketFacts>,
 }
 
 impl RepoFacts {
@@ -91,6 +99,8 @@ impl RepoFacts {
             partial_history: true,
             warnings: Vec::new(),
             changes: None,
+            exit: None,
+            tickets: None,
         }
     }
 
@@ -128,6 +138,10 @@ pub struct GatherOptions {
     /// Leave the knowledge figures to `complete_knowledge` (several roots: once every history is
     /// read, so that a person's last commit anywhere decides whether they are active).
     pub defer_knowledge: bool,
+    /// Leave out the exit inventory (the gate's checklist does not read it).
+    pub skip_exit: bool,
+    /// Ticket exports given with `--tickets`, already read and validated.
+    pub tickets: Vec<tickets::TicketExport>,
 }
 
 /// Gathers the facts of one root.
@@ -145,6 +159,7 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
     );
     let mut documents = Vec::new();
     let mut named_roles = named::from_config(&settings.accountability);
+    let mut access_texts = Vec::new();
     for file in inventory.files.iter_mut().filter(|f| f.class == FileClass::Document) {
         let Some(format) = documents::doc_format(&file.path) else {
             continue;
@@ -166,6 +181,9 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         let parsed = documents::parse(&file.path, format, &text);
         let class = documents::classify(&file.path, &parsed, &settings.kind_pins);
         named_roles.extend(named::from_document(&file.path, &text));
+        if class.kind == DocKind::Access {
+            access_texts.push((file.path.clone(), text.clone()));
+        }
         documents.push(Document {
             path: file.path.clone(),
             kind: class.kind,
@@ -188,6 +206,24 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         dialect: settings.dialect,
     };
     let ownership = ownership::gather(&tracked, &|path| snapshot.read(path).ok(), &ownership_options);
+    let vendor = exit::Vendor::from_specs(&settings.identities.organisations, &settings.identities.handles);
+    let exit = (!options.skip_exit).then(|| {
+        let started = std::time::Instant::now();
+        let read = |path: &str| {
+            snapshot
+                .read(path)
+                .ok()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+        };
+        let inventory = exit::gather(&exit::ExitInput {
+            files: &inventory.files,
+            read: &read,
+            vendor: &vendor,
+            access: &access_texts,
+        });
+        log::info!("{}: exit inventory in {:.2?}", root.name, started.elapsed());
+        inventory
+    });
     let remote_url = snapshot
         .repo
         .as_ref()
@@ -219,6 +255,15 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         documents.len(),
         started.elapsed().as_millis()
     );
+    let tickets = (!options.tickets.is_empty()).then(|| {
+        let work = history
+            .as_ref()
+            .zip(git2::Repository::open(&root.path).ok())
+            .map(|(h, repo)| tickets::branch_work(&repo, h))
+            .unwrap_or_default();
+        let is_vendor = |who: &str| tickets::assignee_is_vendor(who, &vendor, history.as_ref());
+        tickets::assess(&options.tickets, &is_vendor, &work, options.now)
+    });
     let partial_history = history.as_ref().is_none_or(|h| h.partial_history);
     warnings.sort();
     warnings.dedup();
@@ -240,6 +285,8 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         partial_history,
         warnings,
         changes: None,
+        exit,
+        tickets,
     };
     if !options.defer_knowledge {
         complete_knowledge(&mut facts, &options.settings, options.now, &BTreeMap::new());

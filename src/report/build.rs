@@ -193,6 +193,8 @@ fn repository_report(
         warnings: facts.warnings.iter().map(warning_report).collect(),
         remote_url: facts.remote_url.as_deref().map(super::links::strip_credentials),
         web_url: facts.remote_url.as_deref().and_then(super::links::web_url),
+        exit_inventory: facts.exit.clone(),
+        tickets: facts.tickets.clone(),
     }
 }
 

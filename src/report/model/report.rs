@@ -165,6 +165,13 @@ pub struct RepositoryReport {
     /// The repository's page on a known web host (GitHub, GitLab, Bitbucket), for file links.
     #[serde(default)]
     pub web_url: Option<String>,
+    /// What ties the systems to the vendor, and rebuild readiness (issue 14); secret values are
+    /// never in it, only names and redacted prefixes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exit_inventory: Option<crate::facts::exit::ExitInventory>,
+    /// Open tickets (from `--tickets` exports) assigned to the vendor or to nobody.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tickets: Option<crate::facts::tickets::TicketFacts>,
 }
 
 /// One document as reported.

@@ -14,9 +14,10 @@ use crate::facts::{Document, RepoFacts, Warning};
 use crate::settings::Settings;
 
 use super::model::{
-    CheckResult, DocumentReason, DocumentReport, InFlight, Island, KnowledgeReport, LocatedMessage,
-    OrganisationKnowledge, OrganisationReport, OwnershipReport, PlanArea, PlanDocument, PlanPerson, QuarterTrend,
-    Report, RepositoryCheck, RepositoryReport, RuleRef, SCHEMA_VERSION, ServiceReport, Tool, WarningReport,
+    CheckResult, ControlCheck, ControlReport, DocumentReason, DocumentReport, InFlight, Island, KnowledgeReport,
+    LocatedMessage, OrganisationKnowledge, OrganisationReport, OwnershipReport, PlanArea, PlanDocument, PlanPerson,
+    QuarterTrend, Report, RepositoryCheck, RepositoryReport, RuleRef, SCHEMA_VERSION, ServiceReport, Tool,
+    WarningReport,
 };
 use crate::facts::knowledge::{KnowledgeFacts, Role};
 
@@ -85,6 +86,7 @@ pub fn build(checklist: &Checklist, mut scanned: Vec<Scanned>, now: jiff::Timest
         generated_at: now.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
         checklists: checklist.names.clone(),
         score: overall,
+        controls: controls(&checks),
         checks,
         repositories,
         headline: (!headlines.is_empty()).then(|| headlines.join(" ")),
@@ -142,6 +144,7 @@ fn aggregate(item: &Item, per_repo: &[(&str, &Outcome)], several: bool) -> Check
         why: item.why.clone(),
         remediation: item.remediation.clone(),
         evidence,
+        controls: item.controls.clone(),
     }
 }
 
@@ -196,6 +199,37 @@ fn repository_report(
         exit_inventory: facts.exit.clone(),
         tickets: facts.tickets.clone(),
     }
+}
+
+/// Per control of the table, in its order, the checks of the report that refer to it.
+pub fn controls(checks: &[CheckResult]) -> Vec<ControlReport> {
+    crate::checks::controls::table()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|control| {
+            let checks: Vec<ControlCheck> = checks
+                .iter()
+                .filter(|c| c.controls.contains(&control.id))
+                .map(|c| ControlCheck {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    status: c.status,
+                    reason: c.reason.clone(),
+                })
+                .collect();
+            let evaluated = checks.iter().map(|c| c.status).filter(|s| *s != Status::Skip).min();
+            Some(ControlReport {
+                id: control.id.clone(),
+                framework: control.framework.clone(),
+                reference: control.reference.clone(),
+                title: control.title.clone(),
+                source: control.source.clone(),
+                verification: control.verification.clone(),
+                status: evaluated.or_else(|| (!checks.is_empty()).then_some(Status::Skip))?,
+                checks,
+            })
+        })
+        .collect()
 }
 
 /// Rounds a 0..1 score to three decimals, so that reports compare equal across platforms.

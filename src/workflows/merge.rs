@@ -65,7 +65,7 @@ pub fn merge(inputs: Vec<(String, Report)>, now: jiff::Timestamp) -> Report {
             }
         }
     }
-    let checks = ids.iter().map(|id| combine_check(id, &inputs, &renames)).collect();
+    let checks: Vec<CheckResult> = ids.iter().map(|id| combine_check(id, &inputs, &renames)).collect();
 
     let mut categories = BTreeMap::new();
     for category in CATEGORIES {
@@ -133,6 +133,7 @@ pub fn merge(inputs: Vec<(String, Report)>, now: jiff::Timestamp) -> Report {
             overall,
             categories,
         },
+        controls: crate::report::build::controls(&checks),
         checks,
         waivers,
         repositories,

@@ -1,5 +1,5 @@
 //! The vocabulary every stage shares, below all of them: document kinds, organisation roles,
-//! file classes, freshness signals, dates and hashing.
+//! file classes, freshness signals, dates, hashing, and text made safe to show.
 //!
 //! Nothing here reads a file, a repository or the clock, and nothing here imports another module
 //! of the crate: settings, facts, checks and the report all import from `base`, never the
@@ -11,3 +11,4 @@ pub mod doc_kind;
 pub mod file_class;
 pub mod role;
 pub mod signal;
+pub mod text;

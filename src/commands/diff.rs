@@ -19,6 +19,6 @@ pub fn run(args: DiffArgs) -> Result<Outcome> {
         TextFormat::Md => crate::report::diff::markdown(&comparison),
         TextFormat::Json => json(&comparison)?,
     };
-    print!("{text}");
+    super::output::stdout(&text)?;
     Ok(Outcome::Done)
 }

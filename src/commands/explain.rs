@@ -38,7 +38,7 @@ pub fn run(global: &GlobalArgs, args: ExplainArgs) -> Result<Outcome> {
             message: "neither an existing file nor a check id (category.rule)".to_string(),
         });
     };
-    print!("{text}");
+    super::output::stdout(&text)?;
     Ok(Outcome::Done)
 }
 

@@ -33,7 +33,7 @@ pub fn render_command(global: &GlobalArgs, args: RenderArgs) -> Result<Outcome> 
 fn write(global: &GlobalArgs, report: &Report, outputs: &ReportOutputs) -> Result<Outcome> {
     outputs.write(report, global)?;
     if let Some(summary) = outputs.summary(report, global) {
-        outputs.print_for_people(&summary);
+        outputs.print_for_people(&summary)?;
     }
     Ok(Outcome::Done)
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::base::text;
 use crate::cli::{GlobalArgs, InitArgs, PeopleArgs, PeopleFormat};
 use crate::discover::{self, RootKind};
 use crate::error::{Error, Result};
@@ -125,10 +126,12 @@ fn group(history: &HistoryFacts, settings: &Settings) -> People {
 pub fn run_people(global: &GlobalArgs, args: PeopleArgs) -> Result<Outcome> {
     let (people, history) = people(global, &args.path)?;
     match args.format {
-        PeopleFormat::Json => print!("{}", crate::report::render::json(&people)?),
+        PeopleFormat::Json => super::output::stdout(&crate::report::render::json(&people)?)?,
         PeopleFormat::Text => {
+            let mut out = String::new();
             let total: usize = people.people.iter().map(|p| p.commits).sum();
-            println!(
+            let _ = writeln!(
+                out,
                 "{} people, {} commits{}",
                 people.people.len(),
                 total,
@@ -138,9 +141,10 @@ pub fn run_people(global: &GlobalArgs, args: PeopleArgs) -> Result<Outcome> {
                     ""
                 }
             );
-            println!("\nOrganisations:");
+            let _ = writeln!(out, "\nOrganisations:");
             for org in &people.organisations {
-                println!(
+                let _ = writeln!(
+                    out,
                     "  {:<40} {:>8} {:>6} commits  {} people",
                     org.name,
                     org.role.as_str(),
@@ -148,14 +152,17 @@ pub fn run_people(global: &GlobalArgs, args: PeopleArgs) -> Result<Outcome> {
                     org.people
                 );
             }
-            println!("\nPeople:");
+            let _ = writeln!(out, "\nPeople:");
             for p in &people.people {
                 let span = format!("{} … {}", day(&p.first_commit), day(&p.last_commit));
-                println!(
+                let _ = writeln!(
+                    out,
                     "  {:<28} {:<36} {:<28} {:>6}  {span}",
                     p.name, p.email, p.organisation, p.commits
                 );
             }
+            // Names, emails and domains are the repository's: made terminal-safe as written.
+            super::output::stdout(&text::terminal(&out))?;
         }
     }
     Ok(Outcome::Done)
@@ -174,13 +181,13 @@ pub fn run_init(global: &GlobalArgs, args: InitArgs) -> Result<Outcome> {
         });
     }
     let (people, _) = people(global, &args.path)?;
-    let text = starting_config(&people);
-    super::common::write_output(&output, &text)?;
+    let config = starting_config(&people);
+    super::common::write_output(&output, &config)?;
     if !global.quiet {
-        eprintln!(
-            "exitready: wrote {}: mark the vendor and in-house domains under [organisations]",
-            output.display()
-        );
+        super::output::stderr(&format!(
+            "exitready: wrote {}: mark the vendor and in-house domains under [organisations]\n",
+            text::one_line(&output.display().to_string())
+        ));
     }
     Ok(Outcome::Done)
 }
@@ -206,7 +213,9 @@ pub fn starting_config(people: &People) -> String {
         let _ = writeln!(
             out,
             "#   @{:<40} {:>7} commits, {} people",
-            org.name, org.commits, org.people
+            text::one_line(&org.name),
+            org.commits,
+            org.people
         );
     }
     let _ = writeln!(out, "vendor = []\ninternal = []");
@@ -222,7 +231,7 @@ pub fn starting_config(people: &People) -> String {
         if bots.is_empty() {
             "none".to_string()
         } else {
-            bots.join(", ")
+            text::one_line(&bots.join(", ")).into_owned()
         }
     );
     let _ = writeln!(out, "bots = []\n");
@@ -298,5 +307,31 @@ mod tests {
         assert!(text.contains("#   @acme.com"));
         let settings = Settings::parse(Path::new("exitready.toml"), &text).unwrap();
         assert_eq!(settings.thresholds.runbook_max_age_days, 180);
+    }
+
+    #[test]
+    fn hostile_domains_still_give_a_valid_config() {
+        let hostile = "ev\u{1b}]0;x\u{7}il.com\n[thresholds]\nfail_under = 500\r\u{202e}";
+        let people = People {
+            organisations: vec![Organisation {
+                name: hostile.into(),
+                role: Role::Unknown,
+                people: 1,
+                commits: 1,
+            }],
+            people: vec![Person {
+                name: "bot".into(),
+                email: format!("ci@{hostile}"),
+                organisation: hostile.into(),
+                role: Role::Bots,
+                commits: 1,
+                first_commit: None,
+                last_commit: None,
+            }],
+        };
+        let text = starting_config(&people);
+        let settings = Settings::parse(Path::new("exitready.toml"), &text).unwrap();
+        assert_eq!(settings.thresholds.fail_under, None);
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'));
     }
 }

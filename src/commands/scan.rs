@@ -1,6 +1,7 @@
 //! `exitready scan`: discover the roots, gather their facts, evaluate the checklists, write the
 //! report in every requested format, and decide the exit code (1 only under `--fail-under`).
 
+use crate::base::text;
 use crate::checks::checklist;
 use crate::cli::{GlobalArgs, ScanArgs};
 use crate::discover;
@@ -51,7 +52,11 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     let people = crate::workflows::anonymize::people_in(&scanned);
     let mut report = build(&checklist, scanned, now);
     for f in &failed {
-        eprintln!("warning: {}: not scanned: {}", f.path, f.message);
+        super::output::stderr(&format!(
+            "warning: {}: not scanned: {}\n",
+            text::one_line(&f.path),
+            text::one_line(&f.message)
+        ));
     }
     if !failed.is_empty() {
         report
@@ -66,10 +71,10 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
 
     outputs.write(&report, global)?;
     if let Some(summary) = outputs.summary(&report, global) {
-        outputs.print_for_people(&summary);
+        outputs.print_for_people(&summary)?;
     }
     if crate::report::annotations::in_github_actions() {
-        outputs.print_for_people(&crate::report::annotations::github(&report));
+        outputs.print_for_people(&crate::report::annotations::github(&report))?;
     }
     Ok(match bar {
         Some(bar) if !bar.met_by(&report) => Outcome::GateFailed,

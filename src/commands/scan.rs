@@ -33,8 +33,7 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
         .since
         .as_deref()
         .map(|text| {
-            crate::base::dates::parse_date(text)
-                .ok_or_else(|| Error::Usage(format!("--since {text}: expected YYYY-MM-DD or an RFC 3339 time")))
+            crate::base::dates::parse_date_or_why(text).map_err(|why| Error::Usage(format!("--since {text}: {why}")))
         })
         .transpose()?;
     let bar = ScoreBar::resolve(args.fail_under, settings.iter().find_map(|s| s.thresholds.fail_under))?;

@@ -18,7 +18,7 @@ pub fn run(global: &GlobalArgs, args: MergeArgs) -> Result<Outcome> {
     for path in &args.reports {
         inputs.push((path.display().to_string(), crate::report::input::read(path)?));
     }
-    let report = merge(inputs, now);
+    let report = merge(inputs, now)?;
     write(global, &report, &outputs)
 }
 

@@ -67,6 +67,9 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
         crate::workflows::anonymize::anonymize(&mut report, people)?;
     }
     report.baseline = baseline.map(|old| crate::workflows::compare::compare(&old, &report));
+    for warning in report.baseline.iter().flat_map(|b| &b.warnings) {
+        super::output::stderr(&format!("warning: baseline: {}\n", text::one_line(warning)));
+    }
 
     outputs.write(&report, global)?;
     if let Some(summary) = outputs.summary(&report, global) {

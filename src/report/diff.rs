@@ -122,6 +122,13 @@ pub fn markdown(comparison: &Comparison) -> String {
         }
         out.push('\n');
     }
+    if !comparison.warnings.is_empty() {
+        out.push_str("## Repositories not compared\n\n");
+        for w in &comparison.warnings {
+            let _ = writeln!(out, "- {}", e(w));
+        }
+        out.push('\n');
+    }
     for (label, list) in comparison.path_lists() {
         if !list.is_empty() {
             let _ = writeln!(out, "## {label}\n");

@@ -118,7 +118,7 @@ fn explain_path(global: &GlobalArgs, path: &Path) -> Result<FileExplanation> {
         stale: verdict.as_ref().map(|v| v.stale),
         reasons: verdict
             .iter()
-            .flat_map(|v| v.reasons.iter().map(crate::report::build::document_reason))
+            .flat_map(|v| crate::report::build::document_reasons(&v.reasons))
             .collect(),
         path: relative,
     })

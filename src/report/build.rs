@@ -203,8 +203,33 @@ fn document_report((document, verdict): (&Document, Verdict)) -> DocumentReport 
         last_changed: document.last_changed.clone(),
         last_changed_from: document.last_changed_from.clone(),
         stale: verdict.stale,
-        reasons: verdict.reasons.iter().map(document_reason).collect(),
+        reasons: document_reasons(&verdict.reasons),
     }
+}
+
+/// A document's freshness reasons as the report writes them, bounded as check evidence is
+/// (`checks::evaluate`): the first `EVIDENCE_PER_DOCUMENT`, then one reason per signal left
+/// out saying how many, so that a runbook with 250,000 dead links stays a few lines.
+pub fn document_reasons(reasons: &[Reason]) -> Vec<DocumentReason> {
+    let limit = crate::checks::evaluate::EVIDENCE_PER_DOCUMENT;
+    let mut listed: Vec<DocumentReason> = reasons.iter().take(limit).map(document_reason).collect();
+    let mut left: Vec<(&str, usize)> = Vec::new();
+    for reason in reasons.iter().skip(limit) {
+        let signal = reason.signal.as_str();
+        match left.iter_mut().find(|(s, _)| *s == signal) {
+            Some((_, count)) => *count += 1,
+            None => left.push((signal, 1)),
+        }
+    }
+    listed.extend(left.into_iter().map(|(signal, count)| DocumentReason {
+        signal: signal.to_string(),
+        message: format!(
+            "and {count} more {signal} reason(s) not listed: the report lists the first {limit} per document"
+        ),
+        path: None,
+        line: None,
+    }));
+    listed
 }
 
 /// A freshness reason as the report writes it.

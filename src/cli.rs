@@ -220,6 +220,10 @@ pub struct ScanArgs {
     /// Replace people by stable pseudonyms (organisations kept), for reports that leave the team.
     #[arg(long)]
     pub anonymize: bool,
+    /// Mix this secret into the pseudonyms of --anonymize, so that a suspected name cannot be
+    /// hashed and compared (keep it, to line up later reports).
+    #[arg(long, env = "EXITREADY_ANONYMIZE_SALT", value_name = "VALUE", hide_env_values = true)]
+    pub salt: Option<String>,
 }
 
 /// `exitready gate`.

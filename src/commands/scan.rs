@@ -64,7 +64,12 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     }
     report.failed = failed;
     if args.anonymize {
-        crate::workflows::anonymize::anonymize(&mut report, people)?;
+        let pseudonyms = crate::workflows::anonymize::Pseudonyms {
+            salt: args.salt.as_deref().filter(|s| !s.is_empty()),
+        };
+        crate::workflows::anonymize::anonymize(&mut report, people, pseudonyms)?;
+    } else if args.salt.is_some() {
+        log::info!("--salt (or EXITREADY_ANONYMIZE_SALT) is used only with --anonymize");
     }
     report.baseline = baseline.map(|old| crate::workflows::compare::compare(&old, &report));
     for warning in report.baseline.iter().flat_map(|b| &b.warnings) {

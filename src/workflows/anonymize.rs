@@ -94,7 +94,8 @@ pub fn people_in(scanned: &[Scanned]) -> People {
             let email = identity.email.to_lowercase();
             let (local, domain) = email.rsplit_once('@').unwrap_or((email.as_str(), ""));
             let (organisation, _) = crate::facts::knowledge::organisation_of(identity, specs);
-            if !domain.is_empty() && organisation == domain {
+            let configured = specs.iter().any(|spec| spec.name == organisation);
+            if !domain.is_empty() && organisation == domain && !configured {
                 *domains.entry(domain.to_string()).or_insert(0) += 1;
             }
             if identity.is_bot {

@@ -16,3 +16,5 @@ mod gate;
 mod freshness;
 // The layering of src/: imports only flow down the pipeline.
 mod layering;
+// Hostile and unlucky inputs, output side (issue 11): terminal-safe text, bounded evidence, closed pipes.
+mod hostile;

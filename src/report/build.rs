@@ -208,23 +208,32 @@ fn document_report((document, verdict): (&Document, Verdict)) -> DocumentReport 
 }
 
 /// A document's freshness reasons as the report writes them, bounded as check evidence is
-/// (`checks::evaluate`): the first `EVIDENCE_PER_DOCUMENT`, then one reason per signal left
-/// out saying how many, so that a runbook with 250,000 dead links stays a few lines.
+/// (`checks::evaluate`): the first `EVIDENCE_PER_DOCUMENT` of each signal, then one reason per
+/// signal that had more saying how many, so that a runbook with 250,000 dead links stays a
+/// few lines and its other signals (a hollow section) are still listed.
 pub fn document_reasons(reasons: &[Reason]) -> Vec<DocumentReason> {
     let limit = crate::checks::evaluate::EVIDENCE_PER_DOCUMENT;
-    let mut listed: Vec<DocumentReason> = reasons.iter().take(limit).map(document_reason).collect();
-    let mut left: Vec<(&str, usize)> = Vec::new();
-    for reason in reasons.iter().skip(limit) {
+    let mut seen: Vec<(&str, usize)> = Vec::new();
+    let mut listed = Vec::new();
+    for reason in reasons {
         let signal = reason.signal.as_str();
-        match left.iter_mut().find(|(s, _)| *s == signal) {
-            Some((_, count)) => *count += 1,
-            None => left.push((signal, 1)),
+        let count = match seen.iter_mut().find(|(s, _)| *s == signal) {
+            Some((_, count)) => count,
+            None => {
+                seen.push((signal, 0));
+                &mut seen.last_mut().expect("just pushed").1
+            }
+        };
+        *count += 1;
+        if *count <= limit {
+            listed.push(document_reason(reason));
         }
     }
-    listed.extend(left.into_iter().map(|(signal, count)| DocumentReason {
+    listed.extend(seen.into_iter().filter(|(_, count)| *count > limit).map(|(signal, count)| DocumentReason {
         signal: signal.to_string(),
         message: format!(
-            "and {count} more {signal} reason(s) not listed: the report lists the first {limit} per document"
+            "and {} more {signal} reason(s) not listed: the report lists the first {limit} of each per document",
+            count - limit
         ),
         path: None,
         line: None,

@@ -186,7 +186,7 @@ mod fuzz {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(300))]
+        #![proptest_config(ProptestConfig::default())] // 256 cases, or PROPTEST_CASES (scripts/fuzz.sh)
 
         #[test]
         fn any_text_is_a_config_or_located_problems(text in "(?s)[ -~\\n\\t\\[\\]=\"'{}é]{0,300}") {

@@ -18,3 +18,5 @@ mod freshness;
 mod layering;
 // Hostile and unlucky inputs, output side (issue 11): terminal-safe text, bounded evidence, closed pipes.
 mod hostile;
+// Property tests of every parser of untrusted input on arbitrary bytes (PROPTEST_CASES; scripts/fuzz.sh).
+mod fuzz;

@@ -50,7 +50,7 @@ fn commit_raw(
     reference: &str,
     author: (&str, &str),
     when: i64,
-    files: &[(Vec<u8>, Vec<u8>)],
+    files: &[RawFile],
     message: &str,
 ) -> Oid {
     let parent = repo
@@ -73,9 +73,9 @@ fn commit_raw(
 }
 
 /// A tree: `base` with `files` (paths split on `/`) added or replaced.
-fn write_tree(repo: &Repository, base: Option<&git2::Tree>, files: &[(Vec<u8>, Vec<u8>)]) -> Oid {
+fn write_tree(repo: &Repository, base: Option<&git2::Tree>, files: &[RawFile]) -> Oid {
     let mut builder = repo.treebuilder(base).unwrap();
-    let mut folders: Vec<(Vec<u8>, Vec<(Vec<u8>, Vec<u8>)>)> = Vec::new();
+    let mut folders: Vec<(Vec<u8>, Vec<RawFile>)> = Vec::new();
     for (path, content) in files {
         match path.iter().position(|b| *b == b'/') {
             None => {
@@ -102,7 +102,10 @@ fn write_tree(repo: &Repository, base: Option<&git2::Tree>, files: &[(Vec<u8>, V
     builder.write().unwrap()
 }
 
-fn bytes(path: &str, content: &str) -> (Vec<u8>, Vec<u8>) {
+/// A file of a raw commit: its path and content, as bytes.
+type RawFile = (Vec<u8>, Vec<u8>);
+
+fn bytes(path: &str, content: &str) -> RawFile {
     (path.as_bytes().to_vec(), content.as_bytes().to_vec())
 }
 

@@ -22,3 +22,7 @@ mod estate;
 mod layering;
 // Corrupt, damaged and unusual inputs (issue 11): errors and warnings, never a wrong report.
 mod corrupt;
+// Hostile and unlucky inputs, output side (issue 11): terminal-safe text, bounded evidence, closed pipes.
+mod hostile;
+// Property tests of every parser of untrusted input on arbitrary bytes (PROPTEST_CASES; scripts/fuzz.sh).
+mod fuzz;

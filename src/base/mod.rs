@@ -1,5 +1,6 @@
 //! The vocabulary every stage shares, below all of them: document kinds, organisation roles,
-//! file classes, freshness signals, dates, hashing and git paths as text.
+//! file classes, freshness signals, dates, hashing, git paths as text, and text made safe to
+//! show.
 //!
 //! Nothing here reads a file, a repository or the clock, and nothing here imports another module
 //! of the crate: settings, facts, checks and the report all import from `base`, never the
@@ -12,3 +13,4 @@ pub mod file_class;
 pub mod git_path;
 pub mod role;
 pub mod signal;
+pub mod text;

@@ -18,6 +18,10 @@ use crate::error::{Error, Problem, Result};
 /// The five score categories, in report order.
 pub const CATEGORIES: [&str; 5] = ["documentation", "freshness", "ownership", "knowledge", "exit"];
 
+/// The largest weight an item may have (weights are relative within a category: 0 to 1,000
+/// leaves room for any ratio a person means, and no sum of them overflows).
+pub const MAX_WEIGHT: f64 = 1000.0;
+
 /// The checklist used when none is named.
 pub const DEFAULT_CHECKLIST: &str = "exit-readiness";
 
@@ -178,11 +182,8 @@ pub fn parse(file: &Path, text: &str) -> Result<Checklist> {
         if items.iter().any(|i| i.id == id) {
             problems.push(at(raw_item.id.span(), "duplicate item id".to_string()));
         }
-        if !(raw_item.weight.is_finite() && raw_item.weight >= 0.0) {
-            problems.push(at(
-                raw_item.id.span(),
-                format!("weight {} must be a number ≥ 0", raw_item.weight),
-            ));
+        if let Err(message) = super::in_range("weight", raw_item.weight, 0.0..=MAX_WEIGHT) {
+            problems.push(at(raw_item.id.span(), message));
         }
         for control in &raw_item.controls {
             if super::controls::find(control.get_ref()).is_none() {

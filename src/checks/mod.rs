@@ -44,5 +44,6 @@ pub mod vendor_infrastructure;
 pub mod vendor_islands;
 pub mod waivers;
 
+pub use crate::load::in_range;
 pub use registry::{RULE_KINDS, RuleKind, build_rule};
 pub use rule::{Context, Evidence, Outcome, Rule, Status};

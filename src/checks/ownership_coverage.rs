@@ -15,6 +15,7 @@ use serde::Deserialize;
 use super::rule::{Context, Evidence, Outcome, Rule};
 use crate::facts::RepoFacts;
 use crate::facts::ownership::SourceKind;
+use crate::load::in_range;
 
 /// How many unowned paths the evidence lists.
 const LISTED: usize = 20;
@@ -23,7 +24,7 @@ const LISTED: usize = 20;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OwnershipCoverage {
-    /// The coverage needed, in percent.
+    /// The coverage needed, in percent (0 to 100).
     pub min_percent: f64,
     /// Leave out files owned only through catch-all rules.
     #[serde(default)]
@@ -31,6 +32,10 @@ pub struct OwnershipCoverage {
 }
 
 impl Rule for OwnershipCoverage {
+    fn validate(&self) -> Result<(), String> {
+        in_range("min_percent", self.min_percent, 0.0..=100.0)
+    }
+
     fn evaluate(&self, facts: &RepoFacts, _context: &Context) -> Outcome {
         let Some(ownership) = &facts.ownership else {
             return Outcome::skip("ownership files were not read");

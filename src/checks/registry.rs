@@ -24,10 +24,12 @@ pub struct RuleKind {
     build: Builder,
 }
 
+/// Deserialises a rule's parameters (unknown keys and wrong types refused) and checks their
+/// ranges (`Rule::validate`).
 fn build<P: Rule + DeserializeOwned + 'static>(params: toml::Table) -> Result<Box<dyn Rule>, String> {
-    P::deserialize(toml::Value::Table(params))
-        .map(|p| Box::new(p) as Box<dyn Rule>)
-        .map_err(|e| e.message().to_string())
+    let rule = P::deserialize(toml::Value::Table(params)).map_err(|e| e.message().to_string())?;
+    rule.validate()?;
+    Ok(Box::new(rule))
 }
 
 /// The closed set of rule kinds.

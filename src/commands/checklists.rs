@@ -1,5 +1,7 @@
 //! `exitready checklists`: lists the built-in checklists and rule kinds, or prints one checklist.
 
+use std::fmt::Write;
+
 use crate::checks::RULE_KINDS;
 use crate::checks::checklist::{BUILTIN, DEFAULT_CHECKLIST, load};
 use crate::checks::controls;
@@ -26,22 +28,23 @@ pub fn run(args: ChecklistsArgs) -> Result<Outcome> {
                     names.join(", ")
                 ))
             })?;
-            print!("{text}");
+            super::output::stdout(text)?;
         }
         None => {
-            println!("Built-in checklists (print one with `exitready checklists NAME`):");
+            let mut out = String::from("Built-in checklists (print one with `exitready checklists NAME`):\n");
             for (name, _) in BUILTIN {
                 let list = load(&[name.to_string()])?;
                 let default = if *name == DEFAULT_CHECKLIST { " (default)" } else { "" };
-                println!("  {name}{default}: {} items", list.items.len());
+                let _ = writeln!(out, "  {name}{default}: {} items", list.items.len());
                 for item in &list.items {
-                    println!("    {:<36} {} [{}]", item.id, item.title, item.rule_kind);
+                    let _ = writeln!(out, "    {:<36} {} [{}]", item.id, item.title, item.rule_kind);
                 }
             }
-            println!("\nRule kinds:");
+            out.push_str("\nRule kinds:\n");
             for kind in RULE_KINDS {
-                println!("  {:<24} {}", kind.name, kind.doc);
+                let _ = writeln!(out, "  {:<24} {}", kind.name, kind.doc);
             }
+            super::output::stdout(&out)?;
         }
     }
     Ok(Outcome::Done)

@@ -69,7 +69,7 @@ pub fn run(global: &GlobalArgs, args: GateArgs) -> Result<Outcome> {
     if crate::report::annotations::in_github_actions() {
         lines.push_str(&crate::report::annotations::github(&report));
     }
-    outputs.print_for_people(&lines);
+    outputs.print_for_people(&lines)?;
     let failed = report
         .checks
         .iter()

@@ -246,8 +246,42 @@ fn document_report((document, verdict): (&Document, Verdict)) -> DocumentReport 
         last_changed: document.last_changed.clone(),
         last_changed_from: document.last_changed_from.clone(),
         stale: verdict.stale,
-        reasons: verdict.reasons.iter().map(document_reason).collect(),
+        reasons: document_reasons(&verdict.reasons),
     }
+}
+
+/// A document's freshness reasons as the report writes them, bounded as check evidence is
+/// (`checks::evaluate`): the first `EVIDENCE_PER_DOCUMENT` of each signal, then one reason per
+/// signal that had more saying how many, so that a runbook with 250,000 dead links stays a
+/// few lines and its other signals (a hollow section) are still listed.
+pub fn document_reasons(reasons: &[Reason]) -> Vec<DocumentReason> {
+    let limit = crate::checks::evaluate::EVIDENCE_PER_DOCUMENT;
+    let mut seen: Vec<(&str, usize)> = Vec::new();
+    let mut listed = Vec::new();
+    for reason in reasons {
+        let signal = reason.signal.as_str();
+        let count = match seen.iter_mut().find(|(s, _)| *s == signal) {
+            Some((_, count)) => count,
+            None => {
+                seen.push((signal, 0));
+                &mut seen.last_mut().expect("just pushed").1
+            }
+        };
+        *count += 1;
+        if *count <= limit {
+            listed.push(document_reason(reason));
+        }
+    }
+    listed.extend(seen.into_iter().filter(|(_, count)| *count > limit).map(|(signal, count)| DocumentReason {
+        signal: signal.to_string(),
+        message: format!(
+            "and {} more {signal} reason(s) not listed: the report lists the first {limit} of each per document",
+            count - limit
+        ),
+        path: None,
+        line: None,
+    }));
+    listed
 }
 
 /// A freshness reason as the report writes it.

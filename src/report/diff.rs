@@ -1,10 +1,12 @@
 //! Renders a `Comparison` (what changed since the baseline): one summary line for the terminal,
-//! plain text and Markdown for `exitready diff`. Repository strings are escaped per format.
+//! plain text and Markdown for `exitready diff`. Repository strings are escaped per format:
+//! made terminal-safe on one line (`base::text::one_line`) in text, Markdown-escaped in Markdown.
 
 use std::fmt::Write;
 
 use super::model::{Comparison, Direction};
 use super::render::escape_markdown;
+use crate::base::text::one_line as clean;
 use crate::checks::Status;
 
 fn score_text(score: Option<f64>, grade: &Option<String>) -> String {
@@ -30,10 +32,7 @@ fn delta(c: &Comparison) -> String {
 pub fn summary_line(c: &Comparison) -> String {
     format!(
         "since the baseline of {}: {} → {}{}; {} improved, {} regressed, {} changed",
-        c.baseline_generated_at
-            .chars()
-            .filter(|ch| !ch.is_control())
-            .collect::<String>(),
+        clean(&c.baseline_generated_at),
         score_text(c.score_then, &c.grade_then),
         score_text(c.score_now, &c.grade_now),
         delta(c),
@@ -46,11 +45,6 @@ pub fn summary_line(c: &Comparison) -> String {
 /// Plain text, one changed check per line named by its id. Control characters in
 /// repository strings are replaced, so a path cannot rewrite the terminal.
 pub fn text(comparison: &Comparison) -> String {
-    let clean = |s: &str| {
-        s.chars()
-            .map(|c| if c.is_control() { '?' } else { c })
-            .collect::<String>()
-    };
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -125,6 +119,13 @@ pub fn markdown(comparison: &Comparison) -> String {
                 status_text(c.from),
                 status_text(c.to)
             );
+        }
+        out.push('\n');
+    }
+    if !comparison.warnings.is_empty() {
+        out.push_str("## Repositories not compared\n\n");
+        for w in &comparison.warnings {
+            let _ = writeln!(out, "- {}", e(w));
         }
         out.push('\n');
     }

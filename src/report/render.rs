@@ -3,7 +3,9 @@
 //! Templates are embedded from `templates/`, may be overridden by name from `--templates DIR`,
 //! and are all compiled in strict mode before any scan starts, so that a broken template is
 //! reported at once with its name and line. Every string reaching a template comes from the
-//! model and is escaped for the output format: repository content is untrusted.
+//! model and is escaped for the output format: repository content is untrusted. Both escape
+//! functions also replace control and bidirectional characters (`base::text`), so that a
+//! report opened in a terminal (`cat report.md`) cannot be made to run escape sequences.
 
 use std::path::{Path, PathBuf};
 
@@ -43,6 +45,7 @@ impl Templates {
         markdown.register_escape_fn(escape_markdown);
         let mut html = Handlebars::new();
         html.set_strict_mode(true);
+        html.register_escape_fn(escape_html);
         super::helpers::register(&mut markdown);
         super::helpers::register(&mut html);
         let mut problems = Vec::new();
@@ -107,8 +110,15 @@ pub fn json<T: Serialize>(report: &T) -> Result<String> {
         .map_err(|e| Error::Internal(format!("cannot serialise the report: {e}")))
 }
 
-/// Escapes text for Markdown: inline markup, HTML, and the table separator are neutralised, and
-/// line breaks folded, so that a repository's file names or titles cannot change the document.
+/// Escapes text for HTML (handlebars' escaping: `&<>"'` and the backtick and `=`), control
+/// and bidirectional characters replaced.
+pub fn escape_html(text: &str) -> String {
+    handlebars::html_escape(&crate::base::text::terminal(text))
+}
+
+/// Escapes text for Markdown: inline markup, HTML, and the table separator are neutralised, line
+/// breaks folded, and control and bidirectional characters replaced, so that a repository's file
+/// names or titles cannot change the document or the terminal it is printed on.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -121,6 +131,7 @@ pub fn escape_markdown(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             '\n' | '\r' => out.push(' '),
+            c if crate::base::text::is_unsafe(c) => out.push(crate::base::text::PLACEHOLDER),
             _ => out.push(c),
         }
     }
@@ -137,6 +148,11 @@ mod tests {
         assert_eq!(escape_markdown("<script>x</script>"), "&lt;script&gt;x&lt;/script&gt;");
         assert_eq!(escape_markdown("[x](http://e)"), "\\[x\\]\\(http://e\\)");
         assert_eq!(escape_markdown("two\nlines"), "two lines");
+        assert_eq!(
+            escape_markdown("\u{1b}]0;t\u{7}\u{202e}"),
+            "\u{FFFD}\\]0;t\u{FFFD}\u{FFFD}"
+        );
+        assert_eq!(escape_html("<b>\u{1b}[1m"), "&lt;b&gt;\u{FFFD}[1m");
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! The terminal summary: score, grade, categories, the top risks with their remediation, and
 //! one line per kind of warning. Coloured only when asked (the caller decides, from `--color`,
-//! the terminal and `NO_COLOR`).
+//! the terminal and `NO_COLOR`). Every string from the report goes through `base::text::one_line`
+//! as it is written (`safe`), so that the only escape sequences are the colours painted here.
 
 use std::fmt::Write;
 
 use anstyle::{AnsiColor, Style};
+
+use crate::base::text::one_line as safe;
 
 use super::model::Report;
 use crate::checks::Status;
@@ -29,9 +32,9 @@ pub fn summary(report: &Report, color: bool) -> String {
     let _ = writeln!(
         out,
         "exitready {}: {} ({})",
-        report.tool.version,
-        names.join(", "),
-        report.checklists.join(", ")
+        safe(&report.tool.version),
+        safe(&names.join(", ")),
+        safe(&report.checklists.join(", "))
     );
     match (report.score.overall, &report.score.grade) {
         (Some(overall), Some(grade)) => {
@@ -40,7 +43,7 @@ pub fn summary(report: &Report, color: bool) -> String {
                 out,
                 "{} {}",
                 paint(bold, "Score"),
-                paint(style.bold(), &format!("{overall:.1} / 100, grade {grade}"))
+                paint(style.bold(), &format!("{overall:.1} / 100, grade {}", safe(grade)))
             );
         }
         _ => {
@@ -48,7 +51,7 @@ pub fn summary(report: &Report, color: bool) -> String {
         }
     }
     for headline in &report.headlines {
-        let _ = writeln!(out, "{}", paint(bold, headline));
+        let _ = writeln!(out, "{}", paint(bold, &safe(headline)));
     }
     let history_read = report.repositories.iter().any(|r| r.knowledge.is_some());
     if report.headlines.is_empty() && history_read {
@@ -84,8 +87,14 @@ pub fn summary(report: &Report, color: bool) -> String {
         let _ = writeln!(out, "{}", paint(bold, "Top risks"));
         for check in risks.iter().take(TOP_RISKS) {
             let mark = paint(status_style(check.status), check.status.as_str());
-            let _ = writeln!(out, "  {mark:>4} {} ({}): {}", check.title, check.id, check.reason);
-            let _ = writeln!(out, "       → {}", check.remediation.trim());
+            let _ = writeln!(
+                out,
+                "  {mark:>4} {} ({}): {}",
+                safe(&check.title),
+                safe(&check.id),
+                safe(&check.reason)
+            );
+            let _ = writeln!(out, "       → {}", safe(check.remediation.trim()));
         }
         if risks.len() > TOP_RISKS {
             let _ = writeln!(out, "  … and {} more (see the full report)", risks.len() - TOP_RISKS);
@@ -112,14 +121,15 @@ pub fn summary(report: &Report, color: bool) -> String {
     for (kind, count) in &report.warning_counts {
         let _ = writeln!(
             out,
-            "{} {count} × {kind} (details in the JSON report's warnings)",
-            paint(Style::new().fg_color(Some(AnsiColor::Yellow.into())), "warning:")
+            "{} {count} × {} (details in the JSON report's warnings)",
+            paint(Style::new().fg_color(Some(AnsiColor::Yellow.into())), "warning:"),
+            safe(kind)
         );
     }
     out
 }
 
-/// One line per waiver: what it sets aside until when, or that it expired.
+/// One line per waiver: what it sets aside until when, or that it expired (terminal-safe).
 pub fn waiver_lines(report: &Report) -> Vec<String> {
     report
         .waivers
@@ -131,18 +141,18 @@ pub fn waiver_lines(report: &Report) -> Vec<String> {
                 w.check,
                 w.path.as_ref().map(|p| format!(" {p}")).unwrap_or_default()
             );
-            let reason = w.reason.replace(['\n', '\r'], " ");
-            if w.expired {
+            let line = if w.expired {
                 format!(
-                    "waiver expired: {target} (expired {}, no longer applies): {reason}",
-                    w.expires
+                    "waiver expired: {target} (expired {}, no longer applies): {}",
+                    w.expires, w.reason
                 )
             } else {
                 format!(
-                    "waiver: {target} until {} sets aside {} finding(s): {reason}",
-                    w.expires, w.applied_to
+                    "waiver: {target} until {} sets aside {} finding(s): {}",
+                    w.expires, w.applied_to, w.reason
                 )
-            }
+            };
+            safe(&line).into_owned()
         })
         .collect()
 }

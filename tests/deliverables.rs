@@ -234,6 +234,34 @@ fn signoff_refused_then_accepted_and_verified() {
     assert_eq!(missing, failing);
     assert!(stderr.contains("not signed off: neither passed nor attested: "));
     assert_eq!(json["report_sha256"], sha256_of(&report_path));
+    // Per control: covered only when each of its items is passed or attested. The transition
+    // control of DORA Art. 28(8) is backed by handoff items (attested here) and checks.
+    let control = |id: &str| {
+        json["controls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap_or_else(|| panic!("no control {id}"))
+            .clone()
+    };
+    let transition = control("DORA-28.8.transition");
+    let states: Vec<(String, String)> = transition["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_str().unwrap().to_string(),
+                i["state"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(states.contains(&("exit.knowledge_transfer_held".to_string(), "attested".to_string())));
+    let any_missing = states
+        .iter()
+        .any(|(id, state)| state == "missing" && missing.contains(id));
+    assert_eq!(transition["state"], if any_missing { "missing" } else { "covered" });
 
     // Everything attested: accepted; the failing checks are accepted risks by name.
     let all = dir.path().join("all.toml");

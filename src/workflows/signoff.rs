@@ -35,7 +35,7 @@ use toml::Spanned;
 use crate::checks::Status;
 use crate::checks::checklist::Checklist;
 use crate::error::{Error, Problem, Result};
-use crate::report::model::{AttestationRecord, Report, SignOff, SignOffItem};
+use crate::report::model::{AttestationRecord, Report, SignOff, SignOffControl, SignOffControlItem, SignOffItem};
 
 /// The marker that binds a Markdown or HTML sign-off to its report (inside a comment; the
 /// templates write it literally, because escaping would change it).
@@ -233,6 +233,7 @@ pub fn evaluate(
         .filter(|i| i.state == "missing")
         .map(|i| i.id.clone())
         .collect();
+    let controls = controls(report, handoff, &items);
     SignOff {
         signed_off: missing.is_empty(),
         missing,
@@ -251,10 +252,60 @@ pub fn evaluate(
             })
             .collect(),
         items,
+        controls,
         attestations,
         warnings,
         date: now.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
     }
+}
+
+/// Per control of the table, in its order: the report's checks and the handoff items that name
+/// it, each with its sign-off state (a passing check is `pass`).
+fn controls(report: &Report, handoff: &Checklist, items: &[SignOffItem]) -> Vec<SignOffControl> {
+    let state_of = |id: &str| {
+        items
+            .iter()
+            .find(|i| i.id == id)
+            .map_or("pass".to_string(), |i| i.state.clone())
+    };
+    crate::checks::controls::table()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|control| {
+            let ids = report
+                .checks
+                .iter()
+                .filter(|c| c.controls.contains(&control.id))
+                .map(|c| c.id.as_str())
+                .chain(
+                    handoff
+                        .items
+                        .iter()
+                        .filter(|i| i.controls.contains(&control.id))
+                        .map(|i| i.id.as_str()),
+                );
+            let mut evidence: Vec<SignOffControlItem> = Vec::new();
+            for id in ids {
+                if !evidence.iter().any(|e| e.id == id) {
+                    evidence.push(SignOffControlItem {
+                        id: id.to_string(),
+                        state: state_of(id),
+                    });
+                }
+            }
+            if evidence.is_empty() {
+                return None;
+            }
+            let covered = evidence.iter().all(|e| e.state != "missing");
+            Some(SignOffControl {
+                id: control.id.clone(),
+                reference: format!("{} {}", control.framework, control.reference),
+                title: control.title.clone(),
+                state: if covered { "covered" } else { "missing" }.to_string(),
+                items: evidence,
+            })
+        })
+        .collect()
 }
 
 /// The hash of a JSON sign-off's content: SHA-256 of its compact JSON with `signoff_sha256`

@@ -17,4 +17,4 @@ pub use comparison::{CategoryChange, CheckChange, Comparison, Direction, PathRef
 pub use estate::{Estate, EstateOrganisation};
 pub use explain::{Author, FileExplanation, RuleLocation};
 pub use report::*;
-pub use signoff::{AttestationRecord, SignOff, SignOffItem};
+pub use signoff::{AttestationRecord, SignOff, SignOffControl, SignOffControlItem, SignOffItem};

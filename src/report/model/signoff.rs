@@ -29,12 +29,41 @@ pub struct SignOff {
     pub repositories: Vec<String>,
     /// Every item: the handoff checklist's, then the report's checks that did not pass.
     pub items: Vec<SignOffItem>,
+    /// Per regulatory control, the checks and handoff items that give evidence for it and
+    /// whether each is passed or attested: test evidence for an exit plan (issue 14).
+    #[serde(default)]
+    pub controls: Vec<SignOffControl>,
     /// Every attestation read, in file order.
     pub attestations: Vec<AttestationRecord>,
     /// Warnings (attestations for unknown items).
     pub warnings: Vec<String>,
     /// When the sign-off was produced (RFC 3339 UTC).
     pub date: String,
+}
+
+/// One regulatory control in the sign-off. Supporting evidence for an auditor, not a legal opinion.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SignOffControl {
+    /// The control's id (`DORA-28.8`).
+    pub id: String,
+    /// The regulation, guideline or standard, and its article or paragraph.
+    pub reference: String,
+    /// The control's short title.
+    pub title: String,
+    /// `covered` when every item is passed or attested, else `missing`.
+    pub state: String,
+    /// Each item giving evidence for it, with its sign-off state (`pass`, `attested`,
+    /// `risk_accepted`, `missing`).
+    pub items: Vec<SignOffControlItem>,
+}
+
+/// An item as evidence for a control in the sign-off.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SignOffControlItem {
+    /// The check or handoff item id.
+    pub id: String,
+    /// Its sign-off state.
+    pub state: String,
 }
 
 /// One item of the sign-off.

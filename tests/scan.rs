@@ -101,6 +101,79 @@ fn services_are_found_and_mapped_to_runbooks() {
     );
 }
 
+/// Issue 15, items 15 and 16: development-only folders with a Dockerfile are not services;
+/// platform manifests (Procfile, Cloud Foundry, App Engine, Fly, Render, a Kubernetes
+/// Deployment folder) declare one.
+#[test]
+fn dev_folders_are_not_services_and_platform_manifests_are() {
+    let mut repo = Repo::new();
+    repo.commit(
+        ALICE,
+        "2026-01-02",
+        &[
+            (
+                ".devcontainer/Dockerfile",
+                Some("FROM mcr.microsoft.com/devcontainers/base\n"),
+            ),
+            (".devcontainer/devcontainer.json", Some("{}\n")),
+            (".github/actions/lint/Dockerfile", Some("FROM alpine\n")),
+            (".gitlab/ci/Dockerfile", Some("FROM alpine\n")),
+            ("tools/builder/Dockerfile", Some("FROM rust\n")),
+            (".github/workflows/ci.yml", Some("on: push\njobs: {}\n")),
+            (
+                "api/Procfile",
+                Some("web: gunicorn app:app\nworker: celery -A app worker\n"),
+            ),
+            ("api/app.py", Some("app = 1\n")),
+            (
+                "billing/manifest.yml",
+                Some("---\napplications:\n- name: billing-app\n  memory: 512M\n"),
+            ),
+            ("billing/main.py", Some("x = 1\n")),
+            ("frontend/app.yaml", Some("runtime: nodejs20\nservice: frontend\n")),
+            ("edge/fly.toml", Some("app = \"edge-proxy\"\n")),
+            (
+                "worker/render.yaml",
+                Some("services:\n  - type: worker\n    name: mailer\n"),
+            ),
+            (
+                "deploy/k8s/cart.yaml",
+                Some("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: cart\n"),
+            ),
+            (
+                "deploy/k8s/cart-svc.yaml",
+                Some("apiVersion: v1\nkind: Service\nmetadata:\n  name: cart\n"),
+            ),
+        ],
+        "layout",
+    );
+    let report = scan_json(repo.path(), &[]);
+    let services: Vec<(String, String, String)> = report["repositories"][0]["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().into(),
+                s["path"].as_str().unwrap().into(),
+                s["found_by"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let expect = |name: &str, path: &str, found_by: &str| (name.to_string(), path.to_string(), found_by.to_string());
+    assert_eq!(
+        services,
+        vec![
+            expect("api", "api", "Procfile"),
+            expect("billing-app", "billing", "Cloud Foundry manifest"),
+            expect("cart", "deploy/k8s", "Kubernetes Deployment"),
+            expect("edge-proxy", "edge", "fly.toml"),
+            expect("frontend", "frontend", "App Engine app.yaml"),
+            expect("mailer", "worker", "render.yaml"),
+        ]
+    );
+}
+
 #[test]
 fn inventory_classes_are_counted() {
     let repo = &*SHOP;

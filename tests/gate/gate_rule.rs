@@ -292,3 +292,32 @@ fn a_default_ci_checkout_without_the_base_branch_names_the_fix() {
         "{message}"
     );
 }
+
+/// Issue 15, item 15: a dev container is not a service, so a one-line change to
+/// `.devcontainer/Dockerfile` asks for no `.devcontainer/RUNBOOK.md`.
+#[test]
+fn dev_container_changes_need_no_runbook() {
+    let mut fixture = services();
+    fixture.commit(
+        DEV,
+        "2026-01-02",
+        &[(
+            ".devcontainer/Dockerfile",
+            Some("FROM mcr.microsoft.com/devcontainers/base\n"),
+        )],
+        "Dev container",
+    );
+    fixture.branch("feature");
+    fixture.commit(
+        DEV,
+        "2026-01-03",
+        &[(
+            ".devcontainer/Dockerfile",
+            Some("FROM mcr.microsoft.com/devcontainers/base:bookworm\n"),
+        )],
+        "Pin the dev container",
+    );
+    let output = exitready(fixture.path(), &["gate", "--changed-since", "main"]);
+    assert_eq!(code(&output), 0, "{}{}", stdout(&output), stderr(&output));
+    assert!(!stdout(&output).contains("RUNBOOK"), "{}", stdout(&output));
+}

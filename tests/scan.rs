@@ -3,7 +3,8 @@ use std::sync::LazyLock;
 use serde_json::Value;
 
 use crate::util::{
-    ALICE, BOB, CAROL, Repo, assert_snapshot, check, escaped_path, exitready, scan_json, stderr, stdout,
+    ALICE, BOB, CAROL, Repo, assert_snapshot, check, escaped_path, exitready, render_markdown, scan_json, stderr,
+    stdout,
 };
 
 const RUNBOOK: &str = "# Payments runbook\n\n## Symptoms\n\nAlert `PaymentsDown` fires.\n\n## Diagnosis\n\nCheck the logs.\n\n## Mitigation\n\nRestart.\n\n## Escalation\n\nPage the on-call.\n";
@@ -369,11 +370,23 @@ fn hostile_names_are_escaped_in_markdown() {
     );
     let output = exitready(repo.path(), &["scan", ".", "--format", "md"]);
     let markdown = stdout(&output);
-    assert!(!markdown.contains("<script>"), "{markdown}");
-    assert!(!markdown.contains("<img"), "{markdown}");
+    let rendered = render_markdown(&markdown);
+    assert!(rendered.html.is_empty(), "{markdown}");
+    assert!(rendered.links.is_empty(), "{markdown}");
     assert!(
-        markdown.contains("&lt;img src=x onerror=alert\\(1\\)&gt;\\|x.md"),
-        "{markdown}"
+        rendered
+            .text
+            .contains("docs/runbooks/<img src=x onerror=alert(1)>|x.md | runbook |"),
+        "{}",
+        rendered.text
+    );
+    // The title, its markup stripped when it was read, in the fourth cell.
+    assert!(
+        rendered.text.contains(
+            "\ndocs/runbooks/<img src=x onerror=alert(1)>|x.md | runbook | path: under runbooks/ | alert(1) | link | \n"
+        ),
+        "{}",
+        rendered.text
     );
 }
 
@@ -467,6 +480,13 @@ fn markdown_report_snapshot() {
             "<NAME>",
         );
     assert_snapshot("shop.md", &markdown);
+    // Issue 15, item 8: a blank line before every heading.
+    let lines: Vec<&str> = markdown.lines().collect();
+    for (i, line) in lines.iter().enumerate().skip(1) {
+        if line.starts_with('#') {
+            assert_eq!(lines[i - 1], "", "no blank line before {line:?}");
+        }
+    }
 }
 
 #[test]

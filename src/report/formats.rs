@@ -55,7 +55,7 @@ impl OutputFormat {
 pub fn render(report: &Report, format: OutputFormat, templates: &Templates, color: bool) -> Result<String> {
     match format {
         OutputFormat::Json => json(report),
-        OutputFormat::Markdown => templates.markdown(report),
+        OutputFormat::Markdown => templates.markdown(&super::view::context(report)),
         OutputFormat::Html => super::html::render(report, templates),
         OutputFormat::Text => Ok(super::terminal::summary(report, color)),
         OutputFormat::Sarif => super::sarif::sarif(report),

@@ -43,6 +43,7 @@ impl Templates {
         let mut html = Handlebars::new();
         html.set_strict_mode(true);
         super::helpers::register(&mut markdown);
+        super::helpers::register_markdown(&mut markdown);
         super::helpers::register(&mut html);
         let mut problems = Vec::new();
         for (name, builtin) in TEMPLATES {
@@ -75,9 +76,11 @@ impl Templates {
         }
     }
 
-    /// Renders the Markdown report.
+    /// Renders the Markdown report, blank lines collapsed to one (the template's optional
+    /// sections each keep a blank line before their heading).
     pub fn markdown<T: Serialize>(&self, context: &T) -> Result<String> {
         self.render("report.md.hbs", context)
+            .map(|text| super::markdown::collapse_blank_lines(&text))
     }
 
     /// Renders a template by name, escaped for its format (HTML for `*.html.hbs`).
@@ -106,37 +109,12 @@ pub fn json<T: Serialize>(report: &T) -> Result<String> {
         .map_err(|e| Error::Internal(format!("cannot serialise the report: {e}")))
 }
 
-/// Escapes text for Markdown: inline markup, HTML, and the table separator are neutralised, and
-/// line breaks folded, so that a repository's file names or titles cannot change the document.
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' | '{' | '}' | '(' | ')' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for Markdown: only what would change the rendering (`report::markdown`).
+pub use super::markdown::escape as escape_markdown;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markdown_escaping_neutralises_markup() {
-        assert_eq!(escape_markdown("a|b"), "a\\|b");
-        assert_eq!(escape_markdown("<script>x</script>"), "&lt;script&gt;x&lt;/script&gt;");
-        assert_eq!(escape_markdown("[x](http://e)"), "\\[x\\]\\(http://e\\)");
-        assert_eq!(escape_markdown("two\nlines"), "two lines");
-    }
 
     #[test]
     fn broken_override_is_reported_with_its_line() {

@@ -89,7 +89,7 @@ pub fn merge(inputs: Vec<(String, Report)>, now: jiff::Timestamp) -> Report {
         .max_by(|a, b| a.orphaned_percent_if_leaves.total_cmp(&b.orphaned_percent_if_leaves))
         .map(|o| {
             format!(
-                "If {} left today, {:.0}% of the source files across {} repositories would have nobody in-house who knows them.",
+                "If {} left today, {:.1}% of the source files across {} repositories would have nobody in-house who knows them.",
                 o.name,
                 o.orphaned_percent_if_leaves,
                 repositories.len()

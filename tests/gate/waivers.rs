@@ -90,7 +90,7 @@ fn an_active_waiver_sets_the_finding_aside_and_is_listed() {
     assert!(markdown.contains("## Waivers"), "{markdown}");
     assert!(
         markdown.contains(
-            "| documentation.service\\_runbooks | services/billing | billing is retired in Q3 | 2027-01-31 | 1 |"
+            "| documentation.service_runbooks | services/billing | billing is retired in Q3 | 2027-01-31 | 1 |"
         ),
         "{markdown}"
     );

@@ -71,6 +71,24 @@ fn baseline_diff_names_improvement_and_regression() {
         regressed.starts_with("  documentation.onboarding: pass → fail ("),
         "{stdout}"
     );
+    // Issue 15, item 11: the headline then and now, and every category then and now.
+    assert!(
+        stdout.contains("\nHeadline then: If acme-outsourcing.com left today, "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\nHeadline now:  If acme-outsourcing.com left today, "),
+        "{stdout}"
+    );
+    let categories = stdout.split("Categories:\n").nth(1).unwrap();
+    let categories: Vec<&str> = categories.lines().take(5).collect();
+    assert_eq!(categories.len(), 5, "{stdout}");
+    assert!(categories[0].starts_with("  documentation: "), "{stdout}");
+    assert!(
+        categories.iter().any(|c| c.contains(" → ") && c.ends_with(')')),
+        "{stdout}"
+    );
+
     let (code, stdout, _) = outcome(&exitready(
         dir.path(),
         &["diff", old.to_str().unwrap(), new.to_str().unwrap(), "--format", "json"],

@@ -1,10 +1,12 @@
 //! Renders a `Comparison` (what changed since the baseline): one summary line for the terminal,
-//! plain text and Markdown for `exitready diff`. Repository strings are escaped per format.
+//! plain text and Markdown for `exitready diff`: the score, the headline then and now, each
+//! category then and now, and the checks and documents that moved. Repository strings are
+//! escaped per format.
 
 use std::fmt::Write;
 
+use super::markdown::{escape as escape_markdown, escape_line_start};
 use super::model::{Comparison, Direction};
-use super::render::escape_markdown;
 use crate::checks::Status;
 
 fn score_text(score: Option<f64>, grade: &Option<String>) -> String {
@@ -23,6 +25,17 @@ fn delta(c: &Comparison) -> String {
     match (c.score_then, c.score_now) {
         (Some(a), Some(b)) => format!(", {:+.1}", b - a),
         _ => String::new(),
+    }
+}
+
+/// `25.0 → 30.0 (+5.0)`, `n/a → 30.0`, or `70.0 (unchanged)`.
+fn category_move(then: Option<f64>, now: Option<f64>) -> String {
+    let show = |v: Option<f64>| v.map_or("n/a".to_string(), |v| format!("{v:.1}"));
+    match (then, now) {
+        (Some(a), Some(b)) if (a - b).abs() < 0.05 => format!("{} (unchanged)", show(now)),
+        (Some(a), Some(b)) => format!("{} → {} ({:+.1})", show(then), show(now), b - a),
+        (None, None) => "n/a (unchanged)".to_string(),
+        _ => format!("{} → {}", show(then), show(now)),
     }
 }
 
@@ -60,6 +73,17 @@ pub fn text(comparison: &Comparison) -> String {
         delta(comparison),
         clean(&comparison.baseline_generated_at)
     );
+    if comparison.headline_then.is_some() || comparison.headline_now.is_some() {
+        let headline = |h: &Option<String>| h.as_deref().map_or("none".to_string(), clean);
+        let _ = writeln!(out, "Headline then: {}", headline(&comparison.headline_then));
+        let _ = writeln!(out, "Headline now:  {}", headline(&comparison.headline_now));
+    }
+    if !comparison.categories.is_empty() {
+        let _ = writeln!(out, "Categories:");
+        for c in &comparison.categories {
+            let _ = writeln!(out, "  {}: {}", clean(&c.category), category_move(c.then, c.now));
+        }
+    }
     for (label, direction) in [
         ("Improved", Direction::Improved),
         ("Regressed", Direction::Regressed),
@@ -107,6 +131,22 @@ pub fn markdown(comparison: &Comparison) -> String {
         delta(comparison),
         e(&comparison.baseline_generated_at)
     );
+    if comparison.headline_then.is_some() || comparison.headline_now.is_some() {
+        let headline = |h: &Option<String>| h.as_deref().map_or("none".to_string(), e);
+        let _ = writeln!(
+            out,
+            "- Headline then: {}\n- Headline now: {}\n",
+            headline(&comparison.headline_then),
+            headline(&comparison.headline_now)
+        );
+    }
+    if !comparison.categories.is_empty() {
+        out.push_str("| Category | Then and now |\n| --- | --- |\n");
+        for c in &comparison.categories {
+            let _ = writeln!(out, "| {} | {} |", e(&c.category), category_move(c.then, c.now));
+        }
+        out.push('\n');
+    }
     if comparison.checks.is_empty() {
         out.push_str("No check changed status.\n\n");
     } else {
@@ -132,7 +172,7 @@ pub fn markdown(comparison: &Comparison) -> String {
         if !list.is_empty() {
             let _ = writeln!(out, "## {label}\n");
             for p in list {
-                let _ = writeln!(out, "- {}: {}", e(&p.repository), e(&p.path));
+                let _ = writeln!(out, "- {}: {}", escape_line_start(&p.repository), e(&p.path));
             }
             out.push('\n');
         }

@@ -34,6 +34,7 @@ CORPUS_DIR = os.path.join(ROOT, "tests", "corpus")
 DEFAULT_BINARY = os.path.join(ROOT, "target", "release", "exitready")
 NOW = "2026-11-29"
 HEADER = ["repository", "commit", "path", "kind", "counted", "why"]
+FINDINGS_HEADER = ["repository", "path", "kind", "signal", "line", "target", "message", "label", "why"]
 KINDS = [
     "runbook", "adr", "design", "architecture", "onboarding", "operations",
     "security", "access", "handoff", "api", "postmortem", "changelog",
@@ -60,6 +61,8 @@ def load_labels(corpus_dir, only=None):
         with open(fn, encoding="utf-8", newline="") as f:
             reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
             header = next(reader, None)
+            if header == FINDINGS_HEADER:
+                continue  # the finding sample (FINDINGS.md), scored by scripts/findings.py
             if header != HEADER:
                 warn("%s: unexpected header %r, skipped" % (fn, header))
                 continue

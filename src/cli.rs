@@ -64,6 +64,9 @@ pub enum Command {
     People(PeopleArgs),
     /// Write a starting exitready.toml from a repository's history.
     Init(InitArgs),
+    /// Write the knowledge-transfer plan: per vendor island and service at risk, who knows it,
+    /// who should take it over and which documents cover it (a starting docs/handoff.md).
+    Plan(PlanArgs),
     /// Show what improved and what regressed between two JSON reports.
     Diff(DiffArgs),
     /// Combine JSON reports (from separate jobs) into one estate report.
@@ -131,6 +134,29 @@ pub enum SchemaKind {
     Report,
     /// One file explained (`explain PATH --format json`).
     Explain,
+}
+
+/// `exitready plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The repository (a git work tree or bare repository).
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Write the plan to FILE (Markdown, or JSON for .json) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print the plan in this format.
+    #[arg(long, value_enum, default_value_t = PlanFormat::Md)]
+    pub format: PlanFormat,
+}
+
+/// Formats of `plan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// Markdown: a starting docs/handoff.md.
+    Md,
+    /// JSON: the areas as in the report's `repositories[].plan`.
+    Json,
 }
 
 /// `exitready completions`.

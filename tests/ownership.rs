@@ -91,7 +91,7 @@ fn explain_a_file_names_owners_rule_and_who_knows_it() {
     assert_eq!(explanation["known_by"][0]["email"], "bob@example.com");
     assert_eq!(
         explanation["authors"],
-        json!([{"name": "Bob Inhouse", "email": "bob@example.com", "organisation": "example.com", "role": "internal", "fa": true, "dl": 0, "ac": 0, "doa": 4.391}])
+        json!([{"name": "Bob Inhouse", "email": "bob@example.com", "organisation": "example.com", "role": "internal", "fa": true, "dl": 0, "ac": 0, "doa": 4.391, "active": false, "last_commit": "2025-04-10T12:00:00Z"}])
     );
     let unowned = exitready(repo.path(), &["explain", "src/core/c.rs", "--format", "json"]);
     let unowned: Value = serde_json::from_slice(&unowned.stdout).unwrap();

@@ -14,5 +14,7 @@ mod deliverables;
 mod gate;
 // Stale and hollow documents (issue 5): age, drift, dead references, reviews, ADRs, hollow runbooks.
 mod freshness;
+// Estate examples (GitHub Actions, GitLab CI, Kubernetes) and their scripts, run for real.
+mod estate;
 // The layering of src/: imports only flow down the pipeline.
 mod layering;

@@ -30,12 +30,12 @@ impl Rule for VendorExit {
         let Some(knowledge) = &facts.knowledge else {
             return Outcome::skip("no git history was read for this root");
         };
-        let Some(headline) = &knowledge.headline else {
-            return Outcome::skip("no source file with history to measure");
-        };
         if !knowledge.organisations.iter().any(|o| o.role == Role::Vendor) {
             return Outcome::skip(NO_ORGANISATIONS);
         }
+        let Some(headline) = &knowledge.headline else {
+            return Outcome::skip("no source file with history to measure");
+        };
         let percent = headline.orphaned_percent;
         let mut evidence: Vec<Evidence> = knowledge
             .islands

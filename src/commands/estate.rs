@@ -110,6 +110,7 @@ pub fn gather_all(
     let base = GatherOptions {
         jobs: if single { jobs.unwrap_or(0) } else { 1 },
         progress: single && progress,
+        defer_knowledge: !single,
         ..base.clone()
     };
     let pool = rayon::ThreadPoolBuilder::new()
@@ -160,6 +161,15 @@ pub fn gather_all(
             }),
             Err(e) => return Err(e),
         }
+    }
+    if !single {
+        // A person is active when their last commit in any of the roots is recent.
+        let last = facts::last_commits(scanned.iter().map(|s| s.facts.history.as_ref()));
+        pool.install(|| {
+            scanned.par_iter_mut().for_each(|s| {
+                facts::complete_knowledge(&mut s.facts, &s.settings, base.now, &last);
+            })
+        });
     }
     Ok((scanned, failed))
 }

@@ -148,6 +148,11 @@ fn authors_of(facts: &crate::facts::RepoFacts, path: &str) -> Vec<(Author, bool)
                 dl: d.dl,
                 ac: d.ac,
                 doa: (d.doa * 1000.0).round() / 1000.0,
+                active: knowledge.identity_status.get(d.identity).is_some_and(|s| s.active),
+                last_commit: knowledge
+                    .identity_status
+                    .get(d.identity)
+                    .and_then(|s| s.last_commit.clone()),
             };
             (author, d.knows)
         })

@@ -10,6 +10,7 @@ pub mod gate;
 pub mod merge;
 pub mod output;
 pub mod people;
+pub mod plan;
 pub mod scan;
 pub mod signoff;
 
@@ -26,6 +27,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Checklists(args) => checklists::run(args),
         Command::People(args) => people::run_people(&cli.global, args),
         Command::Init(args) => people::run_init(&cli.global, args),
+        Command::Plan(args) => plan::run(&cli.global, args),
         Command::Diff(args) => diff::run(args),
         Command::Signoff(args) => signoff::run(&cli.global, args),
         Command::Merge(args) => merge::run(&cli.global, args),

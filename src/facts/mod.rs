@@ -22,6 +22,8 @@ use crate::base::dates::rfc3339;
 use crate::discover::{Root, RootKind};
 use crate::error::Result;
 use crate::settings::Settings;
+use std::collections::BTreeMap;
+
 pub use document::Document;
 pub use warning::Warning;
 
@@ -57,6 +59,9 @@ pub struct RepoFacts {
     pub history: Option<history::HistoryFacts>,
     /// Who knows the code, from the history.
     pub knowledge: Option<knowledge::KnowledgeFacts>,
+    /// The knowledge-transfer plan: per vendor island and service at risk, who knows it and who
+    /// should take it over.
+    pub plan: Vec<knowledge::plan::PlanArea>,
     /// Whether the history read is incomplete (shallow, `--since`, corrupt objects, or not read).
     pub partial_history: bool,
     /// Problems that did not stop the scan.
@@ -82,6 +87,7 @@ impl RepoFacts {
             tracked: Vec::new(),
             history: None,
             knowledge: None,
+            plan: Vec::new(),
             partial_history: true,
             warnings: Vec::new(),
             changes: None,
@@ -113,12 +119,15 @@ pub struct GatherOptions {
     pub jobs: usize,
     /// Show a progress bar for the history pass.
     pub progress: bool,
-    /// The report clock (`--now` or the wall clock at the start), for document ages.
+    /// The report clock (`--now` or the wall clock at the start): who is active.
     pub now: jiff::Timestamp,
     /// Leave out the history pass (the gate reads only the changed range unless asked for more).
     pub skip_history: bool,
     /// Read every commit again instead of using the history cache.
     pub no_cache: bool,
+    /// Leave the knowledge figures to `complete_knowledge` (several roots: once every history is
+    /// read, so that a person's last commit anywhere decides whether they are active).
+    pub defer_knowledge: bool,
 }
 
 /// Gathers the facts of one root.
@@ -181,7 +190,7 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         services.len(),
         started.elapsed()
     );
-    let (history, knowledge) = gather_history(root, options, &inventory, &mut warnings);
+    let history = gather_history(root, options, &mut warnings);
     if let Some(history) = &history {
         date_documents(&mut documents, history);
     }
@@ -197,11 +206,10 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         documents.len(),
         started.elapsed().as_millis()
     );
-    let service_figures = service_figures::gather(&services, &tracked, Some(&ownership), knowledge.as_ref());
     let partial_history = history.as_ref().is_none_or(|h| h.partial_history);
     warnings.sort();
     warnings.dedup();
-    Ok(RepoFacts {
+    let mut facts = RepoFacts {
         head,
         branch,
         remote_url,
@@ -209,28 +217,87 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         inventory,
         documents,
         services,
-        service_figures,
+        service_figures: Vec::new(),
         named_roles,
         ownership: Some(ownership),
         tracked,
         history,
-        knowledge,
+        knowledge: None,
+        plan: Vec::new(),
         partial_history,
         warnings,
         changes: None,
-    })
+    };
+    if !options.defer_knowledge {
+        complete_knowledge(&mut facts, &options.settings, options.now, &BTreeMap::new());
+    }
+    Ok(facts)
 }
 
-/// Runs the history pass and the knowledge figures, turning a failure into a warning: the rest
-/// of the report is still true without them.
-fn gather_history(
-    root: &Root,
-    options: &GatherOptions,
-    inventory: &Inventory,
-    warnings: &mut Vec<Warning>,
-) -> (Option<history::HistoryFacts>, Option<knowledge::KnowledgeFacts>) {
+/// Who knows the code, from the history already read: the knowledge figures, the per-service
+/// figures and the knowledge-transfer plan. `last_commit_elsewhere` holds, per canonical email,
+/// the last commit in the other roots scanned together (with several roots, the last commit
+/// across all of them decides who is active; `gather` passes none).
+pub fn complete_knowledge(
+    facts: &mut RepoFacts,
+    settings: &Settings,
+    now: jiff::Timestamp,
+    last_commit_elsewhere: &BTreeMap<String, i64>,
+) {
+    if let Some(history) = &facts.history {
+        let started = std::time::Instant::now();
+        let sources = facts.inventory.paths_of(FileClass::Source);
+        let options = knowledge::KnowledgeOptions {
+            knower_active_days: settings.thresholds.knower_active_days,
+            unknown_is_internal: settings.identities.unknown_role == crate::settings::UnknownRole::Internal,
+            last_commit_elsewhere: last_commit_elsewhere.clone(),
+            ..knowledge::KnowledgeOptions::at(now)
+        };
+        let knowledge = knowledge::gather(history, &sources, &settings.identities.organisations, &options);
+        facts.plan = knowledge::plan::plan(&knowledge, history, &facts.services, now);
+        facts.knowledge = Some(knowledge);
+        log::info!(
+            "{}: knowledge of {} source files in {:.2?}",
+            facts.root.name,
+            sources.len(),
+            started.elapsed()
+        );
+    }
+    facts.service_figures = service_figures::gather(
+        &facts.services,
+        &facts.tracked,
+        facts.ownership.as_ref(),
+        facts.knowledge.as_ref(),
+    );
+}
+
+/// The last commit (unix seconds) of every canonical email across several roots' histories.
+pub fn last_commits<'a>(
+    histories: impl IntoIterator<Item = Option<&'a history::HistoryFacts>>,
+) -> BTreeMap<String, i64> {
+    let mut last: BTreeMap<String, i64> = BTreeMap::new();
+    for history in histories.into_iter().flatten() {
+        let mut latest: Vec<i64> = vec![i64::MIN; history.identities.len()];
+        for commit in &history.commits {
+            if let Some(slot) = latest.get_mut(commit.author) {
+                *slot = (*slot).max(commit.time);
+            }
+        }
+        for (identity, time) in history.identities.iter().zip(latest) {
+            if time > i64::MIN {
+                let entry = last.entry(identity.email.clone()).or_insert(time);
+                *entry = (*entry).max(time);
+            }
+        }
+    }
+    last
+}
+
+/// Runs the history pass, turning a failure into a warning: the rest of the report is still
+/// true without it.
+fn gather_history(root: &Root, options: &GatherOptions, warnings: &mut Vec<Warning>) -> Option<history::HistoryFacts> {
     if !has_history(root) || options.skip_history {
-        return (None, None);
+        return None;
     }
     let settings = &options.settings;
     let history_options = history_options(
@@ -245,7 +312,7 @@ fn gather_history(
         Ok(facts) => facts,
         Err(e) => {
             warnings.push(Warning::new("history", None, &format!("history not read: {e}")));
-            return (None, None);
+            return None;
         }
     };
     for reason in &facts.partial_reasons {
@@ -260,16 +327,7 @@ fn gather_history(
         facts.commits.len(),
         started.elapsed()
     );
-    let started = std::time::Instant::now();
-    let sources = inventory.paths_of(FileClass::Source);
-    let knowledge = knowledge::gather(&facts, &sources, &settings.identities.organisations);
-    log::info!(
-        "{}: knowledge of {} source files in {:.2?}",
-        root.name,
-        sources.len(),
-        started.elapsed()
-    );
-    (Some(facts), Some(knowledge))
+    Some(facts)
 }
 
 /// The history pass's options: the identities of the settings (aliases, bots), the history

@@ -15,8 +15,8 @@ use crate::settings::Settings;
 
 use super::model::{
     CheckResult, DocumentReason, DocumentReport, InFlight, Island, KnowledgeReport, LocatedMessage,
-    OrganisationKnowledge, OrganisationReport, OwnershipReport, QuarterTrend, Report, RepositoryCheck,
-    RepositoryReport, RuleRef, SCHEMA_VERSION, ServiceReport, Tool, WarningReport,
+    OrganisationKnowledge, OrganisationReport, OwnershipReport, PlanArea, PlanDocument, PlanPerson, QuarterTrend,
+    Report, RepositoryCheck, RepositoryReport, RuleRef, SCHEMA_VERSION, ServiceReport, Tool, WarningReport,
 };
 use crate::facts::knowledge::{KnowledgeFacts, Role};
 
@@ -60,7 +60,7 @@ pub fn build(checklist: &Checklist, mut scanned: Vec<Scanned>, now: jiff::Timest
             aggregate(item, &per_repo, several)
         })
         .collect();
-    let headline = headline(&scanned);
+    let headlines = headlines(&scanned);
     let overall = score(checks.iter().map(|c| Scored {
         category: &c.category,
         weight: c.weight,
@@ -87,7 +87,8 @@ pub fn build(checklist: &Checklist, mut scanned: Vec<Scanned>, now: jiff::Timest
         score: overall,
         checks,
         repositories,
-        headline,
+        headline: (!headlines.is_empty()).then(|| headlines.join(" ")),
+        headlines,
         warning_counts,
         baseline: None,
         failed: Vec::new(),
@@ -178,11 +179,17 @@ fn repository_report(
         score,
         checks,
         inventory: facts.inventory.counts(),
-        documents: facts.documents.iter().zip(verdicts).map(document_report).collect(),
+        documents: facts
+            .documents
+            .iter()
+            .zip(verdicts.iter().cloned())
+            .map(document_report)
+            .collect(),
         services: service_reports(&facts),
         ownership: facts.ownership.as_ref().map(|o| ownership_report(o, &facts.tracked)),
         knowledge: facts.knowledge.as_ref().map(knowledge_report),
         in_flight: in_flight(&facts),
+        plan: plan(&facts, &verdicts),
         warnings: facts.warnings.iter().map(warning_report).collect(),
         remote_url: facts.remote_url.as_deref().map(super::links::strip_credentials),
         web_url: facts.remote_url.as_deref().and_then(super::links::web_url),
@@ -226,34 +233,50 @@ fn warning_report(warning: &Warning) -> WarningReport {
     }
 }
 
-/// The headline sentence: over every repository with history, the share of source files
-/// nobody would know if the headline organisation(s) left.
-fn headline(scanned: &[Scanned]) -> Option<String> {
-    let knowledge: Vec<&KnowledgeFacts> = scanned.iter().filter_map(|s| s.facts.knowledge.as_ref()).collect();
-    let vendor_known = knowledge
-        .iter()
-        .any(|k| k.organisations.iter().any(|o| o.role == Role::Vendor));
-    let measured: Vec<(&str, f64, usize)> = knowledge
-        .iter()
-        .filter_map(|k| {
-            k.headline
-                .as_ref()
-                .map(|h| (h.organisation.as_str(), h.orphaned_percent, k.source_files))
-        })
-        .collect();
-    let files: usize = measured.iter().map(|(_, _, n)| n).sum();
-    if files == 0 {
-        return None;
+/// The headline sentences: per vendor organisation, over every repository whose history was
+/// read, the share of source files that would have no active in-house knower if it left,
+/// beside what is lost already and what in-house people actively know (DESIGN §3). Marked when
+/// a history read is partial.
+fn headlines(scanned: &[Scanned]) -> Vec<String> {
+    let mut organisations: Vec<&str> = Vec::new();
+    for k in scanned.iter().filter_map(|s| s.facts.knowledge.as_ref()) {
+        for h in &k.headlines {
+            if !organisations.contains(&h.organisation.as_str()) {
+                organisations.push(&h.organisation);
+            }
+        }
     }
-    let percent = measured.iter().map(|(_, p, n)| p * *n as f64).sum::<f64>() / files as f64;
-    let mut names: Vec<&str> = measured.iter().map(|(o, _, _)| *o).collect();
-    names.sort_unstable();
-    names.dedup();
-    let who = if vendor_known { "nobody in-house" } else { "nobody left" };
-    Some(format!(
-        "If {} left today, {percent:.1}% of the source files would have {who} who knows them.",
-        names.join(" and ")
-    ))
+    organisations
+        .into_iter()
+        .map(|organisation| {
+            let (mut files, mut lost, mut gone, mut inhouse, mut partial) = (0, 0, 0, 0, false);
+            for s in scanned {
+                let Some(k) = &s.facts.knowledge else { continue };
+                if let Some(h) = k.headlines.iter().find(|h| h.organisation == organisation) {
+                    files += k.source_files;
+                    lost += h.orphaned_files;
+                    gone += k.already_orphaned_files;
+                    inhouse += k.inhouse_known_files;
+                    partial |= s.facts.partial_history;
+                }
+            }
+            let percent = |part: usize| 100.0 * part as f64 / files.max(1) as f64;
+            headline_sentence(organisation, percent(lost), percent(gone), percent(inhouse), partial)
+        })
+        .collect()
+}
+
+/// One headline sentence (DESIGN §3): shares of source files, 0–100.
+pub fn headline_sentence(organisation: &str, lost: f64, gone: f64, inhouse: f64, partial: bool) -> String {
+    format!(
+        "If {organisation} left today: {lost:.1} % of source files would have no active in-house knower \
+         ({gone:.1} % are already known by nobody active; in-house people actively know {inhouse:.1} %){}",
+        if partial {
+            " (history partly read: the figures may understate what people know)"
+        } else {
+            ""
+        }
+    )
 }
 
 fn knowledge_report(k: &KnowledgeFacts) -> KnowledgeReport {
@@ -267,6 +290,9 @@ fn knowledge_report(k: &KnowledgeFacts) -> KnowledgeReport {
         source_files: k.source_files,
         truck_factor: k.truck_factor,
         inhouse_truck_factor: k.inhouse_truck_factor,
+        already_orphaned_percent: k.already_orphaned_percent,
+        inhouse_known_percent: k.inhouse_known_percent,
+        knowers_active_days: k.knowers_active_days,
         organisations: k
             .organisations
             .iter()
@@ -292,6 +318,7 @@ fn knowledge_report(k: &KnowledgeFacts) -> KnowledgeReport {
                 vendor_known_share: q.vendor_known_share,
                 inhouse_known_share: q.inhouse_known_share,
                 pairing_rate: q.pairing_rate,
+                lost_if_leaves_percent: q.lost_if_leaves_percent.clone(),
             })
             .collect(),
     }
@@ -351,6 +378,57 @@ fn ownership_report(ownership: &crate::facts::ownership::OwnershipFacts, tracked
             })
             .collect(),
     }
+}
+
+/// The knowledge-transfer plan with the documents covering each area: those under the area's
+/// folder and, for a service, its runbook.
+fn plan(facts: &RepoFacts, verdicts: &[Verdict]) -> Vec<PlanArea> {
+    let person = |p: &crate::facts::knowledge::plan::PlanPerson| PlanPerson {
+        name: p.name.clone(),
+        email: p.email.clone(),
+        last_commit: p.last_commit.clone(),
+        why: p.why.clone(),
+    };
+    facts
+        .plan
+        .iter()
+        .map(|area| {
+            let runbook = facts
+                .services
+                .iter()
+                .find(|s| s.name == area.name)
+                .and_then(|s| s.runbook.as_deref());
+            let under = |path: &str| area.path.is_empty() || path.starts_with(&format!("{}/", area.path));
+            let documents = facts
+                .documents
+                .iter()
+                .zip(verdicts)
+                .filter(|(d, _)| !d.in_test_folder && (under(&d.path) || runbook == Some(d.path.as_str())))
+                .map(|(d, v)| PlanDocument {
+                    path: d.path.clone(),
+                    kind: d.kind.to_string(),
+                    stale: v.stale,
+                })
+                .collect();
+            PlanArea {
+                kind: match area.kind {
+                    crate::facts::knowledge::plan::AreaKind::Island => "island",
+                    crate::facts::knowledge::plan::AreaKind::Service => "service",
+                }
+                .to_string(),
+                name: area.name.clone(),
+                path: area.path.clone(),
+                organisation: area.organisation.clone(),
+                source_files: area.source_files,
+                files_at_risk: area.files_at_risk.clone(),
+                recent_commits: area.recent_commits,
+                priority: area.priority,
+                vendor_knowers: area.vendor_knowers.iter().map(person).collect(),
+                successors: area.successors.iter().map(person).collect(),
+                documents,
+            }
+        })
+        .collect()
 }
 
 /// Each service with the owners of its files and, per organisation, how many of its source

@@ -23,10 +23,11 @@ pub fn file_text(e: &FileExplanation) -> String {
         out += &format!("owners: {}{rule}\n", e.owners.join(" "));
     }
     for author in &e.authors {
-        let knows = if e.known_by.iter().any(|k| k.email == author.email) {
-            "knows it"
-        } else {
-            ""
+        let last = author.last_commit.as_deref().map_or("?", |t| &t[..t.len().min(10)]);
+        let knows = match (e.known_by.iter().any(|k| k.email == author.email), author.active) {
+            (true, true) => format!("knows it, active (last commit {last})"),
+            (true, false) => format!("knew it, departed (last commit {last}): no longer counts"),
+            (false, _) => String::new(),
         };
         out += &format!(
             "  {} <{}> [{}]: FA {} DL {} AC {} DOA {:.3} {knows}\n",

@@ -18,6 +18,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("signoff.md.hbs", include_str!("../../templates/signoff.md.hbs")),
     ("signoff.html.hbs", include_str!("../../templates/signoff.html.hbs")),
     ("report.html.hbs", include_str!("../../templates/report.html.hbs")),
+    ("plan.md.hbs", include_str!("../../templates/plan.md.hbs")),
 ];
 
 /// The compiled templates: `*.html.hbs` with HTML escaping, the others with Markdown escaping.

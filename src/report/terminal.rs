@@ -47,8 +47,16 @@ pub fn summary(report: &Report, color: bool) -> String {
             let _ = writeln!(out, "{} no check could be evaluated", paint(bold, "Score"));
         }
     }
-    if let Some(headline) = &report.headline {
+    for headline in &report.headlines {
         let _ = writeln!(out, "{}", paint(bold, headline));
+    }
+    let history_read = report.repositories.iter().any(|r| r.knowledge.is_some());
+    if report.headlines.is_empty() && history_read {
+        let _ = writeln!(
+            out,
+            "No vendor configured: the headline would say how much of the code nobody active in-house \
+             would know if the vendor left. Mark the vendor with `exitready init`."
+        );
     }
     let categories: Vec<String> = CATEGORIES
         .iter()

@@ -49,8 +49,25 @@ pub struct Organisations {
     pub vendor: Vec<String>,
     /// The in-house organisation.
     pub internal: Vec<String>,
-    /// Bot identities, `*` the only wildcard, matched against name and email.
+    /// Bot identities, `*` the only wildcard, matched against name and email; they extend the
+    /// built-in list (dependabot, renovate, github-actions, `*-bot`, …), and `!pattern` keeps a
+    /// person that list would catch.
     pub bots: Vec<String>,
+    /// How organisations nobody configured count for retained knowledge and the in-house
+    /// figures: `unknown` (default: they retain nothing) or `internal` (when everyone not
+    /// listed as a vendor works in-house, e.g. staff on personal addresses).
+    pub unknown_role: UnknownRole,
+}
+
+/// `[organisations] unknown_role`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnknownRole {
+    /// Unconfigured organisations retain no knowledge when a vendor leaves.
+    #[default]
+    Unknown,
+    /// Unconfigured organisations count as in-house.
+    Internal,
 }
 
 /// One `[[organisation]]` entry.
@@ -88,6 +105,9 @@ pub struct Thresholds {
     pub drift_grace_days: u32,
     /// An owner with no commit for this long is inactive.
     pub owner_inactive_days: u32,
+    /// A person counts as knowing code only while their last commit is this recent (DESIGN §3
+    /// "active and retained"; read by the knowledge facts, `people` and the plan).
+    pub knower_active_days: u32,
     /// `scan` exits 1 when the overall score is under this; no default bar.
     pub fail_under: Option<f64>,
 }
@@ -99,6 +119,7 @@ impl Default for Thresholds {
             doc_max_age_days: 365,
             drift_grace_days: 30,
             owner_inactive_days: 180,
+            knower_active_days: 365,
             fail_under: None,
         }
     }

@@ -7,7 +7,7 @@ mod config;
 mod globs;
 mod resolved;
 
-pub use config::{Config, Dialect, GateConfig, Thresholds, Waiver};
+pub use config::{Config, Dialect, GateConfig, Thresholds, UnknownRole, Waiver};
 pub use globs::{BadGlob, Globs};
 pub use resolved::{CONFIG_FILE, DeclaredService, GateSettings, Identities, KindPin, OrgSpec, Settings, WaiverRule};
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
-use super::config::{Config, Dialect, Thresholds};
+use super::config::{Config, Dialect, Thresholds, UnknownRole};
 use super::globs::Globs;
 use crate::base::doc_kind::DocKind;
 use crate::base::role::Role;
@@ -54,6 +54,8 @@ pub struct Identities {
     pub aliases: BTreeMap<String, String>,
     /// CODEOWNERS handle (`@carol`) → email, as written.
     pub handles: BTreeMap<String, String>,
+    /// How unconfigured organisations count (`[organisations] unknown_role`).
+    pub unknown_role: UnknownRole,
 }
 
 /// One configured organisation.
@@ -373,6 +375,7 @@ fn identities(config: &Config) -> Identities {
             .map(|(k, v)| (k.to_lowercase(), v.to_lowercase()))
             .collect(),
         handles: config.people.handles.clone(),
+        unknown_role: config.organisations.unknown_role,
     }
 }
 
@@ -449,6 +452,13 @@ expires = 2027-01-31
         );
         assert_eq!(settings.thresholds.fail_under, Some(60.0));
         assert_eq!(settings.thresholds.drift_grace_days, 30);
+        assert_eq!(settings.thresholds.knower_active_days, 365);
+        assert_eq!(settings.identities.unknown_role, UnknownRole::Unknown);
+        let internal = parse("[organisations]\nunknown_role = \"internal\"\n[thresholds]\nknower_active_days = 90\n");
+        let internal = internal.unwrap();
+        assert_eq!(internal.identities.unknown_role, UnknownRole::Internal);
+        assert_eq!(internal.thresholds.knower_active_days, 90);
+        assert!(parse("[organisations]\nunknown_role = \"vendor\"\n").is_err());
         assert_eq!(
             settings.services[0].runbook.as_deref(),
             Some("docs/runbooks/payments.md")

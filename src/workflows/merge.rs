@@ -82,19 +82,31 @@ pub fn merge(inputs: Vec<(String, Report)>, now: jiff::Timestamp) -> Report {
     let overall = (!scored.is_empty()).then(|| round1(scored.iter().sum::<f64>() / scored.len() as f64));
 
     let estate = estate(&inputs, &repositories);
-    let headline = estate
+    // Per vendor organisation, over the estate's measured source files.
+    let measured: Vec<(&RepositoryReport, &crate::report::model::KnowledgeReport)> = repositories
+        .iter()
+        .filter_map(|r| r.knowledge.as_ref().map(|k| (r, k)))
+        .collect();
+    let share = |figure: fn(&crate::report::model::KnowledgeReport) -> f64| {
+        let files: usize = measured.iter().map(|(_, k)| k.source_files).sum();
+        let part: f64 = measured.iter().map(|(_, k)| figure(k) * k.source_files as f64).sum();
+        part / files.max(1) as f64
+    };
+    let partial = measured.iter().any(|(r, _)| r.partial_history);
+    let headlines: Vec<String> = estate
         .organisations
         .iter()
         .filter(|o| o.role == "vendor")
-        .max_by(|a, b| a.orphaned_percent_if_leaves.total_cmp(&b.orphaned_percent_if_leaves))
         .map(|o| {
-            format!(
-                "If {} left today, {:.1}% of the source files across {} repositories would have nobody in-house who knows them.",
-                o.name,
+            crate::report::build::headline_sentence(
+                &o.name,
                 o.orphaned_percent_if_leaves,
-                repositories.len()
+                share(|k| k.already_orphaned_percent),
+                share(|k| k.inhouse_known_percent),
+                partial,
             )
-        });
+        })
+        .collect();
     let mut checklists: Vec<String> = Vec::new();
     let mut warning_counts = BTreeMap::new();
     let mut failed: Vec<FailedRoot> = Vec::new();
@@ -124,7 +136,8 @@ pub fn merge(inputs: Vec<(String, Report)>, now: jiff::Timestamp) -> Report {
         checks,
         waivers,
         repositories,
-        headline,
+        headline: (!headlines.is_empty()).then(|| headlines.join(" ")),
+        headlines,
         warning_counts,
         baseline: None,
         failed,

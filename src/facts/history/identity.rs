@@ -35,15 +35,78 @@ pub(crate) fn glob_match(pattern: &str, text: &str) -> bool {
     p[pi..].iter().all(|&b| b == b'*')
 }
 
-/// `[bot]` in the name or email, or a configured pattern matching either (case-insensitive).
+/// What a default bot pattern is matched against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BotField {
+    /// The display name (after `.mailmap`).
+    Name,
+    /// The email address.
+    Email,
+}
+
+/// Bots recognised without configuration (issue 13), beyond `[bot]` in a name or email: a
+/// documented list, each entry a `*` glob matched case-insensitively against the whole name or
+/// email, with why it is a bot in its comment. `[organisations] bots` adds patterns; a
+/// `!pattern` there marks a person these rules would catch by mistake.
+///
+/// `*bot@*` is deliberately narrower than it reads: any local part ending in "bot" would also
+/// catch Talbot, Abbot or Jan Bot, so only `bot@`, `-bot@`, `_bot@`, `+bot@` and the named tools
+/// below count. Email rules never apply to `noreply@github.com` (GitHub's web-UI committer,
+/// carrying a person's edit) nor to `ID+user@users.noreply.github.com` (a person's private
+/// address; GitHub's own bots there carry `[bot]`).
+pub const DEFAULT_BOTS: &[(BotField, &str)] = &[
+    (BotField::Name, "*-bot"), // bot accounts' naming convention: pyup-bot, snyk-bot, semantic-release-bot
+    (BotField::Name, "dependabot*"), // GitHub's dependency updater, also dependabot-preview
+    (BotField::Name, "renovate"), // Renovate, the dependency updater
+    (BotField::Name, "renovate bot"), // Renovate's app
+    (BotField::Name, "github-actions"), // GitHub Actions' workflow identity
+    (BotField::Name, "github action"), // the usual `git config` step of a workflow
+    (BotField::Name, "github actions"), // the same, plural
+    (BotField::Name, "greenkeeper*"), // Greenkeeper, the dependency updater, also greenkeeperio-bot
+    (BotField::Name, "semantic-release*"), // semantic-release, the release automation
+    (BotField::Email, "bot@*"), // a bot's own address: bot@renovateapp.com
+    (BotField::Email, "*-bot@*"), // a bot account: snyk-bot@snyk.io, github-bot@pyup.io
+    (BotField::Email, "*_bot@*"), // a bot account: deploy_bot@
+    (BotField::Email, "*+bot@*"), // a bot sub-address: support+bot@crowdin.com
+    (BotField::Email, "dependabot*@*"), // GitHub's dependency updater
+    (BotField::Email, "renovatebot@*"), // Renovate, the dependency updater
+    (BotField::Email, "*@dependabot.com"), // Dependabot before GitHub bought it: support@dependabot.com
+    (BotField::Email, "*@renovateapp.com"), // Renovate's app
+    (BotField::Email, "*@greenkeeper.io"), // Greenkeeper's app: support@greenkeeper.io
+    (BotField::Email, "action@github.com"), // the usual `git config` step of a workflow
+    (BotField::Email, "actions@github.com"), // the same, plural
+    (BotField::Email, "github-actions@github.com"), // GitHub Actions' workflow identity
+    (BotField::Email, "*-ci@*"), // a CI service account: gitlab-ci@, travis-ci@, pre-commit-ci@
+    (BotField::Email, "noreply@*"), // a service account that takes no mail (not noreply@github.com)
+    (BotField::Email, "no-reply@*"), // the same
+];
+
+/// The default rule that makes an identity a bot, if any (`people` shows why).
+pub fn default_bot_rule(name: &str, email: &str) -> Option<&'static (BotField, &'static str)> {
+    let (name, email) = (name.to_lowercase(), email.to_lowercase());
+    let person_address = email == "noreply@github.com" || email.ends_with("@users.noreply.github.com");
+    DEFAULT_BOTS.iter().find(|(field, pattern)| match field {
+        BotField::Name => glob_match(pattern, name.trim()),
+        BotField::Email => !person_address && glob_match(pattern, &email),
+    })
+}
+
+/// Whether an identity is a bot: `[bot]` in the name or email; else not when a `!pattern` of
+/// `patterns` matches the name or email (a person the defaults would catch); else when another
+/// of `patterns` or a [`DEFAULT_BOTS`] rule matches. Case-insensitive.
 pub(crate) fn is_bot_name(name: &str, email: &str, patterns: &[String]) -> bool {
     let (name, email) = (name.to_lowercase(), email.to_lowercase());
-    name.contains("[bot]")
-        || email.contains("[bot]")
-        || patterns.iter().any(|p| {
-            let p = p.to_lowercase();
-            glob_match(&p, &name) || glob_match(&p, &email)
-        })
+    if name.contains("[bot]") || email.contains("[bot]") {
+        return true;
+    }
+    let matches = |p: &str| {
+        let p = p.to_lowercase();
+        glob_match(&p, &name) || glob_match(&p, &email)
+    };
+    if patterns.iter().filter_map(|p| p.strip_prefix('!')).any(matches) {
+        return false;
+    }
+    patterns.iter().filter(|p| !p.starts_with('!')).any(|p| matches(p)) || default_bot_rule(&name, &email).is_some()
 }
 
 /// `Co-authored-by: Name <email>` trailers of a message, in order, as (name, email).
@@ -249,6 +312,72 @@ mod tests {
         assert!(is_bot_name("Renovate Bot", "bot@renovateapp.com", &pats));
         assert!(is_bot_name("Jenkins", "Deploy-CI@example.com", &pats));
         assert!(!is_bot_name("Robert", "bob@example.com", &pats));
+    }
+
+    /// Issue 13: bots users must not have to list by hand, and people who must stay people.
+    #[test]
+    fn default_bots_table() {
+        let cases = [
+            // (name, email, bot)
+            (
+                "dependabot[bot]",
+                "49699333+dependabot[bot]@users.noreply.github.com",
+                true,
+            ),
+            (
+                "dependabot-preview[bot]",
+                "27856297+dependabot-preview[bot]@users.noreply.github.com",
+                true,
+            ),
+            ("Dependabot", "support@dependabot.com", true),
+            ("renovate[bot]", "29139614+renovate[bot]@users.noreply.github.com", true),
+            ("Renovate Bot", "bot@renovateapp.com", true),
+            ("renovate", "renovate@whitesourcesoftware.com", true),
+            (
+                "github-actions[bot]",
+                "41898282+github-actions[bot]@users.noreply.github.com",
+                true,
+            ),
+            ("github-actions", "github-actions@github.com", true),
+            ("GitHub Action", "action@github.com", true),
+            ("GitHub Actions", "actions@github.com", true),
+            ("pyup-bot", "github-bot@pyup.io", true),
+            ("pyup.io bot", "github-bot@pyup.io", true),
+            ("snyk-bot", "snyk-bot@snyk.io", true),
+            (
+                "greenkeeper[bot]",
+                "23040076+greenkeeper[bot]@users.noreply.github.com",
+                true,
+            ),
+            ("greenkeeperio-bot", "support@greenkeeper.io", true),
+            ("semantic-release-bot", "semantic-release-bot@martynus.net", true),
+            ("GitLab CI", "gitlab-ci@example.com", true),
+            ("Weblate", "noreply@weblate.org", true),
+            ("Crowdin Bot", "support+bot@crowdin.com", true),
+            ("Deploy", "deploy_bot@agency.gov.uk", true),
+            // People: GitHub's web-UI committer and private addresses, and names that end in "bot".
+            ("GitHub", "noreply@github.com", false),
+            ("Jane Doe", "12345+jdoe@users.noreply.github.com", false),
+            ("ci-bot fan", "1+ci-bot@users.noreply.github.com", false),
+            ("Ann Talbot", "talbot@example.com", false),
+            ("Abbot", "abbot@gmail.com", false),
+            ("Jan Bot", "jan.bot@uni.nl", false),
+            ("Robert", "robot.enthusiast@example.com", false),
+        ];
+        for (name, email, want) in cases {
+            assert_eq!(is_bot_name(name, email, &[]), want, "{name} <{email}>");
+        }
+        // Config extends the list, and `!` keeps a person the defaults would catch.
+        assert!(is_bot_name("Ann Talbot", "talbot@example.com", &["talbot@*".into()]));
+        let pats = ["*bot@*".to_string(), "!talbot@example.com".to_string()];
+        assert!(!is_bot_name("Ann Talbot", "talbot@example.com", &pats));
+        assert!(is_bot_name("Abbot", "abbot@gmail.com", &pats));
+        assert!(is_bot_name("x[bot]", "x@uni.nl", &["!x@uni.nl".into()]));
+        assert_eq!(
+            default_bot_rule("snyk-bot", "snyk-bot@snyk.io").map(|r| r.1),
+            Some("*-bot")
+        );
+        assert!(default_bot_rule("GitHub", "noreply@github.com").is_none());
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub use model::{
 use std::path::Path;
 
 pub(crate) use identity::glob_match;
+pub use identity::{BotField, DEFAULT_BOTS, default_bot_rule};
 
 /// Reads the history of the repository at `repo_path` (work tree or bare), read-only.
 pub fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryFacts, HistoryError> {

@@ -7,53 +7,27 @@
 //! in-house), per-organisation off-boarding figures with knowledge islands, the headline and the
 //! quarterly trend. No I/O and no judgement: thresholds and pass/fail belong to the checks.
 
+pub mod aliases;
 pub mod doa;
 mod model;
 pub mod offboarding;
+pub mod plan;
+mod providers;
 pub mod trend;
 pub mod truck;
 
 use std::collections::HashMap;
 
+use crate::base::dates::{DAY, rfc3339};
 use crate::facts::history::{HistoryFacts, Identity};
 
 pub use crate::base::role::Role;
-pub use model::{AuthorDoa, Headline, Island, KnowledgeFacts, OrgFigures, OrgSpec, QuarterTrend};
-
-/// Public mail providers: their users are grouped as "individuals", not one organisation.
-const PUBLIC_PROVIDERS: &[&str] = &[
-    "gmail.com",
-    "googlemail.com",
-    "outlook.*",
-    "hotmail.*",
-    "live.*",
-    "msn.com",
-    "yahoo.*",
-    "ymail.com",
-    "icloud.com",
-    "me.com",
-    "mac.com",
-    "aol.com",
-    "proton.me",
-    "protonmail.*",
-    "pm.me",
-    "gmx.*",
-    "web.de",
-    "mail.ru",
-    "yandex.*",
-    "qq.com",
-    "163.com",
-    "126.com",
-    "zoho.com",
-    "fastmail.*",
-    "hey.com",
-    "tutanota.com",
-    "duck.com",
-    "users.noreply.github.com",
-    "localhost",
-    "*.local",
-    "(none)",
-];
+pub use aliases::{AliasReason, AliasSuggestion, suggest_aliases};
+pub use model::{
+    AuthorDoa, Headline, IdentityStatus, Island, KnowledgeFacts, KnowledgeOptions, OrgFigures, OrgSpec, QuarterTrend,
+};
+pub use plan::{AreaKind, PlanArea, PlanPerson, plan};
+pub use providers::is_public_provider;
 
 /// The organisation of an identity: bots first, then the first matching spec, then its email
 /// domain ("individuals" for public mail providers, "unknown" without a domain).
@@ -80,10 +54,7 @@ pub fn organisation_of(identity: &Identity, specs: &[OrgSpec]) -> (String, Role)
     }
     if domain.is_empty() {
         ("unknown".into(), Role::Unknown)
-    } else if PUBLIC_PROVIDERS
-        .iter()
-        .any(|p| crate::facts::history::glob_match(p, domain))
-    {
+    } else if is_public_provider(domain) {
         ("individuals".into(), Role::Unknown)
     } else {
         (domain.to_string(), Role::Unknown)
@@ -99,7 +70,12 @@ fn percent(part: usize, whole: usize) -> f64 {
 }
 
 /// Computes every knowledge figure over `source_files` (paths at HEAD).
-pub fn gather(history: &HistoryFacts, source_files: &[String], specs: &[OrgSpec]) -> KnowledgeFacts {
+pub fn gather(
+    history: &HistoryFacts,
+    source_files: &[String],
+    specs: &[OrgSpec],
+    options: &KnowledgeOptions,
+) -> KnowledgeFacts {
     let ids = &history.identities;
     // Organisations: configured ones first (so they exist even when empty), then derived ones.
     let mut orgs: Vec<(String, Role)> = Vec::new();
@@ -120,7 +96,52 @@ pub fn gather(history: &HistoryFacts, source_files: &[String], specs: &[OrgSpec]
             })
         })
         .collect();
-    let roles: Vec<Role> = identity_org.iter().map(|&o| orgs[o].1).collect();
+    // The roles that count: `unknown` is internal when configured so; bots stay bots.
+    let counted = |role: Role| {
+        if role == Role::Unknown && options.unknown_is_internal {
+            Role::Internal
+        } else {
+            role
+        }
+    };
+    let roles: Vec<Role> = identity_org.iter().map(|&o| counted(orgs[o].1)).collect();
+
+    // Who is active: a commit within the window before the report clock, here or elsewhere.
+    let mut last: Vec<Option<i64>> = vec![None; ids.len()];
+    for c in &history.commits {
+        if let Some(l) = last.get_mut(c.author) {
+            *l = Some(l.map_or(c.time, |t: i64| t.max(c.time)));
+        }
+    }
+    let elsewhere: Vec<Option<i64>> = ids
+        .iter()
+        .map(|i| options.last_commit_elsewhere.get(&i.email.to_lowercase()).copied())
+        .collect();
+    for (l, e) in last.iter_mut().zip(&elsewhere) {
+        *l = match (*l, *e) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    let window = i64::from(options.knower_active_days) * DAY;
+    let now = options.now.as_second();
+    let active: Vec<bool> = ids
+        .iter()
+        .zip(&last)
+        .map(|(i, l)| !i.is_bot && l.is_some_and(|t| now - t <= window))
+        .collect();
+    let inhouse: Vec<bool> = roles.iter().map(|&r| r == Role::Internal).collect();
+    let retains: Vec<bool> = roles
+        .iter()
+        .map(|&r| matches!(r, Role::Internal | Role::Vendor))
+        .collect();
+    let identity_status: Vec<IdentityStatus> = (0..ids.len())
+        .map(|i| IdentityStatus {
+            last_commit: last[i].and_then(rfc3339),
+            active: active[i],
+            inhouse: inhouse[i],
+        })
+        .collect();
 
     let events: Vec<_> = source_files.iter().map(|f| history.path_events.get(f)).collect();
     let per_file: Vec<Vec<AuthorDoa>> = events
@@ -133,89 +154,124 @@ pub fn gather(history: &HistoryFacts, source_files: &[String], specs: &[OrgSpec]
         .collect();
     let total = source_files.len();
 
+    // Truck factors: over everyone who knows (DOA as it is), and over active in-house people.
     let commits: Vec<usize> = ids.iter().map(|i| i.commits).collect();
     let names: Vec<(String, String)> = ids.iter().map(|i| (i.name.clone(), i.email.clone())).collect();
     let order = truck::removal_order(&known_by, &commits, &names);
     let nobody = vec![false; ids.len()];
     let truck_authors = truck::truck_factor(&known_by, total, &order, &nobody);
-    let vendor_mask: Vec<bool> = roles.iter().map(|&r| r == Role::Vendor).collect();
-    let inhouse_truck_factor = specs
-        .iter()
-        .any(|s| s.role == Role::Internal)
-        .then(|| truck::truck_factor(&known_by, total, &order, &vendor_mask).len() as u32);
-
-    let leave = |mask: &[bool]| {
-        let lost = offboarding::orphaned(&known_by, mask);
-        let count = lost.iter().filter(|&&l| l).count();
-        (count, offboarding::islands(source_files, &lost))
+    let not_inhouse: Vec<bool> = (0..ids.len()).map(|i| !(active[i] && inhouse[i])).collect();
+    let has_inhouse = options.unknown_is_internal || specs.iter().any(|s| s.role == Role::Internal);
+    let inhouse_truck_authors = if has_inhouse {
+        truck::truck_factor(&known_by, total, &order, &not_inhouse)
+    } else {
+        Vec::new()
     };
-    // One pass over the files: which organisations know each one. A file is orphaned by an
-    // organisation leaving when its knowers all belong to it (or it has none).
-    let unknown_files = known_by.iter().filter(|k| k.is_empty()).count();
-    let mut files_known = vec![0usize; orgs.len()];
-    let mut sole = vec![0usize; orgs.len()];
-    let mut file_orgs: Vec<usize> = Vec::new();
+
+    // Repository figures: knowledge already gone, and what active in-house people know.
+    let with_active = |pick: &dyn Fn(usize) -> bool| known_by.iter().filter(|k| k.iter().any(|&a| pick(a))).count();
+    let already_orphaned = total - with_active(&|a| active[a]);
+    let inhouse_known = with_active(&|a| active[a] && inhouse[a]);
+
+    // Per organisation, in one pass each: members, files known, files lost if it left alone.
+    let mut members = vec![(0usize, 0usize, 0usize); orgs.len()];
+    for (i, &o) in identity_org.iter().enumerate() {
+        members[o].0 += 1;
+        members[o].1 += usize::from(active[i]);
+        members[o].2 += ids[i].commits;
+    }
+    let mut known = vec![(0usize, 0usize); orgs.len()];
+    let mut seen: Vec<(usize, bool)> = Vec::new();
     for k in &known_by {
-        file_orgs.clear();
-        file_orgs.extend(k.iter().map(|&a| identity_org[a]));
-        file_orgs.sort_unstable();
-        file_orgs.dedup();
-        for &o in &file_orgs {
-            files_known[o] += 1;
-        }
-        if let [o] = file_orgs[..] {
-            sole[o] += 1;
+        seen.clear();
+        seen.extend(k.iter().map(|&a| (identity_org[a], active[a])));
+        seen.sort_unstable();
+        seen.dedup();
+        for (n, &(o, is_active)) in seen.iter().enumerate() {
+            if n == 0 || seen[n - 1].0 != o {
+                known[o].0 += 1;
+            }
+            // (o, true) sorts after (o, false): count it once.
+            known[o].1 += usize::from(is_active);
         }
     }
-    // Leaving changes nothing for an organisation that is nobody's sole knower: same islands.
-    let baseline = offboarding::islands(source_files, &offboarding::orphaned(&known_by, &nobody));
+    let lost = offboarding::lost_per_organisation(&known_by, &active, &retains, &identity_org, orgs.len());
     let mut organisations: Vec<OrgFigures> = orgs
         .iter()
+        .zip(lost)
         .enumerate()
-        .map(|(o, (name, role))| {
-            let mask: Vec<bool> = identity_org.iter().map(|&x| x == o).collect();
-            let orphaned = unknown_files + sole[o];
-            let islands = if sole[o] == 0 { baseline.clone() } else { leave(&mask).1 };
+        .map(|(o, ((name, role), lost))| {
+            // Nothing lost, no island: skip the directory walk for the many small domains.
+            let islands = if lost.is_empty() {
+                Vec::new()
+            } else {
+                let mut flags = vec![false; total];
+                for &f in &lost {
+                    flags[f] = true;
+                }
+                offboarding::islands(source_files, &flags)
+            };
             OrgFigures {
                 name: name.clone(),
                 role: *role,
-                identities: mask.iter().filter(|&&m| m).count(),
-                commits: ids.iter().zip(&mask).filter(|(_, m)| **m).map(|(i, _)| i.commits).sum(),
-                files_known: files_known[o],
-                orphaned_files_if_leaves: orphaned,
-                orphaned_percent_if_leaves: percent(orphaned, total),
+                identities: members[o].0,
+                active_identities: members[o].1,
+                commits: members[o].2,
+                files_known: known[o].0,
+                active_files_known: known[o].1,
+                orphaned_files_if_leaves: lost.len(),
+                orphaned_percent_if_leaves: percent(lost.len(), total),
                 islands,
+                lost_files: lost.iter().map(|&f| source_files[f].clone()).collect(),
             }
         })
         .collect();
 
-    let vendors: Vec<&OrgSpec> = specs.iter().filter(|s| s.role == Role::Vendor).collect();
-    let (vendor_orphaned, islands) = if vendors.is_empty() {
-        (0, Vec::new())
-    } else {
-        leave(&vendor_mask)
+    let headline_of = |organisation: String, lost: usize| Headline {
+        organisation,
+        orphaned_percent: percent(lost, total),
+        orphaned_files: lost,
+        already_orphaned_percent: percent(already_orphaned, total),
+        inhouse_known_percent: percent(inhouse_known, total),
     };
-    let all_commits = history.commits.len();
-    let headline = if vendors.is_empty() {
-        organisations
-            .iter()
-            .filter(|o| o.role != Role::Bots && o.name != "individuals" && o.name != "unknown")
-            .filter(|o| o.commits * 20 >= all_commits && o.commits > 0)
-            .max_by(|a, b| a.commits.cmp(&b.commits).then(b.name.cmp(&a.name)))
-            .map(|o| Headline {
-                organisation: o.name.clone(),
-                orphaned_percent: o.orphaned_percent_if_leaves,
-            })
+    let mut vendor_names: Vec<&str> = Vec::new();
+    for s in specs.iter().filter(|s| s.role == Role::Vendor) {
+        if !vendor_names.contains(&s.name.as_str()) {
+            vendor_names.push(&s.name);
+        }
+    }
+    let headlines: Vec<Headline> = vendor_names
+        .iter()
+        .filter_map(|n| organisations.iter().find(|o| o.name == *n))
+        .map(|o| headline_of(o.name.clone(), o.orphaned_files_if_leaves))
+        .collect();
+    let vendor_mask: Vec<bool> = roles.iter().map(|&r| r == Role::Vendor).collect();
+    let (headline, islands) = if vendor_names.is_empty() {
+        (None, Vec::new())
     } else {
-        let mut names: Vec<&str> = vendors.iter().map(|s| s.name.as_str()).collect();
-        names.dedup();
-        Some(Headline {
-            organisation: names.join(" + "),
-            orphaned_percent: percent(vendor_orphaned, total),
-        })
+        let lost = offboarding::lost(&known_by, &active, &vendor_mask, &retains);
+        let count = lost.iter().filter(|&&l| l).count();
+        (
+            Some(headline_of(vendor_names.join(" + "), count)),
+            offboarding::islands(source_files, &lost),
+        )
     };
 
-    let trend = trend::trend(history, &roles, &events);
+    let burndown = trend::Burndown {
+        vendors: vendor_names
+            .iter()
+            .filter_map(|n| {
+                org_index
+                    .get(*n)
+                    .map(|&o| (n.to_string(), identity_org.iter().map(|&x| x == o).collect()))
+            })
+            .collect(),
+        retains: &retains,
+        elsewhere: &elsewhere,
+        window,
+        now,
+    };
+    let trend = trend::trend(history, &roles, &events, &burndown);
 
     // Sort organisations and point identities at their new positions.
     let mut order: Vec<usize> = (0..organisations.len()).collect();
@@ -233,13 +289,22 @@ pub fn gather(history: &HistoryFacts, source_files: &[String], specs: &[OrgSpec]
     KnowledgeFacts {
         truck_factor: truck_authors.len() as u32,
         truck_authors,
-        inhouse_truck_factor,
+        inhouse_truck_factor: has_inhouse.then_some(inhouse_truck_authors.len() as u32),
+        inhouse_truck_authors,
         source_files: total,
-        unknown_files,
+        unknown_files: known_by.iter().filter(|k| k.is_empty()).count(),
+        already_orphaned_files: already_orphaned,
+        already_orphaned_percent: percent(already_orphaned, total),
+        inhouse_known_files: inhouse_known,
+        inhouse_known_percent: percent(inhouse_known, total),
+        knowers_active_days: options.knower_active_days,
+        unknown_is_internal: options.unknown_is_internal,
+        identity_status,
         organisations,
         identity_organisations: identity_org.iter().map(|&o| position[o]).collect(),
         islands,
         headline,
+        headlines,
         trend,
         files: source_files.iter().cloned().zip(per_file).collect(),
     }
@@ -274,6 +339,11 @@ mod tests {
         ]
     }
 
+    /// The report clock of the older tests: everyone in them is still active.
+    fn opts() -> KnowledgeOptions {
+        KnowledgeOptions::at(jiff::Timestamp::from_second(T0 + 320 * DAY).unwrap())
+    }
+
     fn facts_of(fx: &Fx) -> HistoryFacts {
         history(
             fx.path(),
@@ -301,7 +371,7 @@ mod tests {
             fx.commit("main", IDA, T0 + n, &[Op::write("f.rs", &n.to_string())]);
         }
         let h = facts_of(&fx);
-        let k = gather(&h, &all_files(&h), &specs());
+        let k = gather(&h, &all_files(&h), &specs(), &opts());
         let rows: Vec<(usize, bool, u32, u32, String, bool)> = k.files["f.rs"]
             .iter()
             .map(|a| (a.identity, a.fa, a.dl, a.ac, format!("{:.3}", a.doa), a.knows))
@@ -327,7 +397,7 @@ mod tests {
         fx.commit("main", IDA, T0 + 2, &[Op::rename("a.rs", "b.rs")]);
         fx.commit("main", VERA, T0 + 3, &[Op::write("b.rs", "x\ny\nz\n")]);
         let h = facts_of(&fx);
-        let k = gather(&h, &["b.rs".to_string()], &specs());
+        let k = gather(&h, &["b.rs".to_string()], &specs(), &opts());
         let got: Vec<(bool, u32, u32, String, bool)> = k.files["b.rs"]
             .iter()
             .map(|a| (a.fa, a.dl, a.ac, format!("{:.6}", a.doa), a.knows))
@@ -376,7 +446,7 @@ mod tests {
     fn truck_factors_offboarding_islands_and_headline() {
         let (_fx, h) = estate();
         let files = all_files(&h);
-        let k = gather(&h, &files, &specs());
+        let k = gather(&h, &files, &specs(), &opts());
         assert_eq!(k.source_files, 9);
         // Vera (4) leaves: 5 of 9 known; then Ian (2, tie with Ida on files and commits, Ian
         // first by name): 3 of 9 → stop.
@@ -414,13 +484,15 @@ mod tests {
         };
         assert_eq!(k.islands, vec![island.clone()]);
         assert_eq!(k.organisations[0].islands, vec![island]);
-        assert_eq!(
-            k.headline,
-            Some(Headline {
-                organisation: "acme-outsourcing.com".into(),
-                orphaned_percent: 55.6
-            })
-        );
+        let headline = Headline {
+            organisation: "acme-outsourcing.com".into(),
+            orphaned_percent: 55.6,
+            orphaned_files: 5,
+            already_orphaned_percent: 0.0,
+            inhouse_known_percent: 44.4,
+        };
+        assert_eq!(k.headline, Some(headline.clone()));
+        assert_eq!(k.headlines, vec![headline]);
         let ida = by_email(&h, "ida@example.com");
         assert_eq!(k.organisations[k.identity_organisations[ida]].name, "example.com");
     }
@@ -440,11 +512,14 @@ mod tests {
             }
         }
         let h = facts_of(&fx);
-        let k = gather(&h, &all_files(&h), &specs());
+        let k = gather(&h, &all_files(&h), &specs(), &opts());
         // In-house: Ida knows 5, Ian 2: remove Ida → 2 of 9 → 1.
         assert_eq!(k.inhouse_truck_factor, Some(1));
         let no_internal = &specs()[..1];
-        assert_eq!(gather(&h, &all_files(&h), no_internal).inhouse_truck_factor, None);
+        assert_eq!(
+            gather(&h, &all_files(&h), no_internal, &opts()).inhouse_truck_factor,
+            None
+        );
     }
 
     #[test]
@@ -455,19 +530,14 @@ mod tests {
         fx.commit("main", bot, T0 + 1, &[Op::write("deps.rs", "2")]);
         fx.commit("main", IDA, T0 + 2, &[Op::write("main.rs", "1")]);
         let h = facts_of(&fx);
-        let k = gather(&h, &all_files(&h), &[]);
+        let k = gather(&h, &all_files(&h), &[], &opts());
         assert!(k.files["deps.rs"].is_empty());
         assert_eq!(k.unknown_files, 1);
         let bots = k.organisations.iter().find(|o| o.name == "bots").unwrap();
         assert_eq!((bots.role, bots.commits, bots.files_known), (Role::Bots, 2, 0));
-        // Without config the headline is the largest non-individual domain with ≥ 5 % of commits.
-        assert_eq!(
-            k.headline,
-            Some(Headline {
-                organisation: "example.com".into(),
-                orphaned_percent: 100.0
-            })
-        );
+        // Without a vendor there is no headline (issue 13: the report says how to configure one).
+        assert_eq!(k.headline, None);
+        assert!(k.headlines.is_empty());
         assert!(k.islands.is_empty());
     }
 
@@ -483,7 +553,7 @@ mod tests {
             &[Op::write(".git-blame-ignore-revs", &format!("{fmt}\n"))],
         );
         let h = facts_of(&fx);
-        let k = gather(&h, &["a.rs".to_string()], &specs());
+        let k = gather(&h, &["a.rs".to_string()], &specs(), &opts());
         let a = &k.files["a.rs"];
         assert_eq!(a.len(), 1);
         assert_eq!(
@@ -495,7 +565,7 @@ mod tests {
     #[test]
     fn trend_shares_and_pairing_per_quarter() {
         let (_fx, h) = estate();
-        let k = gather(&h, &all_files(&h), &specs());
+        let k = gather(&h, &all_files(&h), &specs(), &opts());
         type Row = (String, usize, String, String, String, String, Option<f64>);
         let rows: Vec<Row> = k
             .trend
@@ -521,6 +591,217 @@ mod tests {
                 (s("2025-Q1"), 1, s("1.00"), s("0.00"), s("0.56"), s("0.44"), Some(1.0)),
             ]
         );
+    }
+
+    const NOW: i64 = 1_782_777_600; // 2026-06-30T00:00:00Z
+    const VAL: Who = ("Val", "val@acme-outsourcing.com");
+    const INA: Who = ("Ina", "ina@example.com");
+    const DON: Who = ("Don", "don@example.com");
+    const UMA: Who = ("Uma", "uma@other-agency.org");
+
+    /// Issue 13's repository: vendor Val (last commit 50 days ago), Ina in-house and active
+    /// (10 days), Don in-house but gone 3 years, Uma from an unconfigured agency (200 days).
+    ///
+    /// core/a–c: Val only · core/d: Val, Ina · api/a: Uma, Val · api/b: Uma only ·
+    /// legacy/a–b: Don only · legacy/c: Don, Val · app/a–e: Ina only. 14 files.
+    fn issue_13() -> (Fx, HistoryFacts) {
+        let fx = Fx::new();
+        let ago = |days: i64| NOW - days * DAY;
+        let create = |who: Who, t: i64, paths: &[&str]| {
+            let ops: Vec<Op> = paths.iter().map(|p| Op::write(p, p)).collect();
+            fx.commit("main", who, t, &ops);
+        };
+        let change = |who: Who, t: i64, path: &str| fx.commit("main", who, t, &[Op::write(path, "changed")]);
+        create(DON, ago(3 * 365), &["legacy/a.rs", "legacy/b.rs", "legacy/c.rs"]);
+        create(UMA, ago(200), &["api/a.rs", "api/b.rs"]);
+        create(VAL, ago(60), &["core/a.rs", "core/b.rs", "core/c.rs", "core/d.rs"]);
+        change(VAL, ago(51), "api/a.rs");
+        change(VAL, ago(50), "legacy/c.rs");
+        create(
+            INA,
+            ago(20),
+            &["app/a.rs", "app/b.rs", "app/c.rs", "app/d.rs", "app/e.rs"],
+        );
+        change(INA, ago(10), "core/d.rs");
+        let h = facts_of(&fx);
+        (fx, h)
+    }
+
+    /// (lost_if_leaves %, already orphaned %, in-house known %, in-house truck factor, lost files).
+    type Figures = (f64, f64, f64, Option<u32>, Vec<String>);
+
+    fn figures(k: &KnowledgeFacts) -> Figures {
+        let acme = k
+            .organisations
+            .iter()
+            .find(|o| o.name == "acme-outsourcing.com")
+            .unwrap();
+        assert_eq!(k.headlines[0].orphaned_percent, acme.orphaned_percent_if_leaves);
+        (
+            acme.orphaned_percent_if_leaves,
+            k.already_orphaned_percent,
+            k.inhouse_known_percent,
+            k.inhouse_truck_factor,
+            acme.lost_files.clone(),
+        )
+    }
+
+    fn strings(paths: &[&str]) -> Vec<String> {
+        paths.iter().map(|p| p.to_string()).collect()
+    }
+
+    /// See: issue 13, "Tests with known figures".
+    #[test]
+    fn issue_13_active_and_retained_figures() {
+        let (_fx, h) = issue_13();
+        let files = all_files(&h);
+        let at = |days: u32, unknown_is_internal: bool| KnowledgeOptions {
+            knower_active_days: days,
+            unknown_is_internal,
+            ..KnowledgeOptions::at(jiff::Timestamp::from_second(NOW).unwrap())
+        };
+        let k = gather(&h, &files, &specs(), &at(365, false));
+        assert_eq!(k.source_files, 14);
+        // Val alone on core/a–c; Uma (unknown) retains nothing on api/a; Don is gone, so legacy/c
+        // is Val's alone. Don's legacy/a–b are lost already; Ina actively knows core/d and app/.
+        assert_eq!(
+            figures(&k),
+            (
+                35.7,
+                14.3,
+                42.9,
+                Some(0),
+                strings(&["api/a.rs", "core/a.rs", "core/b.rs", "core/c.rs", "legacy/c.rs"])
+            )
+        );
+        let headline = &k.headlines[0];
+        assert_eq!(
+            (
+                headline.organisation.as_str(),
+                headline.orphaned_percent,
+                headline.already_orphaned_percent,
+                headline.inhouse_known_percent
+            ),
+            ("acme-outsourcing.com", 35.7, 14.3, 42.9)
+        );
+        assert_eq!(
+            k.islands,
+            vec![Island {
+                path: "core".into(),
+                files: 4,
+                orphaned_files: 3
+            }]
+        );
+        let status: Vec<(&str, Option<&str>, bool, bool)> = h
+            .identities
+            .iter()
+            .zip(&k.identity_status)
+            .map(|(i, s)| (i.name.as_str(), s.last_commit.as_deref(), s.active, s.inhouse))
+            .collect();
+        assert_eq!(
+            status,
+            vec![
+                ("Don", Some("2023-07-01T00:00:00Z"), false, true),
+                ("Ina", Some("2026-06-20T00:00:00Z"), true, true),
+                ("Uma", Some("2025-12-12T00:00:00Z"), true, false),
+                ("Val", Some("2026-05-11T00:00:00Z"), true, false),
+            ]
+        );
+        assert_eq!((k.already_orphaned_files, k.inhouse_known_files), (2, 6));
+        assert_eq!(k.knowers_active_days, 365);
+        // Before issue 13 the figure was 3 of 14 (21.4 %): Uma and Don counted as staying.
+
+        // unknown_role = "internal": Uma keeps api/, and Ina and Uma know 8 of 14 together.
+        let k = gather(&h, &files, &specs(), &at(365, true));
+        assert_eq!(
+            figures(&k),
+            (
+                28.6,
+                14.3,
+                57.1,
+                Some(1),
+                strings(&["core/a.rs", "core/b.rs", "core/c.rs", "legacy/c.rs"])
+            )
+        );
+        assert_eq!(
+            k.inhouse_truck_authors,
+            vec![by_email(&h, "ina@example.com")],
+            "Ina leaves first (6 files), then 2 of 14 are known"
+        );
+
+        // 2000 days: Don counts again and keeps legacy/.
+        let k = gather(&h, &files, &specs(), &at(2000, false));
+        assert_eq!(
+            figures(&k),
+            (
+                28.6,
+                0.0,
+                64.3,
+                Some(1),
+                strings(&["api/a.rs", "core/a.rs", "core/b.rs", "core/c.rs"])
+            )
+        );
+
+        // 40 days: Val's last commit is 50 days old, Uma's 200: the vendor takes nothing with it,
+        // everything but Ina's files is lost already.
+        let k = gather(&h, &files, &specs(), &at(40, false));
+        assert_eq!(figures(&k), (0.0, 57.1, 42.9, Some(0), Vec::new()));
+        assert!(k.islands.is_empty());
+    }
+
+    /// The transfer burndown: the vendor's lost_if_leaves at each quarter's end, with activity
+    /// measured back from then.
+    #[test]
+    fn issue_13_transfer_burndown() {
+        let (_fx, h) = issue_13();
+        let k = gather(
+            &h,
+            &all_files(&h),
+            &specs(),
+            &KnowledgeOptions::at(jiff::Timestamp::from_second(NOW).unwrap()),
+        );
+        type Quarter<'a> = (&'a str, usize, Vec<(&'a str, f64)>);
+        let burndown: Vec<Quarter> = k
+            .trend
+            .iter()
+            .filter(|q| q.commits > 0 || q.quarter == "2026-Q2")
+            .map(|q| {
+                let lost = q.lost_if_leaves_percent.iter().map(|(o, p)| (o.as_str(), *p)).collect();
+                (q.quarter.as_str(), q.commits, lost)
+            })
+            .collect();
+        let acme = |p: f64| vec![("acme-outsourcing.com", p)];
+        assert_eq!(
+            burndown,
+            vec![
+                // Don's legacy/, then Uma's api/: nothing of the vendor's yet.
+                ("2023-Q3", 1, acme(0.0)),
+                ("2025-Q4", 1, acme(0.0)),
+                // Val's core/, api/a and legacy/c, measured at the report clock: the headline.
+                ("2026-Q2", 5, acme(35.7)),
+            ]
+        );
+        assert_eq!(k.trend.last().unwrap().quarter, "2026-Q2");
+
+        // Ida takes over core/a in 2025-Q1: the burndown drops from 5 to 4 files of 9.
+        let (fx, _) = estate();
+        for m in 0..8 {
+            fx.commit(
+                "main",
+                IDA,
+                T0 + 250 * DAY + m,
+                &[Op::write("core/a.rs", &m.to_string())],
+            );
+        }
+        let h = facts_of(&fx);
+        let k = gather(&h, &all_files(&h), &specs(), &opts());
+        let burndown: Vec<(&str, f64)> = k
+            .trend
+            .iter()
+            .map(|q| (q.quarter.as_str(), q.lost_if_leaves_percent["acme-outsourcing.com"]))
+            .collect();
+        assert_eq!(burndown, vec![("2024-Q3", 55.6), ("2024-Q4", 55.6), ("2025-Q1", 44.4)]);
+        assert_eq!(k.headline.unwrap().orphaned_percent, 44.4);
     }
 
     #[test]

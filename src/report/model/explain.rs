@@ -64,4 +64,11 @@ pub struct Author {
     pub ac: u32,
     /// Degree of authorship.
     pub doa: f64,
+    /// Whether their last commit is within `thresholds.knower_active_days` of the report clock:
+    /// only active people count as knowing for the headline and the in-house figures.
+    #[serde(default)]
+    pub active: bool,
+    /// Their last commit (RFC 3339 UTC), here or in another root scanned together.
+    #[serde(default)]
+    pub last_commit: Option<String>,
 }

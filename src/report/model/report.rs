@@ -28,9 +28,13 @@ pub struct Report {
     pub checks: Vec<CheckResult>,
     /// Every scanned root, in command-line order.
     pub repositories: Vec<RepositoryReport>,
-    /// The headline sentence: what would be lost if the vendor left today (when history was read).
+    /// The headline: what would be lost if the vendor left today, one sentence per vendor
+    /// organisation joined in one string (`null` without a configured vendor or history).
     #[serde(default)]
     pub headline: Option<String>,
+    /// The same sentences, one per vendor organisation (over every repository scanned).
+    #[serde(default)]
+    pub headlines: Vec<String>,
     /// Warnings per kind (`unreadable`: 3), for the one-line-per-kind summary.
     pub warning_counts: BTreeMap<String, usize>,
     /// Every `[[waiver]]` in force or expired, with what it set aside (DESIGN §2).
@@ -150,6 +154,9 @@ pub struct RepositoryReport {
     /// Branches whose tip is not reachable from HEAD.
     #[serde(default)]
     pub in_flight: Vec<InFlight>,
+    /// The knowledge-transfer plan: per vendor island and service at risk, most urgent first.
+    #[serde(default)]
+    pub plan: Vec<PlanArea>,
     /// Problems met while scanning it.
     pub warnings: Vec<WarningReport>,
     /// The `origin` remote's URL, credentials removed.
@@ -262,8 +269,20 @@ pub struct KnowledgeReport {
     pub source_files: usize,
     /// Authors to remove before half the source files have nobody who knows them.
     pub truck_factor: u32,
-    /// The same among in-house people only (`null` without an internal organisation configured).
+    /// The same among active in-house people only (`null` without an internal organisation
+    /// configured).
     pub inhouse_truck_factor: Option<u32>,
+    /// Share of source files no active person knows (knowledge gone already, whoever leaves),
+    /// 0–100, one decimal.
+    #[serde(default)]
+    pub already_orphaned_percent: f64,
+    /// Share of source files an active in-house person knows, 0–100, one decimal.
+    #[serde(default)]
+    pub inhouse_known_percent: f64,
+    /// A knower is active when their last commit is within this many days of the report clock
+    /// (`thresholds.knower_active_days`).
+    #[serde(default)]
+    pub knowers_active_days: u32,
     /// Per organisation, by commits.
     pub organisations: Vec<OrganisationReport>,
     /// Folders left mostly orphaned if the vendor(s) leave, largest first.
@@ -287,9 +306,10 @@ pub struct OrganisationReport {
     /// Whether reports list it: 5 % or more of commits, or configured as vendor or internal.
     #[serde(default)]
     pub listed: bool,
-    /// Source files someone of it knows.
+    /// Source files someone of it knows (departed people included).
     pub files_known: usize,
-    /// Share of source files nobody would know if it left, 0–100.
+    /// lost_if_leaves: share of source files whose active knowers include it and none would be
+    /// retained (an active knower in-house or at another, staying vendor), 0–100.
     pub orphaned_percent_if_leaves: f64,
 }
 
@@ -321,6 +341,9 @@ pub struct QuarterTrend {
     pub inhouse_known_share: f64,
     /// Vendor commits with an in-house co-author ÷ vendor commits (`null` without vendor commits).
     pub pairing_rate: Option<f64>,
+    /// Transfer burndown: per vendor organisation, its lost_if_leaves at the quarter's end, 0–100.
+    #[serde(default)]
+    pub lost_if_leaves_percent: BTreeMap<String, f64>,
 }
 
 /// A branch whose tip is not reachable from HEAD.
@@ -338,6 +361,59 @@ pub struct InFlight {
     pub last_commit_date: String,
     /// Commits on it not reachable from HEAD.
     pub commits_ahead: usize,
+}
+
+/// One area of the knowledge-transfer plan (`exitready plan`, DESIGN §3): a vendor island or a
+/// service whose code would have no active in-house knower if the vendor left.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct PlanArea {
+    /// `island` or `service`.
+    pub kind: String,
+    /// The island's folder or the service's name.
+    pub name: String,
+    /// The folder the area is measured from (`""` for the top of the repository).
+    pub path: String,
+    /// The vendor organisation whose leaving loses it.
+    pub organisation: String,
+    /// Its source files.
+    pub source_files: usize,
+    /// The source files that would have no active in-house knower, in path order.
+    pub files_at_risk: Vec<String>,
+    /// Commits on its source files within `knowers_active_days`.
+    pub recent_commits: usize,
+    /// Files at risk × (1 + recent commits): the plan's order.
+    pub priority: usize,
+    /// The active vendor people who know the files at risk, most files first.
+    pub vendor_knowers: Vec<PlanPerson>,
+    /// The active in-house people best placed to take it over, best first.
+    pub successors: Vec<PlanPerson>,
+    /// The documents that cover it (under its folder, or the service's runbook), with whether
+    /// each is stale.
+    pub documents: Vec<PlanDocument>,
+}
+
+/// A person named in the plan.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct PlanPerson {
+    /// Display name.
+    pub name: String,
+    /// Email.
+    pub email: String,
+    /// Their last commit (RFC 3339 UTC).
+    pub last_commit: Option<String>,
+    /// Why this person, in one line.
+    pub why: String,
+}
+
+/// A document covering an area of the plan.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct PlanDocument {
+    /// Repository-relative path.
+    pub path: String,
+    /// Its kind.
+    pub kind: String,
+    /// Whether it is stale.
+    pub stale: bool,
 }
 
 /// One service as reported: what made it a service, its runbook, its owners and who knows its

@@ -179,3 +179,65 @@ pub fn markdown(comparison: &Comparison) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::model::CategoryChange;
+
+    fn comparison() -> Comparison {
+        Comparison {
+            baseline_generated_at: "2026-03-31T00:00:00Z".to_string(),
+            score_then: Some(30.0),
+            score_now: Some(41.5),
+            grade_then: Some("F".to_string()),
+            grade_now: Some("D".to_string()),
+            headline_then: Some(
+                "If Acme left today: 60.0 % of source files would have no active in-house knower".to_string(),
+            ),
+            headline_now: Some(
+                "If Acme left today: 40.0 % of source files would have no active in-house knower".to_string(),
+            ),
+            categories: vec![
+                CategoryChange {
+                    category: "documentation".to_string(),
+                    then: Some(25.0),
+                    now: Some(37.5),
+                },
+                CategoryChange {
+                    category: "knowledge".to_string(),
+                    then: None,
+                    now: Some(50.0),
+                },
+                CategoryChange {
+                    category: "ownership".to_string(),
+                    then: Some(10.0),
+                    now: Some(10.0),
+                },
+            ],
+            ..Comparison::default()
+        }
+    }
+
+    /// See: issue 15, item 11. The text says the headline then and now and every category.
+    #[test]
+    fn text_shows_headlines_and_categories() {
+        assert_eq!(
+            text(&comparison()),
+            "Score: 30.0 (F) → 41.5 (D), +11.5 (baseline of 2026-03-31T00:00:00Z)\n\
+             Headline then: If Acme left today: 60.0 % of source files would have no active in-house knower\n\
+             Headline now:  If Acme left today: 40.0 % of source files would have no active in-house knower\n\
+             Categories:\n\
+             \x20 documentation: 25.0 → 37.5 (+12.5)\n\
+             \x20 knowledge: n/a → 50.0\n\
+             \x20 ownership: 10.0 (unchanged)\n\
+             No check changed status.\n"
+        );
+        let md = markdown(&comparison());
+        assert!(
+            md.contains("- Headline now: If Acme left today: 40.0 % of source files"),
+            "{md}"
+        );
+        assert!(md.contains("| documentation | 25.0 → 37.5 (+12.5) |"), "{md}");
+    }
+}

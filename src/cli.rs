@@ -276,9 +276,10 @@ pub struct ExplainArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
     pub format: ExplainFormat,
-    /// For a check id: the repository to evaluate it on.
-    #[arg(long, value_name = "PATH", default_value = ".")]
-    pub repo: PathBuf,
+    /// For a check id: the repository (or documentation folder) to evaluate it on; default: the
+    /// current folder, when it is a git repository.
+    #[arg(long, value_name = "PATH")]
+    pub repo: Option<PathBuf>,
     /// For a check id: a built-in checklist name or a checklist file; repeatable.
     #[arg(long = "checklist", value_name = "NAME|FILE")]
     pub checklists: Vec<String>,

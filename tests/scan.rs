@@ -345,7 +345,7 @@ fn outputs_by_extension_and_summary() {
     );
     let report: Value = serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
     assert_eq!(report["score"]["grade"], "F");
-    let markdown = std::fs::read_to_string(md).unwrap();
+    let markdown = std::fs::read_to_string(&md).unwrap();
     assert!(markdown.starts_with("# Exit-readiness report\n"));
     assert!(
         markdown.contains("| search | services/search | Dockerfile | **none** |"),
@@ -354,6 +354,59 @@ fn outputs_by_extension_and_summary() {
     let unknown = exitready(repo.path(), &["scan", ".", "-o", "report.xyz"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("-o report.xyz: unknown extension"));
+    // Issue 15, item 9: the risks the summary leaves out are in the report written, or the
+    // summary says how to write one.
+    assert!(
+        text.contains(&format!("  … and 5 more in {}\n", md.display())),
+        "{text}"
+    );
+    let alone = stdout(&exitready(repo.path(), &["scan", "."]));
+    assert!(
+        alone.contains("  … and 5 more: write the full report with `-o report.html` (or .md, .json)\n"),
+        "{alone}"
+    );
+}
+
+/// Issue 15, item 10: `explain CHECK-ID` outside a repository asks for `--repo`; an unknown
+/// check id lists the valid ones, closest first; a typo in a category suggests the check.
+#[test]
+fn explain_check_outside_a_repository_and_unknown_ids() {
+    let outside = tempfile::tempdir().unwrap();
+    let output = exitready(outside.path(), &["explain", "documentation.runbooks"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(
+            "the current folder is not a git repository; give the repository to evaluate the check on with --repo PATH"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    let repo = &*SHOP;
+    let output = exitready(
+        outside.path(),
+        &[
+            "explain",
+            "documentation.runbooks",
+            "--repo",
+            repo.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = exitready(repo.path(), &["explain", "documentation.runbook"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(
+            "no check `documentation.runbook` in exit-readiness; the checks, closest first: documentation.runbooks, "
+        ),
+        "{}",
+        stderr(&output)
+    );
+    let output = exitready(repo.path(), &["explain", "documentaton.runbooks"]);
+    assert!(
+        stderr(&output).ends_with("did you mean documentation.runbooks?\n"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

@@ -54,17 +54,32 @@ impl ReportOutputs {
         })
     }
 
+    /// The full report among the `-o` files (HTML first, then Markdown, then JSON), which the
+    /// terminal summary points to for the risks it leaves out.
+    fn full_report(&self) -> Option<String> {
+        let full = [OutputFormat::Html, OutputFormat::Markdown, OutputFormat::Json];
+        full.iter()
+            .find_map(|wanted| self.files.iter().find(|(_, f)| f == wanted))
+            .map(|(path, _)| path.display().to_string())
+            .or_else(|| {
+                self.stdout
+                    .filter(|f| full.contains(f))
+                    .map(|_| "the report on stdout".to_string())
+            })
+    }
+
     /// Writes every `-o` file, then prints `--format` to stdout.
     pub fn write(&self, report: &Report, global: &GlobalArgs) -> Result<()> {
+        let full = self.full_report();
         for (path, format) in &self.files {
-            let text = render(report, *format, &self.templates, false)?;
+            let text = render(report, *format, &self.templates, false, full.as_deref())?;
             std::fs::write(path, text).map_err(|e| Error::io(path, e))?;
             log::info!("wrote {}", path.display());
         }
         if let Some(format) = self.stdout {
             let color =
                 format == OutputFormat::Text && super::common::use_color(global.color, std::io::stdout().is_terminal());
-            print!("{}", render(report, format, &self.templates, color)?);
+            print!("{}", render(report, format, &self.templates, color, full.as_deref())?);
         }
         Ok(())
     }
@@ -93,6 +108,7 @@ impl ReportOutputs {
         Some(crate::report::terminal::summary(
             report,
             super::common::use_color(global.color, terminal),
+            self.full_report().as_deref(),
         ))
     }
 }

@@ -328,7 +328,9 @@ pub fn view(report: &Report) -> View {
     }
 }
 
-fn estate_scores(report: &Report) -> (Vec<RepoScore>, usize) {
+/// For an estate, each repository's own score, lowest first, at most `ESTATE_SCORES_LISTED`,
+/// and how many more there are; nothing for a report that is not an estate.
+pub fn estate_scores(report: &Report) -> (Vec<RepoScore>, usize) {
     if report.estate.is_none() {
         return (Vec::new(), 0);
     }

@@ -354,6 +354,10 @@ fn outputs_by_extension_and_summary() {
     let unknown = exitready(repo.path(), &["scan", ".", "-o", "report.xyz"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("-o report.xyz: unknown extension"));
+    // Issue 15, item 12: HTML is a file.
+    let html = exitready(repo.path(), &["scan", ".", "--format", "html"]);
+    assert_eq!(html.status.code(), Some(2));
+    assert!(stderr(&html).contains("--format html: the HTML report is a file, not a stream: use -o report.html"));
     // Issue 15, item 9: the risks the summary leaves out are in the report written, or the
     // summary says how to write one.
     assert!(

@@ -25,6 +25,11 @@ pub struct ReportOutputs {
 impl ReportOutputs {
     /// Resolves the output flags: every file's format and folder, the templates.
     pub fn resolve(args: &ReportOutputArgs) -> Result<ReportOutputs> {
+        if args.format == Some(Format::Html) {
+            return Err(Error::Usage(
+                "--format html: the HTML report is a file, not a stream: use -o report.html".to_string(),
+            ));
+        }
         let stdout = args.format.map(output_format);
         let files = args
             .outputs
@@ -122,6 +127,7 @@ pub fn output_format(format: Format) -> OutputFormat {
         Format::Sarif => OutputFormat::Sarif,
         Format::Junit => OutputFormat::Junit,
         Format::Codequality => OutputFormat::CodeQuality,
+        Format::Html => OutputFormat::Html,
     }
 }
 

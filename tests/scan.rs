@@ -3,8 +3,8 @@ use std::sync::LazyLock;
 use serde_json::Value;
 
 use crate::util::{
-    ALICE, BOB, CAROL, Repo, assert_snapshot, check, escaped_path, exitready, render_markdown, scan_json, stderr,
-    stdout,
+    ALICE, BOB, CAROL, Repo, assert_snapshot, check, escaped_path, exitready, on_terminal, render_markdown, scan_json,
+    stderr, stdout,
 };
 
 const RUNBOOK: &str = "# Payments runbook\n\n## Symptoms\n\nAlert `PaymentsDown` fires.\n\n## Diagnosis\n\nCheck the logs.\n\n## Mitigation\n\nRestart.\n\n## Escalation\n\nPage the on-call.\n";
@@ -586,4 +586,33 @@ fn web_links_come_from_origin_without_credentials() {
     );
     assert_eq!(report["repositories"][0]["web_url"], "https://github.com/acme/shop");
     assert!(!report.to_string().contains("token"));
+}
+
+/// Issue 15, item 14: the history pass shows a progress bar on stderr when it is a terminal
+/// (after ~2 s; the delay is set to 0 here), never with `-q` and never on a pipe.
+#[test]
+fn progress_bar_on_a_terminal_only() {
+    let repo = &*SHOP;
+    let now = [("EXITREADY_PROGRESS_AFTER_MS", "0")];
+    let Some(shown) = on_terminal(repo.path(), &["scan", ".", "--no-cache"], &now) else {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    };
+    assert!(shown.contains("history [") && shown.contains(" commits"), "{shown}");
+    assert!(shown.contains("Score 35.9 / 100"), "{shown}");
+    let quiet = on_terminal(
+        repo.path(),
+        &["-q", "scan", ".", "--no-cache", "--format", "json"],
+        &now,
+    )
+    .unwrap();
+    assert!(!quiet.contains("history ["), "{quiet}");
+    let piped = crate::util::command()
+        .current_dir(repo.path())
+        .args(["scan", ".", "--no-cache"])
+        .env("EXITREADY_PROGRESS_AFTER_MS", "0")
+        .output()
+        .unwrap();
+    assert!(!stderr(&piped).contains("history ["), "{}", stderr(&piped));
+    assert!(!stdout(&piped).contains("history ["));
 }

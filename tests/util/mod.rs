@@ -11,7 +11,9 @@ mod run;
 use std::path::{Path, PathBuf};
 
 pub use repo::{ALICE, Author, BOB, CAROL, DEV, Repo};
-pub use run::{NOW, code, command, exitready, exitready_at, outcome, scan_json, scan_json_at, stderr, stdout};
+pub use run::{
+    NOW, code, command, exitready, exitready_at, on_terminal, outcome, scan_json, scan_json_at, stderr, stdout,
+};
 
 /// Alice (vendor) writes src/core (three files) and the README on 2025-01-15: where the
 /// knowledge (`handover`) and ownership (`owned`) fixtures start.

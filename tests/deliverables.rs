@@ -242,7 +242,42 @@ fn signoff_refused_then_accepted_and_verified() {
         .map(|v| v.as_str().unwrap().to_string())
         .collect();
     assert_eq!(missing, failing);
-    assert!(stderr.contains("not signed off: neither passed nor attested: "));
+    // Issue 15, item 18: failing checks nobody accepted are told apart from unattested items.
+    assert!(
+        stderr.contains("not signed off: failing checks nobody accepted the risk of: "),
+        "{stderr}"
+    );
+    let failing_now: Vec<&str> = json["failing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let unattested: Vec<&str> = json["unattested"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    for id in &failing {
+        let status = check(&report, id)["status"].as_str().unwrap().to_string();
+        let (list, other) = if status == "skip" {
+            (&unattested, &failing_now)
+        } else {
+            (&failing_now, &unattested)
+        };
+        assert!(
+            list.contains(&id.as_str()) && !other.contains(&id.as_str()),
+            "{id} ({status})"
+        );
+    }
+    let states: Vec<(&str, &str)> = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["id"].as_str().unwrap(), i["state"].as_str().unwrap()))
+        .collect();
+    assert!(states.contains(&("documentation.onboarding", "failing")), "{states:?}");
     assert_eq!(json["report_sha256"], sha256_of(&report_path));
 
     // Everything attested: accepted; the failing checks are accepted risks by name.

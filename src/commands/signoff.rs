@@ -61,10 +61,17 @@ pub fn run(global: &GlobalArgs, args: SignoffArgs) -> Result<Outcome> {
     if document.signed_off {
         Ok(Outcome::Done)
     } else {
-        eprintln!(
-            "exitready: not signed off: neither passed nor attested: {}",
-            document.missing.join(", ")
-        );
+        let mut why = Vec::new();
+        if !document.failing.is_empty() {
+            why.push(format!(
+                "failing checks nobody accepted the risk of: {}",
+                document.failing.join(", ")
+            ));
+        }
+        if !document.unattested.is_empty() {
+            why.push(format!("not attested: {}", document.unattested.join(", ")));
+        }
+        eprintln!("exitready: not signed off: {}", why.join("; "));
         Ok(Outcome::GateFailed)
     }
 }

@@ -77,21 +77,24 @@ impl Templates {
         }
     }
 
-    /// Renders the Markdown report, blank lines collapsed to one (the template's optional
-    /// sections each keep a blank line before their heading).
+    /// Renders the Markdown report.
     pub fn markdown<T: Serialize>(&self, context: &T) -> Result<String> {
         self.render("report.md.hbs", context)
-            .map(|text| super::markdown::collapse_blank_lines(&text))
     }
 
-    /// Renders a template by name, escaped for its format (HTML for `*.html.hbs`).
+    /// Renders a template by name, escaped for its format (HTML for `*.html.hbs`); Markdown
+    /// has its runs of blank lines collapsed to one (the templates' optional sections each
+    /// keep a blank line before their heading).
     pub fn render<T: Serialize>(&self, name: &str, context: &T) -> Result<String> {
-        let registry = if name.ends_with(".html.hbs") {
-            &self.html
+        let html = name.ends_with(".html.hbs");
+        let registry = if html { &self.html } else { &self.markdown };
+        let rendered = registry.render(name, context);
+        let rendered = if html {
+            rendered
         } else {
-            &self.markdown
+            rendered.map(|text| super::markdown::collapse_blank_lines(&text))
         };
-        registry.render(name, context).map_err(|e| {
+        rendered.map_err(|e| {
             Error::invalid(Problem {
                 file: PathBuf::from(e.template_name.clone().unwrap_or_else(|| name.to_string())),
                 line: e.line_no,

@@ -170,10 +170,27 @@ pub struct CompletionsArgs {
 /// The global options (`GlobalArgs`, by id).
 const GLOBAL_OPTIONS: [&str; 5] = ["quiet", "verbose", "config", "color", "now"];
 
-/// Commands for which no global option does anything: they read no config, no clock, print
-/// no summary and log nothing. The options stay accepted there (scripts pass `--now` before
-/// any command), but are hidden from these commands' help and completions (issue 15).
-const WITHOUT_GLOBAL_OPTIONS: [&str; 5] = ["schema", "completions", "man", "checklists", "diff"];
+/// The global options each command ignores: they read no config, no clock, colour nothing or
+/// print nothing to quiet. These options stay accepted there (scripts pass `--now` before any
+/// command), but are hidden from those commands' help, completions and man page (issue 15).
+const IGNORED_GLOBAL_OPTIONS: [(&str, &[&str]); 8] = [
+    ("schema", &GLOBAL_OPTIONS),
+    ("completions", &GLOBAL_OPTIONS),
+    ("man", &GLOBAL_OPTIONS),
+    ("checklists", &GLOBAL_OPTIONS),
+    ("diff", &GLOBAL_OPTIONS),
+    ("render", &["config", "now"]),
+    ("merge", &["config"]),
+    ("signoff", &["config", "color"]),
+];
+
+/// The global options `command` ignores.
+fn ignored(command: &str) -> &'static [&'static str] {
+    IGNORED_GLOBAL_OPTIONS
+        .iter()
+        .find(|(name, _)| *name == command)
+        .map_or(&[], |(_, ids)| ids)
+}
 
 /// The command line's definition: the derived one, with the global options hidden from the
 /// commands they do nothing for. clap copies a `global = true` option into every subcommand
@@ -182,13 +199,17 @@ const WITHOUT_GLOBAL_OPTIONS: [&str; 5] = ["schema", "completions", "man", "chec
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
     let mut command = Cli::command();
-    let hidden: Vec<clap::Arg> = command
+    let globals: Vec<clap::Arg> = command
         .get_arguments()
         .filter(|arg| GLOBAL_OPTIONS.contains(&arg.get_id().as_str()))
-        .map(|arg| arg.clone().hide(true))
+        .cloned()
         .collect();
-    for name in WITHOUT_GLOBAL_OPTIONS {
-        command = command.mut_subcommand(name, |sub| sub.args(hidden.iter().cloned()));
+    for (name, ids) in IGNORED_GLOBAL_OPTIONS {
+        let hidden = globals
+            .iter()
+            .filter(|arg| ids.contains(&arg.get_id().as_str()))
+            .map(|arg| arg.clone().hide(true));
+        command = command.mut_subcommand(name, |sub| sub.args(hidden));
     }
     command
 }
@@ -211,10 +232,14 @@ fn documented() -> clap::Command {
     let names: Vec<String> = command
         .get_subcommands()
         .map(|sub| sub.get_name().to_string())
-        .filter(|name| !WITHOUT_GLOBAL_OPTIONS.contains(&name.as_str()))
         .collect();
     for name in names {
-        command = command.mut_subcommand(name, |sub| sub.args(globals.iter().cloned()));
+        let used: Vec<clap::Arg> = globals
+            .iter()
+            .filter(|arg| !ignored(&name).contains(&arg.get_id().as_str()))
+            .cloned()
+            .collect();
+        command = command.mut_subcommand(name, |sub| sub.args(used));
     }
     command
 }

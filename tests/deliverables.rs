@@ -1106,3 +1106,35 @@ fn completions_and_man_page() {
     assert_eq!(code, 0);
     assert!(man.starts_with(".ie") && man.contains(".TH exitready 1"));
 }
+
+/// Issue 15: the README documents every command and every option its `--help` offers (by long
+/// name, or short name for `-o`).
+#[test]
+fn readme_documents_every_command_and_option() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut command = exitready::cli::command();
+    command.build();
+    let mut missing = Vec::new();
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+        let name = sub.get_name();
+        if !readme.contains(&format!("`exitready {name}")) && !readme.contains(&format!("`{name}")) {
+            missing.push(format!("command {name}"));
+        }
+        for arg in sub.get_arguments().filter(|a| !a.is_hide_set() && !a.is_positional()) {
+            let long = arg.get_long().map(|l| format!("--{l}"));
+            let short = arg.get_short().map(|s| format!("-{s}"));
+            if matches!(long.as_deref(), Some("--help" | "--version")) {
+                continue;
+            }
+            let documented = long.iter().chain(&short).any(|flag| {
+                readme.contains(&format!("`{flag}"))
+                    || readme.contains(&format!("{flag} "))
+                    || readme.contains(&format!("{flag}/"))
+            });
+            if !documented {
+                missing.push(format!("{name} {}", long.or(short).unwrap()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "not in the README: {missing:?}");
+}

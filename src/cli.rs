@@ -292,6 +292,10 @@ pub enum TextFormat {
     Json,
 }
 
+/// The most threads `--jobs` may ask for: more only wastes memory on stacks (10,000 threads
+/// aborted, 30,000 hung), history reading does not scale past a few dozen.
+pub const MAX_JOBS: u64 = 256;
+
 /// `exitready scan`.
 #[derive(Debug, Args)]
 pub struct ScanArgs {
@@ -314,8 +318,8 @@ pub struct ScanArgs {
     /// EXITREADY_CACHE_DIR, $XDG_CACHE_HOME/exitready or ~/.cache/exitready).
     #[arg(long)]
     pub no_cache: bool,
-    /// Threads for reading history (default: all cores).
-    #[arg(short, long, value_name = "N")]
+    /// Threads for reading history (default: all cores; at most 256).
+    #[arg(short, long, value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_JOBS))]
     pub jobs: Option<usize>,
     /// Compare with this earlier JSON report: score then and now, checks that changed.
     #[arg(long, value_name = "OLD.json")]
@@ -327,6 +331,14 @@ pub struct ScanArgs {
     /// Replace people by stable pseudonyms (organisations kept), for reports that leave the team.
     #[arg(long)]
     pub anonymize: bool,
+    /// An offline ticket export: a Jira CSV, a GitLab issues CSV, or the JSON of `gh issue list
+    /// --state open --json number,title,assignees,labels,createdAt,updatedAt,url`; repeatable.
+    #[arg(long = "tickets", value_name = "FILE")]
+    pub tickets: Vec<PathBuf>,
+    /// Mix this secret into the pseudonyms of --anonymize, so that a suspected name cannot be
+    /// hashed and compared (keep it, to line up later reports).
+    #[arg(long, env = "EXITREADY_ANONYMIZE_SALT", value_name = "VALUE", hide_env_values = true)]
+    pub salt: Option<String>,
 }
 
 /// `exitready gate`.
@@ -384,6 +396,10 @@ pub enum ExplainFormat {
 pub struct ChecklistsArgs {
     /// Print this built-in checklist's TOML (to copy and adapt).
     pub name: Option<String>,
+    /// Print the regulatory controls (DORA, RTS 2024/1773, PRA SS2/21, EBA, ISO 27001) each item
+    /// of the checklist (default: exit-readiness) gives supporting evidence for.
+    #[arg(long)]
+    pub controls: bool,
 }
 
 /// `exitready diff`.

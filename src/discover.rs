@@ -3,6 +3,11 @@
 //!
 //! Everything here is checked before any work starts, so that a typo in a path exits 2 at once.
 //! Repositories are opened read-only in spirit: nothing here (or anywhere) writes to them.
+//!
+//! A folder is scanned as a plain folder only when it holds no repository: a `.git` that is
+//! there but cannot be opened (its objects folder missing, a repository owned by another user,
+//! a `gitdir:` pointing nowhere) is an error naming the cause, never a silent folder scan with
+//! another score (issue 11). An unreadable folder is an error too, not an empty report.
 
 use std::path::{Path, PathBuf};
 
@@ -53,11 +58,15 @@ fn discover_one(path: &Path) -> Result<Root> {
         });
     }
     let absolute = std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
-    let kind = match open_exact(&absolute) {
-        Some(repo) if repo.is_bare() => RootKind::Bare,
-        Some(_) => RootKind::WorkTree,
-        None => RootKind::Folder,
-    };
+    // Unreadable, it would be scanned as an empty folder and scored F.
+    std::fs::read_dir(&absolute).map_err(|e| Error::Input {
+        path: path.to_path_buf(),
+        message: format!("cannot be read: {e}"),
+    })?;
+    let kind = kind_of(&absolute).map_err(|message| Error::Git {
+        path: absolute.clone(),
+        message,
+    })?;
     Ok(Root {
         name: root_name(&absolute),
         path: absolute,
@@ -65,10 +74,88 @@ fn discover_one(path: &Path) -> Result<Root> {
     })
 }
 
+/// What the folder at `path` is: a repository that opens and whose objects can be read, or a
+/// folder holding no repository at all. `Err` says why a repository that is there cannot be
+/// read (`open_failure`).
+pub fn kind_of(path: &Path) -> Result<RootKind, String> {
+    match open_repository(path) {
+        Ok(repo) => {
+            let objects = repo.commondir().join("objects");
+            std::fs::read_dir(&objects).map_err(|e| {
+                format!(
+                    "{UNREADABLE}: its objects folder {} cannot be read: {e}",
+                    objects.display()
+                )
+            })?;
+            Ok(if repo.is_bare() {
+                RootKind::Bare
+            } else {
+                RootKind::WorkTree
+            })
+        }
+        Err(e) if looks_like_repository(path) => Err(open_failure(path, &e)),
+        Err(_) => Ok(RootKind::Folder),
+    }
+}
+
 /// Opens the repository at exactly `path` (no search upwards, so a docs folder inside a
 /// repository is scanned as that folder).
 pub fn open_exact(path: &Path) -> Option<Repository> {
     open_repository(path).ok()
+}
+
+/// Whether `path` holds a repository, openable or not: a `.git` entry (folder, or file
+/// pointing elsewhere), or the layout of a bare repository (`HEAD`, `refs/`, and `objects/`
+/// or `config`).
+pub fn looks_like_repository(path: &Path) -> bool {
+    path.join(".git").symlink_metadata().is_ok()
+        || (path.join("HEAD").is_file()
+            && path.join("refs").is_dir()
+            && (path.join("objects").is_dir() || path.join("config").is_file()))
+}
+
+/// How every message about a repository that is there but cannot be read starts.
+const UNREADABLE: &str = "not a readable git repository";
+
+/// Why the repository at `path` cannot be opened, as a sentence with the fix when there is one.
+pub fn open_failure(path: &Path, error: &git2::Error) -> String {
+    if error.code() == git2::ErrorCode::Owner {
+        return format!(
+            "{UNREADABLE}: it is owned by another user, and git refuses to read it (safe.directory); \
+             if you trust it, run: git config --global --add safe.directory {}",
+            path.display()
+        );
+    }
+    let dot_git = path.join(".git");
+    let (git_dir, name) = if dot_git.is_dir() {
+        (dot_git, "`.git`")
+    } else if dot_git.symlink_metadata().is_ok() {
+        return format!(
+            "{UNREADABLE}: `.git` is there but the repository it points to cannot be opened: {}",
+            error.message()
+        );
+    } else {
+        (path.to_path_buf(), "the bare repository")
+    };
+    let missing: Vec<&str> = [("HEAD", false), ("objects", true), ("refs", true)]
+        .into_iter()
+        .filter(|(part, folder)| {
+            let full = git_dir.join(part);
+            if *folder { !full.is_dir() } else { !full.is_file() }
+        })
+        .map(|(part, _)| part)
+        .collect();
+    if missing.is_empty() {
+        format!(
+            "{UNREADABLE}: {name} is there but cannot be opened: {}",
+            error.message()
+        )
+    } else {
+        format!(
+            "{UNREADABLE}: {name} is there but cannot be opened: {} missing",
+            missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
+        )
+    }
 }
 
 /// Opens the repository at exactly `path` for reading. Every repository exitready reads is
@@ -113,6 +200,37 @@ mod tests {
                 .to_string()
                 .ends_with("is a file; exitready scans folders and repositories")
         );
+    }
+
+    #[test]
+    fn a_repository_that_cannot_be_opened_says_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("svc");
+        Repository::init(&path).unwrap();
+        let owner = git2::Error::new(git2::ErrorCode::Owner, git2::ErrorClass::Config, "not owned");
+        assert_eq!(
+            open_failure(&path, &owner),
+            format!(
+                "not a readable git repository: it is owned by another user, and git refuses to read it \
+                 (safe.directory); if you trust it, run: git config --global --add safe.directory {}",
+                path.display()
+            )
+        );
+        std::fs::remove_dir_all(path.join(".git/refs")).unwrap();
+        std::fs::remove_file(path.join(".git/HEAD")).unwrap();
+        let Err(error) = open_repository(&path) else {
+            panic!("a repository without HEAD and refs opened")
+        };
+        assert_eq!(
+            open_failure(&path, &error),
+            "not a readable git repository: `.git` is there but cannot be opened: `HEAD`, `refs` missing"
+        );
+        let err = discover(std::slice::from_ref(&path)).unwrap_err();
+        assert!(matches!(err, Error::Git { .. }), "{err}");
+        // A folder without any repository is a plain folder.
+        let plain = dir.path().join("wiki");
+        std::fs::create_dir(&plain).unwrap();
+        assert_eq!(kind_of(&plain), Ok(RootKind::Folder));
     }
 
     #[test]

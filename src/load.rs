@@ -5,6 +5,10 @@
 //! (its errors collected, their spans turned into lines), and only a file with no problems is
 //! deserialised whole. Target types must give every top-level field a default and use
 //! `deny_unknown_fields`, so that one key alone is a valid document.
+//!
+//! Numbers have ranges serde does not check: [`in_range`] is the one range check of every
+//! numeric value a user writes (`[thresholds]`, checklist weights, each rule's parameters
+//! through `checks::Rule::validate`), with one wording.
 
 use std::path::Path;
 
@@ -77,6 +81,34 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// `Ok` when `value` lies in `range`, else `"NAME VALUE is out of range: expected LOW to
+/// HIGH"` (NaN and infinities are never in range).
+pub fn in_range<T: PartialOrd + std::fmt::Display>(
+    name: &str,
+    value: T,
+    range: std::ops::RangeInclusive<T>,
+) -> Result<(), String> {
+    if range.contains(&value) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{name} {} is out of range: expected {} to {}",
+            shown(&value),
+            range.start(),
+            range.end()
+        ))
+    }
+}
+
+/// A number as a person wrote it: `1e308`, not its 309 digits.
+fn shown(value: &impl std::fmt::Display) -> String {
+    let text = value.to_string();
+    match text.parse::<f64>() {
+        Ok(number) if text.len() > 15 => format!("{number:e}"),
+        _ => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +154,24 @@ mod tests {
     }
 
     #[test]
+    fn ranges_name_the_parameter_and_refuse_nan_and_infinity() {
+        assert_eq!(in_range("max_percent", 20.0, 0.0..=100.0), Ok(()));
+        assert_eq!(
+            in_range("max_percent", 200.0, 0.0..=100.0).unwrap_err(),
+            "max_percent 200 is out of range: expected 0 to 100"
+        );
+        assert!(in_range("target", f64::NAN, 0.0..=1.0).is_err());
+        assert_eq!(
+            in_range("weight", 1e308, 0.0..=1000.0).unwrap_err(),
+            "weight 1e308 is out of range: expected 0 to 1000"
+        );
+        assert_eq!(
+            in_range("weight", f64::INFINITY, 0.0..=1000.0).unwrap_err(),
+            "weight inf is out of range: expected 0 to 1000"
+        );
+    }
+
+    #[test]
     fn valid_file_parses() {
         let s: Sample = parse_toml(Path::new("c.toml"), "name = \"x\"\n[other]\nlimit = 2\n").unwrap();
         assert_eq!((s.name.as_str(), s.other.limit, s.section.limit), ("x", 2, 0));
@@ -136,7 +186,7 @@ mod fuzz {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(300))]
+        #![proptest_config(ProptestConfig::default())] // 256 cases, or PROPTEST_CASES (scripts/fuzz.sh)
 
         #[test]
         fn any_text_is_a_config_or_located_problems(text in "(?s)[ -~\\n\\t\\[\\]=\"'{}é]{0,300}") {

@@ -111,7 +111,7 @@ fn without_organisations_vendor_checks_skip_with_the_fix() {
     assert_eq!(report["score"]["categories"]["knowledge"], Value::Null);
     let summary = stdout(&exitready(repo.path(), &["scan", "."]));
     assert!(
-        summary.contains("hint: 6 of them need to know who the vendor is: `exitready init`"),
+        summary.contains("hint: 11 of them need to know who the vendor is: `exitready init`"),
         "{summary}"
     );
 }

@@ -15,6 +15,23 @@ pub fn timestamp_rfc3339(time: jiff::Timestamp) -> String {
     time.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// Parses `YYYY-MM-DD` (midnight UTC) or an RFC 3339 timestamp, saying why not: the form, or
+/// a well-formed date the clock cannot hold (after 9999-12-30).
+pub fn parse_date_or_why(text: &str) -> Result<jiff::Timestamp, String> {
+    if let Some(time) = parse_date(text) {
+        return Ok(time);
+    }
+    let well_formed = text.parse::<jiff::civil::Date>().is_ok() || text.parse::<jiff::civil::DateTime>().is_ok();
+    Err(if well_formed {
+        format!(
+            "out of range: the clock ends on {}",
+            day(jiff::Timestamp::MAX.as_second())
+        )
+    } else {
+        "expected YYYY-MM-DD or an RFC 3339 time".to_string()
+    })
+}
+
 /// Parses `YYYY-MM-DD` (midnight UTC) or an RFC 3339 timestamp.
 pub fn parse_date(text: &str) -> Option<jiff::Timestamp> {
     text.parse::<jiff::Timestamp>().ok().or_else(|| {
@@ -49,5 +66,13 @@ mod tests {
         assert_eq!(parse_date("2026-01-01").unwrap().as_second() + DAY / 2, t.as_second());
         assert_eq!(days_since(t.as_second(), parse_date("2026-06-30").unwrap()), 179);
         assert!(parse_date("30/06/2026").is_none());
+        assert_eq!(
+            parse_date_or_why("9999-12-31").unwrap_err(),
+            "out of range: the clock ends on 9999-12-30"
+        );
+        assert_eq!(
+            parse_date_or_why("31/12/9999").unwrap_err(),
+            "expected YYYY-MM-DD or an RFC 3339 time"
+        );
     }
 }

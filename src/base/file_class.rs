@@ -29,4 +29,34 @@ pub enum FileClass {
     Symlink,
     /// A git submodule: listed, not descended.
     Submodule,
+    /// A git-lfs pointer: the content lives on an LFS server, not in the repository; never
+    /// read as text (a document stored this way is not measured, and a warning says so).
+    LfsPointer,
+}
+
+/// What a file on disk is, for a message about one that is not a regular file (only regular
+/// files are opened inside a scanned root: a named pipe would block the read forever).
+pub fn describe_file_type(file_type: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else if file_type.is_symlink() {
+        "a symbolic link"
+    } else if file_type.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
+    }
 }

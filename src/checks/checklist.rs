@@ -18,6 +18,10 @@ use crate::error::{Error, Problem, Result};
 /// The five score categories, in report order.
 pub const CATEGORIES: [&str; 5] = ["documentation", "freshness", "ownership", "knowledge", "exit"];
 
+/// The largest weight an item may have (weights are relative within a category: 0 to 1,000
+/// leaves room for any ratio a person means, and no sum of them overflows).
+pub const MAX_WEIGHT: f64 = 1000.0;
+
 /// The checklist used when none is named.
 pub const DEFAULT_CHECKLIST: &str = "exit-readiness";
 
@@ -51,6 +55,8 @@ pub struct Item {
     pub checklist: String,
     /// The built rule.
     pub rule: Box<dyn Rule>,
+    /// Ids of the regulatory controls it gives supporting evidence for (`checks::controls`).
+    pub controls: Vec<String>,
 }
 
 /// A loaded checklist (or several combined).
@@ -84,6 +90,8 @@ struct RawItem {
     rule: Spanned<String>,
     #[serde(default)]
     params: Option<Spanned<toml::Table>>,
+    #[serde(default)]
+    controls: Vec<Spanned<String>>,
 }
 
 fn one() -> f64 {
@@ -174,12 +182,21 @@ pub fn parse(file: &Path, text: &str) -> Result<Checklist> {
         if items.iter().any(|i| i.id == id) {
             problems.push(at(raw_item.id.span(), "duplicate item id".to_string()));
         }
-        if !(raw_item.weight.is_finite() && raw_item.weight >= 0.0) {
-            problems.push(at(
-                raw_item.id.span(),
-                format!("weight {} must be a number ≥ 0", raw_item.weight),
-            ));
+        if let Err(message) = super::in_range("weight", raw_item.weight, 0.0..=MAX_WEIGHT) {
+            problems.push(at(raw_item.id.span(), message));
         }
+        for control in &raw_item.controls {
+            if super::controls::find(control.get_ref()).is_none() {
+                problems.push(at(
+                    control.span(),
+                    format!(
+                        "unknown control `{}` (the ids are in checklists/controls.toml; `exitready checklists NAME --controls` lists the mapping)",
+                        control.get_ref()
+                    ),
+                ));
+            }
+        }
+        let controls: Vec<String> = raw_item.controls.iter().map(|c| c.get_ref().clone()).collect();
         let params_span = raw_item.params.as_ref().map_or(raw_item.rule.span(), |p| p.span());
         match build_rule(
             raw_item.rule.get_ref(),
@@ -196,6 +213,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Checklist> {
                 rule_kind: raw_item.rule.get_ref().clone(),
                 checklist: name.clone(),
                 rule,
+                controls,
             }),
             Err(message) => {
                 let span = if message.starts_with("unknown rule kind") {
@@ -265,6 +283,23 @@ params = { kind = "runbook", mni = 2 }
         assert_eq!(lines, vec![Some(7), Some(10), Some(15)]);
         assert!(problems[0].message.starts_with("unknown rule kind `no_such_rule`"));
         assert!(problems[2].message.contains("unknown field `mni`"));
+    }
+
+    #[test]
+    fn unknown_controls_are_reported_with_their_line() {
+        let text = "[[item]]\nid = \"exit.x\"\ntitle = \"t\"\nwhy = \"w\"\nremediation = \"r\"\nrule = \"attestation\"\ncontrols = [\"DORA-28.8\",\n  \"DORA-99\"]\n";
+        let Err(Error::Invalid { problems }) = parse(Path::new("mine.toml"), text) else {
+            panic!("expected problems")
+        };
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(8));
+        assert!(
+            problems[0].message.starts_with("unknown control `DORA-99`"),
+            "{}",
+            problems[0].message
+        );
+        let list = parse(Path::new("mine.toml"), &text.replace(",\n  \"DORA-99\"", "")).unwrap();
+        assert_eq!(list.items[0].controls, vec!["DORA-28.8"]);
     }
 
     #[test]

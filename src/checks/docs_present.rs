@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::rule::{Context, Evidence, Outcome, Rule};
 use crate::facts::RepoFacts;
 use crate::facts::documents::DocKind;
+use crate::load::in_range;
 
 /// Parameters.
 #[derive(Debug, Clone, Deserialize)]
@@ -17,7 +18,7 @@ use crate::facts::documents::DocKind;
 pub struct DocsPresent {
     /// The document kind looked for.
     pub kind: DocKind,
-    /// How many are needed.
+    /// How many are needed (1 to 10,000).
     #[serde(default = "one")]
     pub min: usize,
 }
@@ -27,6 +28,10 @@ fn one() -> usize {
 }
 
 impl Rule for DocsPresent {
+    fn validate(&self) -> Result<(), String> {
+        in_range("min", self.min, 1..=10_000)
+    }
+
     fn evaluate(&self, facts: &RepoFacts, _context: &Context) -> Outcome {
         let found: Vec<Evidence> = facts
             .documents_of(self.kind)

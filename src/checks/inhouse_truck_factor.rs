@@ -10,16 +10,21 @@ use serde::Deserialize;
 use super::rule::{Context, Evidence, Outcome, Rule};
 use super::vendor_exit::NO_ORGANISATIONS;
 use crate::facts::RepoFacts;
+use crate::load::in_range;
 
 /// Parameters.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InhouseTruckFactor {
-    /// The truck factor needed.
+    /// The truck factor needed (1 to 1,000).
     pub min: u32,
 }
 
 impl Rule for InhouseTruckFactor {
+    fn validate(&self) -> Result<(), String> {
+        in_range("min", self.min, 1..=1_000)
+    }
+
     fn evaluate(&self, facts: &RepoFacts, _context: &Context) -> Outcome {
         let Some(knowledge) = &facts.knowledge else {
             return Outcome::skip("no git history was read for this root");

@@ -13,18 +13,24 @@ use super::rule::{Context, Evidence, Outcome, Rule};
 use super::vendor_exit::NO_ORGANISATIONS;
 use crate::facts::RepoFacts;
 use crate::facts::knowledge::Role;
+use crate::load::in_range;
 
 /// Parameters.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KnowledgeTrend {
-    /// Quarters to look back.
+    /// Quarters to look back (1 to 40).
     pub quarters: usize,
-    /// An in-house known share at or above this passes whatever the trend.
+    /// An in-house known share at or above this passes whatever the trend (0 to 1).
     pub target: f64,
 }
 
 impl Rule for KnowledgeTrend {
+    fn validate(&self) -> Result<(), String> {
+        in_range("quarters", self.quarters, 1..=40)?;
+        in_range("target", self.target, 0.0..=1.0)
+    }
+
     fn evaluate(&self, facts: &RepoFacts, _context: &Context) -> Outcome {
         let Some(knowledge) = &facts.knowledge else {
             return Outcome::skip("no git history was read for this root");

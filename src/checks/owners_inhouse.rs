@@ -16,16 +16,21 @@ use super::vendor_exit::NO_ORGANISATIONS;
 use crate::facts::RepoFacts;
 use crate::facts::knowledge::Role;
 use crate::facts::owners;
+use crate::load::in_range;
 
 /// Parameters.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OwnersInhouse {
-    /// Share of owned files (percent) that may be vendor-only.
+    /// Share of owned files (percent) that may be vendor-only (0 to 100).
     pub max_percent: f64,
 }
 
 impl Rule for OwnersInhouse {
+    fn validate(&self) -> Result<(), String> {
+        in_range("max_percent", self.max_percent, 0.0..=100.0)
+    }
+
     fn evaluate(&self, facts: &RepoFacts, context: &Context) -> Outcome {
         let Some(ownership) = &facts.ownership else {
             return Outcome::skip("ownership files were not read");

@@ -9,6 +9,9 @@ use super::{
     named_roles, owners_active, owners_inhouse, ownership_coverage, ownership_valid, runbook_per_service,
     runbook_updated_with_code, runbooks_fresh, stale_branches, vendor_exit, vendor_islands,
 };
+use super::{
+    credentials_listed, open_tickets, rebuild_ready, vendor_hosted, vendor_in_operations, vendor_infrastructure,
+};
 
 type Builder = fn(toml::Table) -> Result<Box<dyn Rule>, String>;
 
@@ -21,10 +24,12 @@ pub struct RuleKind {
     build: Builder,
 }
 
+/// Deserialises a rule's parameters (unknown keys and wrong types refused) and checks their
+/// ranges (`Rule::validate`).
 fn build<P: Rule + DeserializeOwned + 'static>(params: toml::Table) -> Result<Box<dyn Rule>, String> {
-    P::deserialize(toml::Value::Table(params))
-        .map(|p| Box::new(p) as Box<dyn Rule>)
-        .map_err(|e| e.message().to_string())
+    let rule = P::deserialize(toml::Value::Table(params)).map_err(|e| e.message().to_string())?;
+    rule.validate()?;
+    Ok(Box::new(rule))
 }
 
 /// The closed set of rule kinds.
@@ -113,6 +118,36 @@ pub const RULE_KINDS: &[RuleKind] = &[
         name: "attestation",
         doc: "only a person can confirm it: `skip` in a scan, attested in `exitready signoff`",
         build: build::<attestation::Attestation>,
+    },
+    RuleKind {
+        name: "vendor_hosted",
+        doc: "no document or config links to vendor-hosted pages (wiki, tracker, drive); `allow_hosts` set aside",
+        build: build::<vendor_hosted::VendorHosted>,
+    },
+    RuleKind {
+        name: "vendor_in_operations",
+        doc: "at most `max_vendor_only` ownership rules, alert routes, on-call sections or CI configs name only vendor people",
+        build: build::<vendor_in_operations::VendorInOperations>,
+    },
+    RuleKind {
+        name: "vendor_infrastructure",
+        doc: "no CI runner, registry, base image, Terraform backend or Helm repository of the vendor's (`allow_hosts` set aside)",
+        build: build::<vendor_infrastructure::VendorInfrastructure>,
+    },
+    RuleKind {
+        name: "credentials_listed",
+        doc: "every secret name CI and deployment use is in the access inventory, and no secret value is committed",
+        build: build::<credentials_listed::CredentialsListed>,
+    },
+    RuleKind {
+        name: "rebuild_ready",
+        doc: "build instructions, lockfiles, pinned toolchains and images, IaC, documented environment, CI off vendor runners",
+        build: build::<rebuild_ready::RebuildReady>,
+    },
+    RuleKind {
+        name: "open_tickets",
+        doc: "at most `max_tickets` open tickets (from `scan --tickets`) are assigned to the vendor or to nobody",
+        build: build::<open_tickets::OpenTickets>,
     },
     RuleKind {
         name: "runbook_updated_with_code",

@@ -191,6 +191,14 @@ pub struct Context<'a> {
 pub trait Rule: std::fmt::Debug + Send + Sync {
     /// Judges one repository's facts.
     fn evaluate(&self, facts: &RepoFacts, context: &Context) -> Outcome;
+
+    /// Checks the parameters serde cannot (ranges, one limit below another), once, when the
+    /// checklist is loaded: the message names the parameter and its range, and the checklist
+    /// loader adds file and line. Each numeric parameter of a rule kind has a range, written in
+    /// its doc and checked here with `load::in_range`; the default accepts everything.
+    fn validate(&self) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,11 @@
 //! DESIGN §2: a category is Σ weight·score / Σ weight over its evaluated items (skip left out,
 //! error counts 0), `null` when it has none, and then left out of the overall score, which is
 //! the mean of the categories that have one. Grades: A ≥ 90, B ≥ 75, C ≥ 60, D ≥ 40, else F.
+//!
+//! NaN never reaches a score: checklists refuse weights outside 0–1,000 and rules scores
+//! outside 0..1, and here weights are divided by the category's largest before summing (the
+//! ratio is the same; `1e308 + 1e308` no longer overflows), and an item whose weight or score
+//! is not a finite number is left out.
 
 use std::collections::BTreeMap;
 
@@ -35,23 +40,30 @@ pub struct Scored<'a> {
 
 /// Computes the scores of a set of items.
 pub fn score<'a>(items: impl IntoIterator<Item = Scored<'a>>) -> Score {
-    let mut sums: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
+    let mut weighted: BTreeMap<&str, Vec<(f64, f64)>> = BTreeMap::new();
     for item in items {
         if item.status == Status::Skip {
             continue;
         }
         let value = if item.status == Status::Error { 0.0 } else { item.score };
-        let entry = sums.entry(item.category).or_insert((0.0, 0.0));
-        entry.0 += item.weight * value;
-        entry.1 += item.weight;
+        if !(item.weight.is_finite() && item.weight >= 0.0 && value.is_finite()) {
+            continue;
+        }
+        weighted.entry(item.category).or_default().push((item.weight, value));
     }
     let categories: BTreeMap<String, Option<f64>> = CATEGORIES
         .iter()
         .map(|c| {
-            let value = sums
-                .get(c)
-                .filter(|(_, w)| *w > 0.0)
-                .map(|(s, w)| round1(100.0 * s / w));
+            let value = weighted.get(c).and_then(|items| {
+                let largest = items.iter().map(|(w, _)| *w).fold(0.0, f64::max);
+                let (sum, total) = items.iter().fold((0.0, 0.0), |(s, t), (w, v)| {
+                    let w = w / largest;
+                    (s + w * v, t + w)
+                });
+                (largest > 0.0 && total > 0.0)
+                    .then(|| round1(100.0 * sum / total))
+                    .filter(|v| v.is_finite())
+            });
             (c.to_string(), value)
         })
         .collect();
@@ -109,6 +121,19 @@ mod tests {
         assert_eq!(s.categories["knowledge"], None);
         assert_eq!(s.overall, Some(68.8));
         assert_eq!(s.grade.as_deref(), Some("C"));
+    }
+
+    #[test]
+    fn huge_or_broken_weights_never_give_nan() {
+        let s = score([
+            item("documentation", 1e308, Status::Pass, 1.0),
+            item("documentation", 1e308, Status::Fail, 0.0),
+            item("freshness", f64::INFINITY, Status::Pass, 1.0),
+            item("freshness", 1.0, Status::Warn, f64::NAN),
+        ]);
+        assert_eq!(s.categories["documentation"], Some(50.0));
+        assert_eq!(s.categories["freshness"], None);
+        assert_eq!(s.overall, Some(50.0));
     }
 
     #[test]

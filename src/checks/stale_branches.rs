@@ -12,16 +12,21 @@ use super::rule::{Context, Evidence, Outcome, Rule};
 use super::vendor_exit::NO_ORGANISATIONS;
 use crate::facts::RepoFacts;
 use crate::facts::knowledge::Role;
+use crate::load::in_range;
 
 /// Parameters.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StaleBranches {
-    /// Days after which a vendor branch counts as stale.
+    /// Days after which a vendor branch counts as stale (0 to 36,500).
     pub max_age_days: i64,
 }
 
 impl Rule for StaleBranches {
+    fn validate(&self) -> Result<(), String> {
+        in_range("max_age_days", self.max_age_days, 0..=36_500)
+    }
+
     fn evaluate(&self, facts: &RepoFacts, context: &Context) -> Outcome {
         let (Some(history), Some(knowledge)) = (&facts.history, &facts.knowledge) else {
             return Outcome::skip("no git history was read for this root");

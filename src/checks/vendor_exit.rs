@@ -11,14 +11,15 @@ use serde::Deserialize;
 use super::rule::{Context, Evidence, Outcome, Rule};
 use crate::facts::RepoFacts;
 use crate::facts::knowledge::Role;
+use crate::load::in_range;
 
 /// Parameters.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VendorExit {
-    /// Orphaned share (percent) that still passes.
+    /// Orphaned share (percent) that still passes (0 to 100, at most `fail_percent`).
     pub max_percent: f64,
-    /// Orphaned share (percent) that fails outright.
+    /// Orphaned share (percent) that fails outright (0 to 100).
     pub fail_percent: f64,
 }
 
@@ -26,6 +27,18 @@ pub struct VendorExit {
 pub const NO_ORGANISATIONS: &str = "no [organisations] configured: run exitready init";
 
 impl Rule for VendorExit {
+    fn validate(&self) -> Result<(), String> {
+        in_range("max_percent", self.max_percent, 0.0..=100.0)?;
+        in_range("fail_percent", self.fail_percent, 0.0..=100.0)?;
+        if self.max_percent > self.fail_percent {
+            return Err(format!(
+                "max_percent {} is above fail_percent {}: the share that passes must be at most the one that fails",
+                self.max_percent, self.fail_percent
+            ));
+        }
+        Ok(())
+    }
+
     fn evaluate(&self, facts: &RepoFacts, _context: &Context) -> Outcome {
         let Some(knowledge) = &facts.knowledge else {
             return Outcome::skip("no git history was read for this root");

@@ -13,18 +13,24 @@ use super::rule::{Context, Evidence, Outcome, Rule};
 use super::vendor_exit::NO_ORGANISATIONS;
 use crate::facts::RepoFacts;
 use crate::facts::knowledge::Role;
+use crate::load::in_range;
 
 /// Parameters.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VendorIslands {
-    /// Islands smaller than this are not counted.
+    /// Islands smaller than this are not counted (1 to 1,000,000).
     pub min_files: usize,
-    /// Share of source files in islands that fails outright.
+    /// Share of source files in islands that fails outright (0 to 1).
     pub fail_share: f64,
 }
 
 impl Rule for VendorIslands {
+    fn validate(&self) -> Result<(), String> {
+        in_range("min_files", self.min_files, 1..=1_000_000)?;
+        in_range("fail_share", self.fail_share, 0.0..=1.0)
+    }
+
     fn evaluate(&self, facts: &RepoFacts, _context: &Context) -> Outcome {
         let Some(knowledge) = &facts.knowledge else {
             return Outcome::skip("no git history was read for this root");

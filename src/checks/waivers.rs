@@ -96,12 +96,29 @@ pub fn report<'a>(
 ) -> (Vec<WaiverReport>, Vec<Warning>) {
     let mut applied = vec![0; waivers.len()];
     for (check, outcome) in outcomes {
-        for evidence in &outcome.evidence {
-            if let Some(index) = first_match(waivers, now, check, evidence) {
-                applied[index] += 1;
-            }
+        count(waivers, now, check, outcome, &mut applied);
+    }
+    listed(waivers, now, applied, repository)
+}
+
+/// Adds to `applied` (one count per waiver) the findings of one outcome each waiver set aside:
+/// counted before `checks::evaluate` bounds the evidence an outcome keeps.
+pub fn count(waivers: &[WaiverRule], now: jiff::Timestamp, check: &str, outcome: &Outcome, applied: &mut [usize]) {
+    for evidence in &outcome.evidence {
+        if let Some(index) = first_match(waivers, now, check, evidence) {
+            applied[index] += 1;
         }
     }
+}
+
+/// The report's list of one repository's waivers with what each set aside (`count`), and a
+/// warning per expired waiver.
+pub fn listed(
+    waivers: &[WaiverRule],
+    now: jiff::Timestamp,
+    applied: Vec<usize>,
+    repository: Option<&str>,
+) -> (Vec<WaiverReport>, Vec<Warning>) {
     let mut warnings = Vec::new();
     let reports = waivers
         .iter()

@@ -22,8 +22,9 @@ pub enum Outcome {
 pub fn now(global: &GlobalArgs) -> Result<jiff::Timestamp> {
     match &global.now {
         None => Ok(jiff::Timestamp::now()),
-        Some(text) => crate::base::dates::parse_date(text)
-            .ok_or_else(|| Error::Usage(format!("--now {text}: expected YYYY-MM-DD or an RFC 3339 time"))),
+        Some(text) => {
+            crate::base::dates::parse_date_or_why(text).map_err(|why| Error::Usage(format!("--now {text}: {why}")))
+        }
     }
 }
 

@@ -14,11 +14,14 @@ pub fn run(args: DiffArgs) -> Result<Outcome> {
     let old = crate::report::input::read(&args.old)?;
     let new = crate::report::input::read(&args.new)?;
     let comparison = compare(&old, &new);
+    for warning in &comparison.warnings {
+        super::output::stderr(&format!("warning: {}\n", crate::base::text::one_line(warning)));
+    }
     let text = match args.format {
         TextFormat::Text => crate::report::diff::text(&comparison),
         TextFormat::Md => crate::report::diff::markdown(&comparison),
         TextFormat::Json => json(&comparison)?,
     };
-    print!("{text}");
+    super::output::stdout(&text)?;
     Ok(Outcome::Done)
 }

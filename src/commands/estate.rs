@@ -9,7 +9,7 @@
 //! `facts::gather`); nothing is shared between tasks but the read-only config.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 
@@ -66,15 +66,15 @@ pub fn find(dirs: &[PathBuf]) -> Result<Found> {
                 walk.skip_current_dir();
                 continue;
             }
-            if !looks_like_repository(path) {
+            if !crate::discover::looks_like_repository(path) {
                 continue;
             }
             walk.skip_current_dir();
-            match crate::discover::open_repository(path) {
+            match crate::discover::kind_of(path) {
                 Ok(_) => found.repositories.push(path.to_path_buf()),
-                Err(e) => found.failed.push(FailedRoot {
+                Err(message) => found.failed.push(FailedRoot {
                     path: path.display().to_string(),
-                    message: format!("not a readable git repository: {}", e.message()),
+                    message,
                 }),
             }
         }
@@ -86,12 +86,6 @@ pub fn find(dirs: &[PathBuf]) -> Result<Found> {
         }
     }
     Ok(found)
-}
-
-/// A `.git` entry (work tree) or the layout of a bare repository.
-fn looks_like_repository(path: &Path) -> bool {
-    path.join(".git").symlink_metadata().is_ok()
-        || (path.join("HEAD").is_file() && path.join("objects").is_dir() && path.join("refs").is_dir())
 }
 
 /// Gathers the facts of every root in parallel on `jobs` threads (all cores by default), in

@@ -52,7 +52,7 @@ pub fn run(global: &GlobalArgs, args: ExplainArgs) -> Result<Outcome> {
             message: format!("neither an existing file nor a check id (category.rule){hint}"),
         });
     };
-    print!("{text}");
+    super::output::stdout(&text)?;
     Ok(Outcome::Done)
 }
 
@@ -159,7 +159,7 @@ fn explain_path(global: &GlobalArgs, path: &Path) -> Result<FileExplanation> {
         stale: verdict.as_ref().map(|v| v.stale),
         reasons: verdict
             .iter()
-            .flat_map(|v| v.reasons.iter().map(crate::report::build::document_reason))
+            .flat_map(|v| crate::report::build::document_reasons(&v.reasons))
             .collect(),
         path: relative,
     })

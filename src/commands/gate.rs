@@ -48,6 +48,8 @@ pub fn run(global: &GlobalArgs, args: GateArgs) -> Result<Outcome> {
         settings,
         now,
         skip_history: args.fail_under.is_none() && args.checklists.is_empty(),
+        // Likewise the exit inventory, which only exit-readiness items read.
+        skip_exit: args.fail_under.is_none() && args.checklists.is_empty(),
         ..GatherOptions::default()
     };
     let mut facts = facts::gather(&root, &options)?;
@@ -67,7 +69,7 @@ pub fn run(global: &GlobalArgs, args: GateArgs) -> Result<Outcome> {
     if crate::report::annotations::in_github_actions() {
         lines.push_str(&crate::report::annotations::github(&report));
     }
-    outputs.print_for_people(&lines);
+    outputs.print_for_people(&lines)?;
     let failed = report
         .checks
         .iter()

@@ -18,7 +18,7 @@ pub fn run(global: &GlobalArgs, args: MergeArgs) -> Result<Outcome> {
     for path in &args.reports {
         inputs.push((path.display().to_string(), crate::report::input::read(path)?));
     }
-    let report = merge(inputs, now);
+    let report = merge(inputs, now)?;
     write(global, &report, &outputs)
 }
 
@@ -33,7 +33,7 @@ pub fn render_command(global: &GlobalArgs, args: RenderArgs) -> Result<Outcome> 
 fn write(global: &GlobalArgs, report: &Report, outputs: &ReportOutputs) -> Result<Outcome> {
     outputs.write(report, global)?;
     if let Some(summary) = outputs.summary(report, global) {
-        outputs.print_for_people(&summary);
+        outputs.print_for_people(&summary)?;
     }
     Ok(Outcome::Done)
 }

@@ -21,6 +21,14 @@ use crate::error::{Error, Result};
 
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<Outcome> {
+    // The commands that read a history refuse a cache folder they could not place safely
+    // before any work.
+    if matches!(
+        cli.command,
+        Command::Scan(_) | Command::Explain(_) | Command::People(_) | Command::Init(_) | Command::Gate(_)
+    ) {
+        crate::facts::history::cache::check_environment()?;
+    }
     match cli.command {
         Command::Scan(args) => scan::run(&cli.global, args),
         Command::Explain(args) => explain::run(&cli.global, args),
@@ -37,15 +45,19 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 SchemaKind::Report => schemars::schema_for!(crate::report::model::Report),
                 SchemaKind::Explain => schemars::schema_for!(crate::report::model::FileExplanation),
             };
-            print!("{}", crate::report::render::json(&schema)?);
+            output::stdout(&crate::report::render::json(&schema)?)?;
             Ok(Outcome::Done)
         }
         Command::Completions(args) => {
-            crate::cli::completions(args.shell, &mut std::io::stdout());
+            let mut text = Vec::new();
+            crate::cli::completions(args.shell, &mut text);
+            output::stdout(&String::from_utf8_lossy(&text))?;
             Ok(Outcome::Done)
         }
         Command::Man => {
-            crate::cli::man(&mut std::io::stdout()).map_err(|e| Error::io("<stdout>", e))?;
+            let mut text = Vec::new();
+            crate::cli::man(&mut text).map_err(|e| Error::Internal(format!("cannot render the man page: {e}")))?;
+            output::stdout(&String::from_utf8_lossy(&text))?;
             Ok(Outcome::Done)
         }
         Command::Gate(args) => gate::run(&cli.global, args),

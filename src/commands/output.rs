@@ -2,9 +2,15 @@
 //! `render`): each `-o` file in the format its extension names, `--format` to stdout, text for
 //! people on the stream the report leaves free, and the `--fail-under` score bar. Everything
 //! that can be wrong with an output is found before any work starts.
+//!
+//! Every byte a command prints goes through [`stdout`] and [`stderr`]: a reader that closes the
+//! pipe early (`exitready people | head -1`) is not an error, as for every Unix tool. The rest
+//! of that stream is dropped quietly, `-o` files are still written, and the run exits with the
+//! code it earned (issue 11, item 12).
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::cli::{Format, GlobalArgs, ReportOutputArgs};
 use crate::error::{Error, Result};
@@ -84,18 +90,19 @@ impl ReportOutputs {
         if let Some(format) = self.stdout {
             let color =
                 format == OutputFormat::Text && super::common::use_color(global.color, std::io::stdout().is_terminal());
-            print!("{}", render(report, format, &self.templates, color, full.as_deref())?);
+            stdout(&render(report, format, &self.templates, color, full.as_deref())?)?;
         }
         Ok(())
     }
 
     /// Prints text for people (a summary, the gate's lines, annotations): to stdout when no
     /// `--format` holds it, else to stderr, so that stdout keeps only that format.
-    pub fn print_for_people(&self, text: &str) {
+    pub fn print_for_people(&self, text: &str) -> Result<()> {
         if self.stdout.is_none() {
-            print!("{text}");
+            stdout(text)
         } else {
-            eprint!("{text}");
+            stderr(text);
+            Ok(())
         }
     }
 
@@ -116,6 +123,33 @@ impl ReportOutputs {
             self.full_report().as_deref(),
         ))
     }
+}
+
+/// Set once stdout's reader has gone: later writes are dropped.
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Writes `text` to stdout as is (renderers made it safe). A closed pipe ends stdout quietly:
+/// this and every later write are dropped and the command goes on. Another write error (a full
+/// disk behind `>`) is an error naming `<stdout>`.
+pub fn stdout(text: &str) -> Result<()> {
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            STDOUT_CLOSED.store(true, Ordering::Relaxed);
+            Ok(())
+        }
+        other => other.map_err(|e| Error::io("<stdout>", e)),
+    }
+}
+
+/// Writes `text` to stderr as is; a write error there has nowhere to be reported, and is
+/// ignored rather than turned into a panic (which is what `eprint!` does).
+pub fn stderr(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
 }
 
 /// The rendering a `--format` asks for.
@@ -155,11 +189,13 @@ impl ScoreBar {
         match report.score.overall {
             Some(score) if score >= bar => true,
             Some(score) => {
-                eprintln!("exitready: score {score:.1} is under the bar of {bar}");
+                stderr(&format!("exitready: score {score:.1} is under the bar of {bar}\n"));
                 false
             }
             None => {
-                eprintln!("exitready: no score could be computed, so the bar of {bar} is not met");
+                stderr(&format!(
+                    "exitready: no score could be computed, so the bar of {bar} is not met\n"
+                ));
                 false
             }
         }

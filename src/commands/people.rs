@@ -8,6 +8,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::base::text;
 use crate::cli::{GlobalArgs, InitArgs, PeopleArgs, PeopleFormat};
 use crate::discover::{self, RootKind};
 use crate::error::{Error, Result};
@@ -160,8 +161,9 @@ fn pseudo_domain(name: &str) -> bool {
 pub fn run_people(global: &GlobalArgs, args: PeopleArgs) -> Result<Outcome> {
     let (people, history) = people(global, &args.path)?;
     match args.format {
-        PeopleFormat::Json => print!("{}", crate::report::render::json(&people)?),
-        PeopleFormat::Text => print!("{}", people_text(&people, history.partial_history)),
+        PeopleFormat::Json => super::output::stdout(&crate::report::render::json(&people)?)?,
+        // Names, emails and domains are the repository's: made terminal-safe as written.
+        PeopleFormat::Text => super::output::stdout(&text::terminal(&people_text(&people, history.partial_history)))?,
     }
     Ok(Outcome::Done)
 }
@@ -244,13 +246,13 @@ pub fn run_init(global: &GlobalArgs, args: InitArgs) -> Result<Outcome> {
         });
     }
     let (people, _) = people(global, &args.path)?;
-    let text = starting_config(&people);
-    super::common::write_output(&output, &text)?;
+    let config = starting_config(&people);
+    super::common::write_output(&output, &config)?;
     if !global.quiet {
-        eprintln!(
-            "exitready: wrote {}: mark the vendor and in-house domains under [organisations]",
-            output.display()
-        );
+        super::output::stderr(&format!(
+            "exitready: wrote {}: mark the vendor and in-house domains under [organisations]\n",
+            text::one_line(&output.display().to_string())
+        ));
     }
     Ok(Outcome::Done)
 }
@@ -275,11 +277,11 @@ pub fn starting_config(people: &People) -> String {
     for org in people.organisations.iter().filter(|o| o.role != Role::Bots).take(15) {
         let (what, note) = if pseudo_domain(&org.name) {
             (
-                format!("({})", org.name),
+                format!("({})", text::one_line(&org.name)),
                 "; personal addresses: list people one by one (\"a@gmail.com\")",
             )
         } else {
-            (format!("@{}", org.name), "")
+            (format!("@{}", text::one_line(&org.name)), "")
         };
         let _ = writeln!(
             out,
@@ -306,7 +308,7 @@ pub fn starting_config(people: &People) -> String {
         if bots.is_empty() {
             "none".to_string()
         } else {
-            bots.join(", ")
+            text::one_line(&bots.join(", ")).into_owned()
         }
     );
     let _ = writeln!(out, "bots = []\n");
@@ -458,5 +460,34 @@ mod tests {
         assert_eq!(column(rows[0], "active"), column(rows[1], "inactive"));
         assert_eq!(column(rows[0], "2024"), column(rows[1], "2024"));
         assert!(rows[1].contains("inactive  2024-01-01 … 2025-01-01"), "{text}");
+    }
+
+    #[test]
+    fn hostile_domains_still_give_a_valid_config() {
+        let hostile = "ev\u{1b}]0;x\u{7}il.com\n[thresholds]\nfail_under = 500\r\u{202e}";
+        let people = People {
+            organisations: vec![Organisation {
+                name: hostile.into(),
+                role: Role::Unknown,
+                people: 1,
+                active_people: 0,
+                commits: 1,
+            }],
+            people: vec![Person {
+                name: "bot".into(),
+                email: format!("ci@{hostile}"),
+                organisation: hostile.into(),
+                role: Role::Bots,
+                commits: 1,
+                first_commit: None,
+                last_commit: None,
+                active: false,
+            }],
+            aliases: Vec::new(),
+        };
+        let text = starting_config(&people);
+        let settings = Settings::parse(Path::new("exitready.toml"), &text).unwrap();
+        assert_eq!(settings.thresholds.fail_under, None);
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'));
     }
 }

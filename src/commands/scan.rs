@@ -1,6 +1,7 @@
 //! `exitready scan`: discover the roots, gather their facts, evaluate the checklists, write the
 //! report in every requested format, and decide the exit code (1 only under `--fail-under`).
 
+use crate::base::text;
 use crate::checks::checklist;
 use crate::cli::{GlobalArgs, ScanArgs};
 use crate::discover;
@@ -21,6 +22,11 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
         (discover::discover(&args.paths)?, Vec::new())
     };
     let checklist = checklist::load(&args.checklists)?;
+    let tickets = args
+        .tickets
+        .iter()
+        .map(|path| crate::facts::tickets::read_export(path))
+        .collect::<Result<Vec<_>>>()?;
     let outputs = ReportOutputs::resolve(&args.output)?;
     let baseline = args.baseline.as_deref().map(crate::report::input::read).transpose()?;
     let shared = super::common::shared_settings(global)?;
@@ -32,8 +38,7 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
         .since
         .as_deref()
         .map(|text| {
-            crate::base::dates::parse_date(text)
-                .ok_or_else(|| Error::Usage(format!("--since {text}: expected YYYY-MM-DD or an RFC 3339 time")))
+            crate::base::dates::parse_date_or_why(text).map_err(|why| Error::Usage(format!("--since {text}: {why}")))
         })
         .transpose()?;
     let bar = ScoreBar::resolve(args.fail_under, settings.iter().find_map(|s| s.thresholds.fail_under))?;
@@ -44,14 +49,22 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
         since,
         now,
         no_cache: args.no_cache,
+        tickets,
         ..Default::default()
     };
-    let (scanned, more_failed) = super::estate::gather_all(work, args.jobs, args.recursive, progress, &base)?;
+    // One root that cannot be read is an error (exit 2); among several, it is reported in
+    // `failed` and the others are scanned.
+    let keep_going = args.recursive || args.paths.len() > 1;
+    let (scanned, more_failed) = super::estate::gather_all(work, args.jobs, keep_going, progress, &base)?;
     failed.extend(more_failed);
     let people = crate::workflows::anonymize::people_in(&scanned);
     let mut report = build(&checklist, scanned, now);
     for f in &failed {
-        eprintln!("warning: {}: not scanned: {}", f.path, f.message);
+        super::output::stderr(&format!(
+            "warning: {}: not scanned: {}\n",
+            text::one_line(&f.path),
+            text::one_line(&f.message)
+        ));
     }
     if !failed.is_empty() {
         report
@@ -60,16 +73,24 @@ pub fn run(global: &GlobalArgs, args: ScanArgs) -> Result<Outcome> {
     }
     report.failed = failed;
     if args.anonymize {
-        crate::workflows::anonymize::anonymize(&mut report, people)?;
+        let pseudonyms = crate::workflows::anonymize::Pseudonyms {
+            salt: args.salt.as_deref().filter(|s| !s.is_empty()),
+        };
+        crate::workflows::anonymize::anonymize(&mut report, people, pseudonyms)?;
+    } else if args.salt.is_some() {
+        log::info!("--salt (or EXITREADY_ANONYMIZE_SALT) is used only with --anonymize");
     }
     report.baseline = baseline.map(|old| crate::workflows::compare::compare(&old, &report));
+    for warning in report.baseline.iter().flat_map(|b| &b.warnings) {
+        super::output::stderr(&format!("warning: baseline: {}\n", text::one_line(warning)));
+    }
 
     outputs.write(&report, global)?;
     if let Some(summary) = outputs.summary(&report, global) {
-        outputs.print_for_people(&summary);
+        outputs.print_for_people(&summary)?;
     }
     if crate::report::annotations::in_github_actions() {
-        outputs.print_for_people(&crate::report::annotations::github(&report));
+        outputs.print_for_people(&crate::report::annotations::github(&report))?;
     }
     Ok(match bar {
         Some(bar) if !bar.met_by(&report) => Outcome::GateFailed,

@@ -1,8 +1,10 @@
 //! `exitready signoff`: the handoff sign-off document bound to a report by its SHA-256, and
-//! `--verify SIGNOFF REPORT`, which checks that binding.
+//! `--verify SIGNOFF REPORT`, which checks that binding, that the document was not edited since
+//! it was written, and that it says "signed off" (`workflows::signoff`).
 //!
-//! Exit 0 when every item is passed or attested (or the hashes match), 1 when items are missing
-//! (or the hashes differ), 2 when an input is unreadable or malformed.
+//! Exit 0 when every item is passed or attested (or all three checks hold), 1 when items are
+//! missing (or a check fails), 2 when an input is unreadable or malformed, or an attestation is
+//! dated in the future or before the report.
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +16,7 @@ use crate::report::render::{Templates, json};
 use crate::workflows::signoff;
 
 use super::common::Outcome;
+use super::output::{stderr, stdout};
 
 /// Runs `signoff`.
 pub fn run(global: &GlobalArgs, args: SignoffArgs) -> Result<Outcome> {
@@ -32,7 +35,9 @@ pub fn run(global: &GlobalArgs, args: SignoffArgs) -> Result<Outcome> {
     let (attestations, file) = match &args.attestations {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-            (signoff::parse_attestations(path, &text)?, path.display().to_string())
+            let attestations = signoff::parse_attestations(path, &text)?;
+            signoff::check_dates(path, &attestations, &report.generated_at, now)?;
+            (attestations, path.display().to_string())
         }
         None => (Vec::new(), String::new()),
     };
@@ -46,16 +51,16 @@ pub fn run(global: &GlobalArgs, args: SignoffArgs) -> Result<Outcome> {
         now,
     );
     for warning in &document.warnings {
-        eprintln!("warning: {warning}");
+        stderr(&format!("warning: {}\n", crate::base::text::one_line(warning)));
     }
     for (path, kind) in &outputs {
         super::common::write_output(path, &render(&document, *kind, &templates)?)?;
     }
     match args.format {
-        Some(TextFormat::Json) => print!("{}", json(&document)?),
-        Some(TextFormat::Md) => print!("{}", templates.render("signoff.md.hbs", &document)?),
-        Some(TextFormat::Text) => print!("{}", crate::report::signoff::text(&document)),
-        None if !global.quiet => print!("{}", crate::report::signoff::text(&document)),
+        Some(TextFormat::Json) => stdout(&render(&document, Kind::Json, &templates)?)?,
+        Some(TextFormat::Md) => stdout(&render(&document, Kind::Markdown, &templates)?)?,
+        Some(TextFormat::Text) => stdout(&crate::report::signoff::text(&document))?,
+        None if !global.quiet => stdout(&crate::report::signoff::text(&document))?,
         None => {}
     }
     if document.signed_off {
@@ -71,7 +76,10 @@ pub fn run(global: &GlobalArgs, args: SignoffArgs) -> Result<Outcome> {
         if !document.unattested.is_empty() {
             why.push(format!("not attested: {}", document.unattested.join(", ")));
         }
-        eprintln!("exitready: not signed off: {}", why.join("; "));
+        stderr(&format!(
+            "exitready: not signed off: {}\n",
+            crate::base::text::one_line(&why.join("; "))
+        ));
         Ok(Outcome::GateFailed)
     }
 }
@@ -105,39 +113,64 @@ fn outputs(paths: &[PathBuf]) -> Result<Vec<(PathBuf, Kind)>> {
         .collect()
 }
 
+/// Renders the sign-off with its own hash: over the canonical JSON for JSON, over the rendered
+/// text for Markdown and HTML (`workflows::signoff`).
 fn render(document: &SignOff, kind: Kind, templates: &Templates) -> Result<String> {
     match kind {
-        Kind::Json => json(document),
-        Kind::Markdown => templates.render("signoff.md.hbs", document),
-        Kind::Html => templates.render("signoff.html.hbs", document),
+        Kind::Json => json(&signoff::sealed(document)),
+        Kind::Markdown => Ok(signoff::seal(&templates.render("signoff.md.hbs", document)?)),
+        Kind::Html => Ok(signoff::seal(&templates.render("signoff.html.hbs", document)?)),
     }
 }
 
 fn verify(global: &GlobalArgs, document: &Path, report: &Path) -> Result<Outcome> {
     let text = std::fs::read_to_string(document).map_err(|e| Error::io(document, e))?;
-    let Some(claimed) = signoff::hash_in(&text) else {
-        return Err(Error::Input {
-            path: document.to_path_buf(),
-            message: "no report SHA-256 found: not an exitready sign-off".to_string(),
-        });
-    };
     let bytes = std::fs::read(report).map_err(|e| Error::io(report, e))?;
-    let actual = crate::base::digest::sha256_hex(&bytes);
-    if claimed == actual {
-        if !global.quiet {
-            println!(
-                "{} belongs to {} (sha256 {actual})",
-                document.display(),
-                report.display()
-            );
-        }
+    let found = signoff::verify(&text, &bytes).map_err(|message| Error::Input {
+        path: document.to_path_buf(),
+        message,
+    })?;
+    let (name, report_name) = (document.display().to_string(), report.display().to_string());
+    let (name, report_name) = (
+        crate::base::text::one_line(&name),
+        crate::base::text::one_line(&report_name),
+    );
+    let mut checked = format!("{name}: checked against {report_name}\n");
+    let mut failures = String::new();
+    if found.report_matches() {
+        checked += &format!(
+            "  report:   belongs to {report_name} (sha256 {})\n",
+            found.report_actual
+        );
+    } else {
+        failures += &format!(
+            "exitready: {name} does not belong to {report_name}: it names report sha256 {}, the report's is {}\n",
+            found.report_claimed, found.report_actual
+        );
+    }
+    if found.content_intact() {
+        checked += &format!(
+            "  content:  unedited since it was written (signoff sha256 {})\n",
+            found.content_claimed
+        );
+    } else {
+        failures += &format!(
+            "exitready: {name} was edited after it was written: its signoff sha256 is {}, its content's is now {}\n",
+            found.content_claimed, found.content_actual
+        );
+    }
+    if found.signed_off {
+        checked += "  decision: signed off\n";
+    } else {
+        failures += &format!("exitready: {name} says: not signed off\n");
+    }
+    if !global.quiet {
+        stdout(&checked)?;
+    }
+    if found.passed() {
         Ok(Outcome::Done)
     } else {
-        eprintln!(
-            "exitready: {} does not belong to {}: it names report sha256 {claimed}, the report's is {actual}",
-            document.display(),
-            report.display()
-        );
+        stderr(&failures);
         Ok(Outcome::GateFailed)
     }
 }

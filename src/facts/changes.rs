@@ -31,7 +31,8 @@ pub struct ChangedRange {
     pub base: String,
     /// HEAD's full commit id.
     pub head: String,
-    /// Every changed path (old and new side of a rename, deletions included), sorted, with `/`.
+    /// Every changed path (old and new side of a rename, deletions included), sorted, exactly
+    /// as git stores it (`/` between folders, any `\` kept as part of a name).
     pub files: Vec<String>,
     /// The commits of `base..HEAD`, newest first.
     pub commits: Vec<RangeCommit>,
@@ -153,11 +154,14 @@ fn diff_paths(
     let head_tree = head.tree()?;
     let mut options = DiffOptions::new();
     options.skip_binary_check(true);
+    // Paths from git are never rewritten (`base::git_path`): a file named
+    // `docs\runbooks\pay.md` is not the runbook `docs/runbooks/pay.md`, and taking it for one let
+    // a change pass the gate (issue 11).
     let mut collect = |diff: git2::Diff| {
         for delta in diff.deltas() {
             for file in [delta.old_file(), delta.new_file()] {
-                if let Some(path) = file.path() {
-                    files.insert(path.to_string_lossy().replace('\\', "/"));
+                if let Some(path) = file.path_bytes() {
+                    files.insert(crate::base::git_path::decode(path).into_owned());
                 }
             }
         }

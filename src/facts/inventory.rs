@@ -1,14 +1,20 @@
 //! Inventory: the files of a root and what each one is (source, document, vendored, …).
 //!
 //! In a repository the files are those tracked at HEAD, read from HEAD's blobs (so `.gitignore`
-//! is honoured and the committed state is what is judged); in a plain folder every file on
-//! disk, symlinks not followed. This stage only records facts: it never judges them, and it
-//! never writes anything.
+//! is honoured and the committed state is what is judged); in a plain folder every regular file
+//! on disk, symlinks not followed, and nothing else opened (a named pipe would block a read
+//! forever). This stage only records facts: it never judges them, and it never writes anything.
+//!
+//! A repository whose HEAD cannot be read whole (a tree or blob missing, a truncated pack) is
+//! an error for that root, not an inventory of what happened to be readable: a report on part
+//! of a tree would be wrong in silence (issue 11). Paths from git are never rewritten
+//! (`base::git_path`).
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
+use git2::{ObjectType, Oid, Repository, Tree};
 
 use super::warning::Warning;
 use crate::discover::{Root, RootKind};
@@ -47,6 +53,11 @@ pub struct Snapshot {
     /// The current branch name, when HEAD is on one.
     pub branch: Option<String>,
     blobs: BTreeMap<String, Oid>,
+    /// The first blob of HEAD that could not be read: the repository is damaged, and the facts
+    /// gathered from it must not be reported (`check_intact`).
+    damage: RefCell<Option<String>>,
+    /// A partial clone (`extensions.partialClone`): blobs may be missing by design.
+    partial_clone: bool,
 }
 
 impl Snapshot {
@@ -58,19 +69,52 @@ impl Snapshot {
             head: None,
             branch: None,
             blobs: BTreeMap::new(),
+            damage: RefCell::new(None),
+            partial_clone: false,
         };
         if root.kind != RootKind::Folder {
-            let repo = crate::discover::open_repository(&root.path).map_err(|e| Error::Git {
+            let git_error = |message: String| Error::Git {
                 path: root.path.clone(),
-                message: e.message().to_string(),
-            })?;
-            if let Ok(head) = repo.head() {
-                snapshot.branch = head.shorthand().ok().filter(|_| head.is_branch()).map(str::to_string);
-                snapshot.head = head.target();
+                message,
+            };
+            let repo = crate::discover::open_repository(&root.path).map_err(|e| git_error(e.message().to_string()))?;
+            match repo.head() {
+                Ok(head) => {
+                    snapshot.branch = head.shorthand().ok().filter(|_| head.is_branch()).map(str::to_string);
+                    snapshot.head = head.target();
+                }
+                // An empty repository, or HEAD on a branch with no commit yet: no files.
+                Err(e) if e.code() == git2::ErrorCode::UnbornBranch => {}
+                // Anything else (`.git/HEAD` holding garbage, a broken symbolic ref) is not "no
+                // commits": the state to judge is unknown.
+                Err(e) => return Err(git_error(corrupt(&format!("cannot read HEAD: {}", e.message())))),
             }
+            snapshot.partial_clone = repo
+                .config()
+                .and_then(|c| c.get_string("extensions.partialclone"))
+                .is_ok();
             snapshot.repo = Some(repo);
         }
         Ok(snapshot)
+    }
+
+    /// An error when a blob of HEAD could not be read while gathering: the repository is
+    /// damaged and what was gathered from it is not to be reported.
+    pub fn check_intact(&self) -> Result<()> {
+        match self.damage.borrow().as_ref() {
+            Some(message) => Err(Error::Git {
+                path: self.root.path.clone(),
+                message: corrupt(message),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    fn record_damage(&self, message: &str) {
+        let mut damage = self.damage.borrow_mut();
+        if damage.is_none() && !self.partial_clone {
+            *damage = Some(message.to_string());
+        }
     }
 
     /// Reads a file's bytes (at HEAD for repositories, from disk for folders), at most 5 MiB.
@@ -78,9 +122,11 @@ impl Snapshot {
         match &self.repo {
             Some(repo) => {
                 let oid = self.blobs.get(path).ok_or_else(|| "not tracked at HEAD".to_string())?;
-                let blob = repo
-                    .find_blob(*oid)
-                    .map_err(|e| format!("cannot read blob {oid}: {}", e.message()))?;
+                let blob = repo.find_blob(*oid).map_err(|e| {
+                    let message = format!("cannot read blob {oid} ({path}): {}", e.message());
+                    self.record_damage(&message);
+                    message
+                })?;
                 if blob.size() as u64 > MAX_READ_BYTES {
                     return Err(format!("larger than {} MiB, not read", MAX_READ_BYTES >> 20));
                 }
@@ -89,6 +135,14 @@ impl Snapshot {
             None => {
                 let full = self.root.path.join(path);
                 let meta = std::fs::symlink_metadata(&full).map_err(|e| e.to_string())?;
+                // Only regular files are opened: opening a named pipe blocks until someone
+                // writes to it, a device may never end.
+                if !meta.file_type().is_file() {
+                    return Err(format!(
+                        "{}: not read",
+                        crate::base::file_class::describe_file_type(&meta.file_type())
+                    ));
+                }
                 if meta.len() > MAX_READ_BYTES {
                     return Err(format!("larger than {} MiB, not read", MAX_READ_BYTES >> 20));
                 }
@@ -154,10 +208,21 @@ impl Inventory {
     }
 }
 
-/// Lists and classifies the files of a root.
-pub fn gather(snapshot: &mut Snapshot, exclude: &Globs, warnings: &mut Vec<Warning>) -> Inventory {
+/// Lists and classifies the files of a root; a repository whose HEAD cannot be read whole is
+/// an error.
+pub fn gather(snapshot: &mut Snapshot, exclude: &Globs, warnings: &mut Vec<Warning>) -> Result<Inventory> {
     let mut raw = match &snapshot.repo {
-        Some(repo) => list_git(repo, snapshot.head, &mut snapshot.blobs, warnings),
+        Some(repo) => list_git(
+            repo,
+            snapshot.head,
+            snapshot.partial_clone,
+            &mut snapshot.blobs,
+            warnings,
+        )
+        .map_err(|message| Error::Git {
+            path: snapshot.root.path.clone(),
+            message: corrupt(&message),
+        })?,
         None => list_folder(&snapshot.root.path, warnings),
     };
     raw.sort_by(|a, b| a.path.cmp(&b.path));
@@ -176,60 +241,76 @@ pub fn gather(snapshot: &mut Snapshot, exclude: &Globs, warnings: &mut Vec<Warni
             warnings.push(Warning::new("huge", Some(&file.path), &message));
         }
     }
-    Inventory { files: raw }
+    Ok(Inventory { files: raw })
 }
 
+/// The message of an error for a damaged repository, with where to look further.
+fn corrupt(what: &str) -> String {
+    format!("{what}; the repository is corrupt or incomplete (`git fsck --full` lists what is wrong): not scanned")
+}
+
+/// HEAD's files. The tree is walked with names as bytes, so that a folder whose name is not
+/// UTF-8 is listed like any other (libgit2's own walk, through git2, stops at the first such
+/// name: issue 11). `Err` names the first tree or blob that cannot be read; in a partial clone a
+/// missing blob is a warning instead.
 fn list_git(
     repo: &Repository,
     head: Option<Oid>,
+    partial_clone: bool,
     blobs: &mut BTreeMap<String, Oid>,
     warnings: &mut Vec<Warning>,
-) -> Vec<FileEntry> {
+) -> std::result::Result<Vec<FileEntry>, String> {
     let Some(head) = head else {
         warnings.push(Warning::new(
             "empty_repository",
             None,
             "the repository has no commits on HEAD",
         ));
-        return Vec::new();
+        return Ok(Vec::new());
     };
-    let tree = match repo.find_commit(head).and_then(|c| c.tree()) {
-        Ok(tree) => tree,
-        Err(e) => {
+    let tree = repo
+        .find_commit(head)
+        .map_err(|e| format!("cannot read HEAD's commit {head}: {}", e.message()))?
+        .tree()
+        .map_err(|e| format!("cannot read HEAD's tree (commit {head}): {}", e.message()))?;
+    let odb = repo
+        .odb()
+        .map_err(|e| format!("cannot open the object database: {}", e.message()))?;
+    let mut listed = Vec::new();
+    walk_tree(repo, &tree, &mut Vec::new(), &mut listed)?;
+    let mut files = Vec::with_capacity(listed.len());
+    let mut seen = std::collections::HashSet::new();
+    for (raw_path, class, id) in listed {
+        let (path, lossy) = crate::base::git_path::decode_owned(&raw_path);
+        if lossy {
             warnings.push(Warning::new(
-                "corrupt",
-                None,
-                &format!("cannot read HEAD's tree ({head}): {}", e.message()),
+                "invalid_utf8",
+                Some(&path),
+                "path is not valid UTF-8: listed with U+FFFD in place of the invalid bytes",
             ));
-            return Vec::new();
         }
-    };
-    let odb = repo.odb().ok();
-    let mut files = Vec::new();
-    let _ = tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
-        let path = format!("{dir}{}", String::from_utf8_lossy(entry.name_bytes()));
-        let class = match entry.kind() {
-            Some(ObjectType::Blob) if entry.filemode() == 0o120000 => FileClass::Symlink,
-            Some(ObjectType::Blob) => FileClass::Source,
-            Some(ObjectType::Commit) => FileClass::Submodule,
-            _ => return TreeWalkResult::Ok,
-        };
-        let size = match (&odb, class) {
-            (Some(odb), FileClass::Source) => match odb.read_header(entry.id()) {
+        if !seen.insert(path.clone()) {
+            warnings.push(Warning::new(
+                "invalid_utf8",
+                Some(&path),
+                "another path decodes to the same text: listed once",
+            ));
+            continue;
+        }
+        let size = match class {
+            FileClass::Source => match odb.read_header(id) {
                 Ok((size, _)) => size as u64,
-                Err(e) => {
-                    warnings.push(Warning::new(
-                        "corrupt",
-                        Some(&path),
-                        &format!("object {} unreadable: {}", entry.id(), e.message()),
-                    ));
-                    return TreeWalkResult::Ok;
+                Err(e) if partial_clone => {
+                    let message = format!("object {id} missing (a partial clone): {}", e.message());
+                    warnings.push(Warning::new("missing_object", Some(&path), &message));
+                    continue;
                 }
+                Err(e) => return Err(format!("cannot read blob {id} ({path}): {}", e.message())),
             },
             _ => 0,
         };
         if class == FileClass::Source {
-            blobs.insert(path.clone(), entry.id());
+            blobs.insert(path.clone(), id);
         }
         files.push(FileEntry {
             path,
@@ -237,9 +318,45 @@ fn list_git(
             class,
             mtime: None,
         });
-        TreeWalkResult::Ok
-    });
-    files
+    }
+    Ok(files)
+}
+
+/// Every blob, symlink and submodule under `tree`, with its path as bytes (`prefix` + name).
+fn walk_tree(
+    repo: &Repository,
+    tree: &Tree<'_>,
+    prefix: &mut Vec<u8>,
+    out: &mut Vec<(Vec<u8>, FileClass, Oid)>,
+) -> std::result::Result<(), String> {
+    for entry in tree.iter() {
+        let len = prefix.len();
+        if len > 0 {
+            prefix.push(b'/');
+        }
+        prefix.extend_from_slice(entry.name_bytes());
+        match entry.kind() {
+            Some(ObjectType::Tree) => {
+                let subtree = repo.find_tree(entry.id()).map_err(|e| {
+                    format!(
+                        "cannot read tree {} ({}): {}",
+                        entry.id(),
+                        crate::base::git_path::decode(prefix),
+                        e.message()
+                    )
+                })?;
+                walk_tree(repo, &subtree, prefix, out)?;
+            }
+            Some(ObjectType::Blob) if entry.filemode() == 0o120000 => {
+                out.push((prefix.clone(), FileClass::Symlink, entry.id()))
+            }
+            Some(ObjectType::Blob) => out.push((prefix.clone(), FileClass::Source, entry.id())),
+            Some(ObjectType::Commit) => out.push((prefix.clone(), FileClass::Submodule, entry.id())),
+            _ => {}
+        }
+        prefix.truncate(len);
+    }
+    Ok(())
 }
 
 fn list_folder(root: &Path, warnings: &mut Vec<Warning>) -> Vec<FileEntry> {
@@ -262,12 +379,20 @@ fn list_folder(root: &Path, warnings: &mut Vec<Warning>) -> Vec<FileEntry> {
             continue;
         }
         let path = relative(root, entry.path());
-        let meta = entry.metadata().ok();
         let class = if entry.path_is_symlink() {
             FileClass::Symlink
-        } else {
+        } else if entry.file_type().is_file() {
             FileClass::Source
+        } else {
+            // A named pipe, socket or device: never opened (reading a pipe blocks forever).
+            let message = format!(
+                "{}: skipped, only regular files are read",
+                crate::base::file_class::describe_file_type(&entry.file_type())
+            );
+            warnings.push(Warning::new("not_regular", Some(&path), &message));
+            continue;
         };
+        let meta = entry.metadata().ok();
         files.push(FileEntry {
             size: meta.as_ref().map_or(0, |m| m.len()),
             mtime: meta
@@ -354,8 +479,25 @@ pub fn path_class(path: &str) -> Option<FileClass> {
     None
 }
 
-/// The class a file has by its first bytes: binary, generated, else source.
+/// Whether a file's bytes are a git-lfs pointer, as the LFS specification defines one: under
+/// 1024 bytes, a first line `version https://git-lfs.github.com/spec/v1` (or the pre-release
+/// `hawser` URL), an `oid sha256:` line and a `size` line.
+pub fn is_lfs_pointer(bytes: &[u8]) -> bool {
+    const VERSIONS: [&[u8]; 2] = [
+        b"version https://git-lfs.github.com/spec/v1\n",
+        b"version https://hawser.github.com/spec/v1\n",
+    ];
+    bytes.len() < 1024
+        && VERSIONS.iter().any(|v| bytes.starts_with(v))
+        && bytes.split(|&b| b == b'\n').any(|l| l.starts_with(b"oid sha256:"))
+        && bytes.split(|&b| b == b'\n').any(|l| l.starts_with(b"size "))
+}
+
+/// The class a file has by its first bytes: a git-lfs pointer, binary, generated, else source.
 pub fn content_class(bytes: &[u8]) -> FileClass {
+    if is_lfs_pointer(bytes) {
+        return FileClass::LfsPointer;
+    }
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     if head.contains(&0) {
         return FileClass::Binary;
@@ -471,6 +613,20 @@ mod tests {
             FileClass::Generated
         );
         assert_eq!(content_class(b"a\nb\nc\nd\ne\nf\n// DO NOT EDIT\n"), FileClass::Source);
+        assert_eq!(content_class(LFS_POINTER), FileClass::LfsPointer);
+    }
+
+    const LFS_POINTER: &[u8] = b"version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n";
+
+    #[test]
+    fn lfs_pointers_are_told_by_their_three_lines() {
+        assert!(is_lfs_pointer(LFS_POINTER));
+        assert!(!is_lfs_pointer(b"version https://git-lfs.github.com/spec/v1\n"));
+        assert!(!is_lfs_pointer(
+            b"# About git-lfs\n\nversion https://git-lfs.github.com/spec/v1\n"
+        ));
+        let long = [LFS_POINTER, &[b'x'; 1024][..]].concat();
+        assert!(!is_lfs_pointer(&long));
     }
 
     #[test]
@@ -480,5 +636,68 @@ mod tests {
             attribute_globs("/gen/").unwrap(),
             vec!["gen".to_string(), "gen/**".to_string()]
         );
+    }
+}
+
+#[cfg(test)]
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A tree of `folders`, each holding `files`, with names of any bytes git accepts.
+    fn commit_tree(repo: &Repository, folders: &[(Vec<u8>, Vec<Vec<u8>>)]) -> Oid {
+        let blob = repo.blob(b"x\n").unwrap();
+        let mut root = repo.treebuilder(None).unwrap();
+        for (folder, files) in folders {
+            let mut inner = repo.treebuilder(None).unwrap();
+            for file in files {
+                // libgit2 refuses some names (`.`, `..`, `.git`): such an entry is not written.
+                let _ = inner.insert(file.clone(), blob, 0o100644);
+            }
+            if inner.is_empty() {
+                continue;
+            }
+            let _ = root.insert(folder.clone(), inner.write().unwrap(), 0o040000);
+        }
+        let tree = repo.find_tree(root.write().unwrap()).unwrap();
+        let who = git2::Signature::new("A", "a@example.com", &git2::Time::new(0, 0)).unwrap();
+        repo.commit(Some("HEAD"), &who, &who, "m", &tree, &[]).unwrap()
+    }
+
+    fn name() -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(
+            any::<u8>().prop_filter("no NUL or slash", |b| *b != 0 && *b != b'/'),
+            1..12,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Whatever bytes the names of folders and files hold, every blob of HEAD is listed
+        /// (or, when two names decode to the same text, said), and the listing never panics.
+        #[test]
+        fn every_blob_of_any_tree_is_listed(
+            folders in proptest::collection::vec((name(), proptest::collection::vec(name(), 1..4)), 1..5)
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let repo = Repository::init(dir.path()).unwrap();
+            let head = commit_tree(&repo, &folders);
+            // The blobs written: two levels, counted entry by entry (git2's own walk would stop
+            // at the first folder name that is not UTF-8).
+            let root = repo.find_commit(head).unwrap().tree().unwrap();
+            let written: usize = root
+                .iter()
+                .map(|folder| repo.find_tree(folder.id()).unwrap().len())
+                .sum();
+            let mut warnings = Vec::new();
+            let listed = list_git(&repo, Some(head), false, &mut BTreeMap::new(), &mut warnings).unwrap();
+            let merged = warnings.iter().filter(|w| w.message.contains("decodes to the same text")).count();
+            prop_assert_eq!(listed.len() + merged, written);
+            for warning in &warnings {
+                let path = warning.path.as_deref().unwrap_or_default();
+                prop_assert!(listed.iter().any(|f| f.path == path), "{warning:?}");
+            }
+        }
     }
 }

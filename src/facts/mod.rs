@@ -7,6 +7,7 @@
 pub mod changes;
 pub mod document;
 pub mod documents;
+pub mod exit;
 pub mod freshness;
 pub mod history;
 pub mod inventory;
@@ -17,6 +18,7 @@ pub mod ownership;
 pub mod progress;
 pub mod service_figures;
 pub mod services;
+pub mod tickets;
 pub mod warning;
 
 use crate::base::dates::rfc3339;
@@ -69,6 +71,12 @@ pub struct RepoFacts {
     pub warnings: Vec<Warning>,
     /// The changed range of a CI run (`exitready gate`); `None` for a scan.
     pub changes: Option<changes::ChangedRange>,
+    /// What ties the systems to the vendor, and rebuild readiness (issue 14); `None` when not
+    /// gathered (the gate).
+    pub exit: Option<exit::ExitInventory>,
+    /// Open tickets of `--tickets` exports assigned to the vendor or to nobody; `None` without
+    /// `--tickets`.
+    pub tickets: Option<tickets::TicketFacts>,
 }
 
 impl RepoFacts {
@@ -92,6 +100,8 @@ impl RepoFacts {
             partial_history: true,
             warnings: Vec::new(),
             changes: None,
+            exit: None,
+            tickets: None,
         }
     }
 
@@ -129,6 +139,10 @@ pub struct GatherOptions {
     /// Leave the knowledge figures to `complete_knowledge` (several roots: once every history is
     /// read, so that a person's last commit anywhere decides whether they are active).
     pub defer_knowledge: bool,
+    /// Leave out the exit inventory (the gate's checklist does not read it).
+    pub skip_exit: bool,
+    /// Ticket exports given with `--tickets`, already read and validated.
+    pub tickets: Vec<tickets::TicketExport>,
 }
 
 /// Gathers the facts of one root.
@@ -137,7 +151,7 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
     let mut snapshot = Snapshot::open(root)?;
     let settings = &options.settings;
     let started = std::time::Instant::now();
-    let inventory = inventory::gather(&mut snapshot, &settings.exclude, &mut warnings);
+    let mut inventory = inventory::gather(&mut snapshot, &settings.exclude, &mut warnings)?;
     log::info!(
         "{}: inventory of {} files in {:.2?}",
         root.name,
@@ -146,16 +160,31 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
     );
     let mut documents = Vec::new();
     let mut named_roles = named::from_config(&settings.accountability);
-    for file in inventory.files.iter().filter(|f| f.class == FileClass::Document) {
+    let mut access_texts = Vec::new();
+    for file in inventory.files.iter_mut().filter(|f| f.class == FileClass::Document) {
         let Some(format) = documents::doc_format(&file.path) else {
             continue;
         };
         let Some(text) = snapshot.read_text(&file.path, &mut warnings) else {
             continue;
         };
+        // A document stored in git-lfs is three lines naming its content elsewhere: read as
+        // text it would be an empty, hollow document.
+        if inventory::is_lfs_pointer(text.as_bytes()) {
+            file.class = FileClass::LfsPointer;
+            warnings.push(Warning::new(
+                "lfs_pointer",
+                Some(&file.path),
+                "a git-lfs pointer: the document is stored outside the repository and was not read",
+            ));
+            continue;
+        }
         let parsed = documents::parse(&file.path, format, &text);
         let class = documents::classify(&file.path, &parsed, &settings.kind_pins);
         named_roles.extend(named::from_document(&file.path, &text));
+        if class.kind == DocKind::Access {
+            access_texts.push((file.path.clone(), text.clone()));
+        }
         documents.push(Document {
             path: file.path.clone(),
             kind: class.kind,
@@ -178,11 +207,31 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         dialect: settings.dialect,
     };
     let ownership = ownership::gather(&tracked, &|path| snapshot.read(path).ok(), &ownership_options);
+    let vendor = exit::Vendor::from_specs(&settings.identities.organisations, &settings.identities.handles);
+    let exit = (!options.skip_exit).then(|| {
+        let started = std::time::Instant::now();
+        let read = |path: &str| {
+            snapshot
+                .read(path)
+                .ok()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+        };
+        let inventory = exit::gather(&exit::ExitInput {
+            files: &inventory.files,
+            read: &read,
+            vendor: &vendor,
+            access: &access_texts,
+        });
+        log::info!("{}: exit inventory in {:.2?}", root.name, started.elapsed());
+        inventory
+    });
     let remote_url = snapshot
         .repo
         .as_ref()
         .and_then(|r| r.find_remote("origin").ok()?.url().ok().map(str::to_string));
     let (head, branch) = (snapshot.head.map(|h| h.to_string()), snapshot.branch.clone());
+    // A blob of HEAD that could not be read makes everything above doubtful: no report.
+    snapshot.check_intact()?;
     drop(snapshot);
     log::info!(
         "{}: {} documents and {} services in {:.2?}",
@@ -207,6 +256,15 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         documents.len(),
         started.elapsed().as_millis()
     );
+    let tickets = (!options.tickets.is_empty()).then(|| {
+        let work = history
+            .as_ref()
+            .zip(git2::Repository::open(&root.path).ok())
+            .map(|(h, repo)| tickets::branch_work(&repo, h))
+            .unwrap_or_default();
+        let is_vendor = |who: &str| tickets::assignee_is_vendor(who, &vendor, history.as_ref());
+        tickets::assess(&options.tickets, &is_vendor, &work, options.now)
+    });
     let partial_history = history.as_ref().is_none_or(|h| h.partial_history);
     warnings.sort();
     warnings.dedup();
@@ -228,6 +286,8 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         partial_history,
         warnings,
         changes: None,
+        exit,
+        tickets,
     };
     if !options.defer_knowledge {
         complete_knowledge(&mut facts, &options.settings, options.now, &BTreeMap::new());
@@ -321,6 +381,9 @@ fn gather_history(root: &Root, options: &GatherOptions, warnings: &mut Vec<Warni
     }
     for warning in &facts.warnings {
         warnings.push(Warning::new("history", None, warning));
+    }
+    for warning in &facts.cache_warnings {
+        warnings.push(Warning::new("cache", None, warning));
     }
     log::info!(
         "{}: history of {} commits in {:.2?}",

@@ -5,7 +5,9 @@
 //! Stage: rendering; reads only the `Report`. Escaping follows the runner's rules
 //! (actions/toolkit `command.ts`): in the message `%`, `\r`, `\n` become `%25`, `%0D`, `%0A`; in
 //! property values `:` and `,` become `%3A` and `%2C` as well, so a file name or message from the
-//! repository cannot end the command or forge another. Waived findings are not annotated.
+//! repository cannot end the command or forge another; every other control character and the
+//! bidirectional controls are replaced (`base::text::terminal`), since the runner's log is a
+//! terminal too. Waived findings are not annotated.
 
 use std::fmt::Write;
 
@@ -62,7 +64,8 @@ pub fn github(report: &Report) -> String {
 
 /// Escapes a command's message.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let escaped = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    crate::base::text::terminal(&escaped).into_owned()
 }
 
 /// Escapes a command's property value.
@@ -78,5 +81,6 @@ mod tests {
     fn escaping_follows_the_runner() {
         assert_eq!(escape_data("50% done\r\nnext::x"), "50%25 done%0D%0Anext::x");
         assert_eq!(escape_property("a,b:c%\n"), "a%2Cb%3Ac%25%0A");
+        assert_eq!(escape_data("\u{1b}]0;x\u{7}\u{202e}"), "\u{FFFD}]0;x\u{FFFD}\u{FFFD}");
     }
 }

@@ -14,9 +14,10 @@ use crate::facts::{Document, RepoFacts, Warning};
 use crate::settings::Settings;
 
 use super::model::{
-    CheckResult, DocumentReason, DocumentReport, InFlight, Island, KnowledgeReport, LocatedMessage,
-    OrganisationKnowledge, OrganisationReport, OwnershipReport, PlanArea, PlanDocument, PlanPerson, QuarterTrend,
-    Report, RepositoryCheck, RepositoryReport, RuleRef, SCHEMA_VERSION, ServiceReport, Tool, WarningReport,
+    CheckResult, ControlCheck, ControlReport, DocumentReason, DocumentReport, InFlight, Island, KnowledgeReport,
+    LocatedMessage, OrganisationKnowledge, OrganisationReport, OwnershipReport, PlanArea, PlanDocument, PlanPerson,
+    QuarterTrend, Report, RepositoryCheck, RepositoryReport, RuleRef, SCHEMA_VERSION, ServiceReport, Tool,
+    WarningReport,
 };
 use crate::facts::knowledge::{KnowledgeFacts, Role};
 
@@ -85,6 +86,7 @@ pub fn build(checklist: &Checklist, mut scanned: Vec<Scanned>, now: jiff::Timest
         generated_at: now.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
         checklists: checklist.names.clone(),
         score: overall,
+        controls: controls(&checks),
         checks,
         repositories,
         headline: (!headlines.is_empty()).then(|| headlines.join(" ")),
@@ -142,6 +144,7 @@ fn aggregate(item: &Item, per_repo: &[(&str, &Outcome)], several: bool) -> Check
         why: item.why.clone(),
         remediation: item.remediation.clone(),
         evidence,
+        controls: item.controls.clone(),
     }
 }
 
@@ -193,7 +196,40 @@ fn repository_report(
         warnings: facts.warnings.iter().map(warning_report).collect(),
         remote_url: facts.remote_url.as_deref().map(super::links::strip_credentials),
         web_url: facts.remote_url.as_deref().and_then(super::links::web_url),
+        exit_inventory: facts.exit.clone(),
+        tickets: facts.tickets.clone(),
     }
+}
+
+/// Per control of the table, in its order, the checks of the report that refer to it.
+pub fn controls(checks: &[CheckResult]) -> Vec<ControlReport> {
+    crate::checks::controls::table()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|control| {
+            let checks: Vec<ControlCheck> = checks
+                .iter()
+                .filter(|c| c.controls.contains(&control.id))
+                .map(|c| ControlCheck {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    status: c.status,
+                    reason: c.reason.clone(),
+                })
+                .collect();
+            let evaluated = checks.iter().map(|c| c.status).filter(|s| *s != Status::Skip).min();
+            Some(ControlReport {
+                id: control.id.clone(),
+                framework: control.framework.clone(),
+                reference: control.reference.clone(),
+                title: control.title.clone(),
+                source: control.source.clone(),
+                verification: control.verification.clone(),
+                status: evaluated.or_else(|| (!checks.is_empty()).then_some(Status::Skip))?,
+                checks,
+            })
+        })
+        .collect()
 }
 
 /// Rounds a 0..1 score to three decimals, so that reports compare equal across platforms.
@@ -210,8 +246,42 @@ fn document_report((document, verdict): (&Document, Verdict)) -> DocumentReport 
         last_changed: document.last_changed.clone(),
         last_changed_from: document.last_changed_from.clone(),
         stale: verdict.stale,
-        reasons: verdict.reasons.iter().map(document_reason).collect(),
+        reasons: document_reasons(&verdict.reasons),
     }
+}
+
+/// A document's freshness reasons as the report writes them, bounded as check evidence is
+/// (`checks::evaluate`): the first `EVIDENCE_PER_DOCUMENT` of each signal, then one reason per
+/// signal that had more saying how many, so that a runbook with 250,000 dead links stays a
+/// few lines and its other signals (a hollow section) are still listed.
+pub fn document_reasons(reasons: &[Reason]) -> Vec<DocumentReason> {
+    let limit = crate::checks::evaluate::EVIDENCE_PER_DOCUMENT;
+    let mut seen: Vec<(&str, usize)> = Vec::new();
+    let mut listed = Vec::new();
+    for reason in reasons {
+        let signal = reason.signal.as_str();
+        let count = match seen.iter_mut().find(|(s, _)| *s == signal) {
+            Some((_, count)) => count,
+            None => {
+                seen.push((signal, 0));
+                &mut seen.last_mut().expect("just pushed").1
+            }
+        };
+        *count += 1;
+        if *count <= limit {
+            listed.push(document_reason(reason));
+        }
+    }
+    listed.extend(seen.into_iter().filter(|(_, count)| *count > limit).map(|(signal, count)| DocumentReason {
+        signal: signal.to_string(),
+        message: format!(
+            "and {} more {signal} reason(s) not listed: the report lists the first {limit} of each per document",
+            count - limit
+        ),
+        path: None,
+        line: None,
+    }));
+    listed
 }
 
 /// A freshness reason as the report writes it.

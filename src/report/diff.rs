@@ -1,12 +1,14 @@
 //! Renders a `Comparison` (what changed since the baseline): one summary line for the terminal,
 //! plain text and Markdown for `exitready diff`: the score, the headline then and now, each
 //! category then and now, and the checks and documents that moved. Repository strings are
-//! escaped per format.
+//! escaped per format: made terminal-safe on one line (`base::text::one_line`) in text,
+//! Markdown-escaped in Markdown.
 
 use std::fmt::Write;
 
 use super::markdown::{escape as escape_markdown, escape_line_start};
 use super::model::{Comparison, Direction};
+use crate::base::text::one_line as clean;
 use crate::checks::Status;
 
 fn score_text(score: Option<f64>, grade: &Option<String>) -> String {
@@ -43,10 +45,7 @@ fn category_move(then: Option<f64>, now: Option<f64>) -> String {
 pub fn summary_line(c: &Comparison) -> String {
     format!(
         "since the baseline of {}: {} → {}{}; {} improved, {} regressed, {} changed",
-        c.baseline_generated_at
-            .chars()
-            .filter(|ch| !ch.is_control())
-            .collect::<String>(),
+        clean(&c.baseline_generated_at),
         score_text(c.score_then, &c.grade_then),
         score_text(c.score_now, &c.grade_now),
         delta(c),
@@ -59,11 +58,6 @@ pub fn summary_line(c: &Comparison) -> String {
 /// Plain text, one changed check per line named by its id. Control characters in
 /// repository strings are replaced, so a path cannot rewrite the terminal.
 pub fn text(comparison: &Comparison) -> String {
-    let clean = |s: &str| {
-        s.chars()
-            .map(|c| if c.is_control() { '?' } else { c })
-            .collect::<String>()
-    };
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -74,7 +68,7 @@ pub fn text(comparison: &Comparison) -> String {
         clean(&comparison.baseline_generated_at)
     );
     if comparison.headline_then.is_some() || comparison.headline_now.is_some() {
-        let headline = |h: &Option<String>| h.as_deref().map_or("none".to_string(), clean);
+        let headline = |h: &Option<String>| h.as_deref().map_or("none".to_string(), |h| clean(h).into_owned());
         let _ = writeln!(out, "Headline then: {}", headline(&comparison.headline_then));
         let _ = writeln!(out, "Headline now:  {}", headline(&comparison.headline_now));
     }
@@ -165,6 +159,13 @@ pub fn markdown(comparison: &Comparison) -> String {
                 status_text(c.from),
                 status_text(c.to)
             );
+        }
+        out.push('\n');
+    }
+    if !comparison.warnings.is_empty() {
+        out.push_str("## Repositories not compared\n\n");
+        for w in &comparison.warnings {
+            let _ = writeln!(out, "- {}", e(w));
         }
         out.push('\n');
     }

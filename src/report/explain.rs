@@ -3,18 +3,23 @@
 //! of FA, DL, AC and DOA and the thresholds: issue 15) and freshness reasons, or a check's
 //! result with its evidence. JSON comes from the model (`report::model::FileExplanation`,
 //! `CheckResult`).
+//!
+//! Every value is written through `base::text::one_line` (`safe`): a title, an owner or a
+//! "Security owner:" line carrying `ESC ] 0 ; … BEL` cannot retitle the terminal, and a line
+//! break cannot forge a line. The checklist's own `why` and remediation keep their lines.
 
 use super::model::{Author, CheckResult, FileExplanation};
+use crate::base::text::{one_line as safe, terminal};
 use crate::facts::knowledge::doa::{DOA_BASE, KNOWS_RATIO};
 
 /// A file's explanation as text.
 pub fn file_text(e: &FileExplanation) -> String {
-    let mut out = format!("{} ({}): {:?}\n", e.path, e.repository, e.class);
+    let mut out = format!("{} ({}): {:?}\n", safe(&e.path), safe(&e.repository), e.class);
     if let (Some(kind), Some(reason)) = (&e.kind, &e.kind_reason) {
-        out += &format!("kind: {kind} (because {reason})\n");
+        out += &format!("kind: {kind} (because {})\n", safe(reason));
     }
     if let Some(title) = &e.title {
-        out += &format!("title: {title}\n");
+        out += &format!("title: {}\n", safe(title));
     }
     if e.owners.is_empty() {
         out += "owners: none\n";
@@ -22,8 +27,8 @@ pub fn file_text(e: &FileExplanation) -> String {
         let rule = e
             .ownership_rule
             .as_ref()
-            .map_or(String::new(), |r| format!(" ({}:{})", r.file, r.line));
-        out += &format!("owners: {}{rule}\n", e.owners.join(" "));
+            .map_or(String::new(), |r| format!(" ({}:{})", safe(&r.file), r.line));
+        out += &format!("owners: {}{rule}\n", safe(&e.owners.join(" ")));
     }
     if !e.authors.is_empty() {
         out += "authors (degree of authorship, best first):\n";
@@ -33,9 +38,9 @@ pub fn file_text(e: &FileExplanation) -> String {
         let knows = e.known_by.iter().any(|k| k.email == author.email);
         out += &format!(
             "  {} <{}> [{}]: FA {} DL {} AC {} DOA {:.3}: {}\n",
-            author.name,
-            author.email,
-            author.organisation,
+            safe(&author.name),
+            safe(&author.email),
+            safe(&author.organisation),
             author.fa as u8,
             author.dl,
             author.ac,
@@ -50,7 +55,7 @@ pub fn file_text(e: &FileExplanation) -> String {
         out += &format!("stale: {}\n", if stale { "yes" } else { "no" });
     }
     for reason in &e.reasons {
-        out += &format!("  {}: {}\n", reason.signal, reason.message);
+        out += &format!("  {}: {}\n", safe(&reason.signal), safe(&reason.message));
     }
     out
 }
@@ -91,25 +96,25 @@ pub fn check_text(c: &CheckResult) -> String {
     };
     let mut out = format!(
         "{} ({}): {}, {score}\n{}\n\nwhy: {}\n",
-        c.id,
-        c.title,
+        safe(&c.id),
+        safe(&c.title),
         c.status.as_str(),
-        c.reason,
-        c.why
+        safe(&c.reason),
+        terminal(&c.why)
     );
     if !matches!(c.status, crate::checks::Status::Pass | crate::checks::Status::Skip) {
-        out += &format!("remediation: {}\n", c.remediation);
+        out += &format!("remediation: {}\n", terminal(&c.remediation));
     }
     if !c.evidence.is_empty() {
         out += "evidence:\n";
         for e in &c.evidence {
             let mark = if e.negative { "✗" } else { "✓" };
             let place = match (&e.path, e.line) {
-                (Some(p), Some(l)) => format!("{p}:{l}: "),
-                (Some(p), None) => format!("{p}: "),
+                (Some(p), Some(l)) => format!("{}:{l}: ", safe(p)),
+                (Some(p), None) => format!("{}: ", safe(p)),
                 _ => String::new(),
             };
-            out += &format!("  {mark} {place}{}\n", e.message);
+            out += &format!("  {mark} {place}{}\n", safe(&e.message));
         }
     }
     out

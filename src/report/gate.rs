@@ -1,11 +1,13 @@
 //! The gate's terse output (`exitready gate`): the changed range, one line per check, one
 //! indented line per failing finding (for the runbook rule, one per failing service), and when
-//! it fails, the ways out (issue 15: the trailer, `[gate] exempt`, a waiver). Line breaks in
-//! repository content are folded, so that a path cannot forge output lines.
+//! it fails, the ways out (issue 15: the trailer, `[gate] exempt`, a waiver). Every repository
+//! string is made terminal-safe on one line (`base::text::one_line`): line breaks folded, so
+//! that a path cannot forge output lines, and escape sequences replaced.
 
 use std::fmt::Write;
 
 use super::model::{CheckResult as Check, Report};
+use crate::base::text::one_line;
 use crate::checks::Status;
 use crate::facts::changes::{ChangedRange, EXEMPT_TRAILER};
 
@@ -22,8 +24,8 @@ pub fn lines(report: &Report, range: &ChangedRange, quiet: bool) -> String {
             "exitready gate: {} file(s) changed in {} commit(s) since {} (merge base {}){}",
             range.files.len(),
             range.commits.len(),
-            range.since,
-            &range.base[..range.base.len().min(12)],
+            one_line(&range.since),
+            one_line(&range.base[..range.base.floor_char_boundary(12)]),
             if range.worktree {
                 ", uncommitted changes included"
             } else {
@@ -48,15 +50,15 @@ pub fn lines(report: &Report, range: &ChangedRange, quiet: bool) -> String {
             Status::Pass => "ok",
             Status::Skip => "skip",
         };
-        let _ = writeln!(out, "{mark} {}: {}", check.id, one_line(&check.reason));
+        let _ = writeln!(out, "{mark} {}: {}", one_line(&check.id), one_line(&check.reason));
         if !failing {
             continue;
         }
         for evidence in check.evidence.iter().filter(|e| e.negative && e.waived.is_none()) {
             let place = match (&evidence.path, evidence.line, check.rule.as_str()) {
                 (_, _, RUNBOOK_RULE) | (None, _, _) => String::new(),
-                (Some(path), Some(line), _) => format!("{path}:{line}: "),
-                (Some(path), None, _) => format!("{path}: "),
+                (Some(path), Some(line), _) => format!("{}:{line}: ", one_line(path)),
+                (Some(path), None, _) => format!("{}: ", one_line(path)),
             };
             let _ = writeln!(out, "  {place}{}", one_line(&evidence.message));
         }
@@ -134,9 +136,4 @@ fn failing_services(report: &Report, check: &Check) -> Vec<(String, String)> {
         }
     }
     found
-}
-
-/// Folds line breaks so that repository content cannot forge extra output lines.
-fn one_line(text: &str) -> String {
-    text.replace(['\n', '\r'], " ")
 }

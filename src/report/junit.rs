@@ -150,11 +150,12 @@ fn testcase(out: &mut String, check: &CheckResult) {
     }
 }
 
-/// Replaces characters XML 1.0 does not allow, even escaped.
+/// Replaces characters XML 1.0 does not allow, even escaped, and the other control and
+/// bidirectional characters `base::text` keeps off terminals (a CI log shows this text).
 fn allowed(c: char) -> char {
     match c {
         '\t' | '\n' | '\r' => c,
-        c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => '\u{FFFD}',
+        c if crate::base::text::is_unsafe(c) || c == '\u{FFFE}' || c == '\u{FFFF}' => '\u{FFFD}',
         c => c,
     }
 }

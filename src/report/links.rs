@@ -19,6 +19,43 @@ pub fn strip_credentials(url: &str) -> String {
     }
 }
 
+/// A remote URL reduced to what names the repository, so that two clones of one remote
+/// compare equal however they were cloned: scheme, credentials, port, a trailing `/` and `.git`
+/// removed, `git@host:path` read as `host/path`, the host lower-cased (the path keeps its case:
+/// not every host ignores it). `https://u:t@GitHub.com/acme/shop.git/`,
+/// `git@github.com:acme/shop.git` and `ssh://git@github.com:22/acme/shop` all give
+/// `github.com/acme/shop`; a local path stays a path (`file:///srv/x.git` gives `/srv/x`).
+pub fn normalise_remote(url: &str) -> String {
+    let url = url.trim();
+    let (host, path) = match url.split_once("://") {
+        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("file") => (String::new(), rest.to_string()),
+        Some((_, rest)) => {
+            let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+            let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+            let host = match host.rsplit_once(':') {
+                Some((h, port)) if port.chars().all(|c| c.is_ascii_digit()) => h,
+                _ => host,
+            };
+            (host.to_lowercase(), path.to_string())
+        }
+        // scp-like `user@host:path`, told apart from a local path by the `:` before any `/`.
+        None => match url.split_once(':') {
+            Some((userhost, path)) if !userhost.contains('/') && !userhost.is_empty() => {
+                let host = userhost.rsplit_once('@').map_or(userhost, |(_, h)| h);
+                (host.to_lowercase(), path.to_string())
+            }
+            _ => (String::new(), url.to_string()),
+        },
+    };
+    let path = path.trim_end_matches('/');
+    let path = path.strip_suffix(".git").unwrap_or(path).trim_end_matches('/');
+    if host.is_empty() {
+        path.to_string()
+    } else {
+        format!("{host}/{}", path.trim_start_matches('/'))
+    }
+}
+
 const HOSTS: [&str; 3] = ["github.com", "gitlab.com", "bitbucket.org"];
 
 /// The repository's web page for a remote on a known host: `https://github.com/owner/name`.
@@ -104,6 +141,21 @@ mod tests {
             strip_credentials("https://user:token@gitlab.com/g/s.git"),
             "https://gitlab.com/g/s.git"
         );
+    }
+
+    #[test]
+    fn remotes_normalised() {
+        for url in [
+            "https://user:token@GitHub.com/acme/shop.git/",
+            "git@github.com:acme/shop.git",
+            "ssh://git@github.com:22/acme/shop",
+            "http://github.com/acme/shop/",
+        ] {
+            assert_eq!(normalise_remote(url), "github.com/acme/shop", "{url}");
+        }
+        assert_eq!(normalise_remote("file:///srv/git/shop.git"), "/srv/git/shop");
+        assert_eq!(normalise_remote("/srv/git/shop/"), "/srv/git/shop");
+        assert_ne!(normalise_remote("git@github.com:acme/Shop"), "github.com/acme/shop");
     }
 
     #[test]

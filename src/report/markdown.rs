@@ -14,9 +14,13 @@
 //! (CommonMark code spans are inert), so messages that quote `paths` or `[sections]` keep their
 //! code formatting. Line breaks are folded into spaces, and spaces at either end are written as
 //! `&#32;` so that a cell or paragraph does not drop them or turn them into a hard break.
+//! Control and bidirectional characters are replaced (`base::text`): a Markdown file is printed
+//! on terminals too.
 //!
 //! The tests parse the escaped text with pulldown-cmark in every position the templates use and
 //! check that the rendered text equals the input (code spans counted with their backticks).
+
+use crate::base::text::{PLACEHOLDER, is_unsafe};
 
 /// Escapes `text` for a Markdown template, inside a line (see the module's doc).
 pub fn escape(text: &str) -> String {
@@ -34,7 +38,11 @@ pub fn escape_line_start(text: &str) -> String {
 fn escape_in(text: &str, link_text: bool, line_start: bool) -> String {
     let chars: Vec<char> = text
         .chars()
-        .map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c })
+        .map(|c| match c {
+            '\n' | '\r' => ' ',
+            c if is_unsafe(c) => PLACEHOLDER,
+            c => c,
+        })
         .collect();
     let spans = code_spans(&chars);
     let start = chars.iter().take_while(|c| **c == ' ' || **c == '\t').count();
@@ -403,6 +411,12 @@ mod tests {
         assert_eq!(escape("`a|b`"), "\\`a\\|b\\`");
         assert_eq!(escape("x "), "x&#32;");
         assert_eq!(escape("__init__"), "\\_\\_init\\_\\_");
+    }
+
+    #[test]
+    fn control_and_bidirectional_characters_are_replaced() {
+        assert_eq!(escape("\u{1b}]0;t\u{7}\u{202e}"), "\u{FFFD}]0;t\u{FFFD}\u{FFFD}");
+        assert_eq!(escape("a\r\nb"), "a  b");
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! Templates are embedded from `templates/`, may be overridden by name from `--templates DIR`,
 //! and are all compiled in strict mode before any scan starts, so that a broken template is
 //! reported at once with its name and line. Every string reaching a template comes from the
-//! model and is escaped for the output format: repository content is untrusted.
+//! model and is escaped for the output format: repository content is untrusted. Both escape
+//! functions also replace control and bidirectional characters (`base::text`), so that a
+//! report opened in a terminal (`cat report.md`) cannot be made to run escape sequences.
 
 use std::path::{Path, PathBuf};
 
@@ -43,6 +45,7 @@ impl Templates {
         markdown.register_escape_fn(escape_markdown);
         let mut html = Handlebars::new();
         html.set_strict_mode(true);
+        html.register_escape_fn(escape_html);
         super::helpers::register(&mut markdown);
         super::helpers::register_markdown(&mut markdown);
         super::helpers::register(&mut html);
@@ -113,12 +116,24 @@ pub fn json<T: Serialize>(report: &T) -> Result<String> {
         .map_err(|e| Error::Internal(format!("cannot serialise the report: {e}")))
 }
 
-/// Escapes text for Markdown: only what would change the rendering (`report::markdown`).
+/// Escapes text for HTML (handlebars' escaping: `&<>"'` and the backtick and `=`), control
+/// and bidirectional characters replaced.
+pub fn escape_html(text: &str) -> String {
+    handlebars::html_escape(&crate::base::text::terminal(text))
+}
+
+/// Escapes text for Markdown: only what would change the rendering, control and bidirectional
+/// characters replaced (`report::markdown`).
 pub use super::markdown::escape as escape_markdown;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_escaping_replaces_control_characters() {
+        assert_eq!(escape_html("<b>\u{1b}[1m"), "&lt;b&gt;\u{FFFD}[1m");
+    }
 
     #[test]
     fn broken_override_is_reported_with_its_line() {

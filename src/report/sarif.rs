@@ -11,7 +11,10 @@
 //! reserved characters). GitHub refuses a whole SARIF file when one result has no location, so
 //! a finding about the repository as a whole (no path) is located at its `exitready.toml`, the
 //! file where it is configured or waived. Items that erred without evidence become tool
-//! execution notifications. Nothing here reads a repository.
+//! execution notifications. The regulatory controls the checks give evidence for (issue 14) are
+//! a taxonomy (`runs[].taxonomies`, one taxon per control); each rule names its controls as
+//! `relationships` and each result its rule's controls as `taxa`. Nothing here reads a
+//! repository.
 
 use serde_json::{Value, json};
 
@@ -24,6 +27,9 @@ pub const SARIF_VERSION: &str = "2.1.0";
 
 /// Where results about a whole repository are located (see the module doc).
 const REPOSITORY_LEVEL_FILE: &str = "exitready.toml";
+
+/// The name of the controls taxonomy.
+const CONTROLS_TAXONOMY: &str = "exitready-controls";
 
 /// Renders the report as a SARIF 2.1.0 log (pretty JSON with a final newline).
 pub fn sarif(report: &Report) -> Result<String> {
@@ -54,11 +60,29 @@ pub fn log(report: &Report) -> Value {
         Some(name) => report.repositories.iter().position(|r| &r.name == name).unwrap_or(0),
         None => 0,
     };
+    let taxon_index = |id: &str| report.controls.iter().position(|c| c.id == id);
+    let taxon_refs = |controls: &[String]| -> Vec<Value> {
+        controls
+            .iter()
+            .filter_map(|id| {
+                Some(json!({
+                    "id": id,
+                    "index": taxon_index(id)?,
+                    "toolComponent": { "name": CONTROLS_TAXONOMY, "index": 0 },
+                }))
+            })
+            .collect()
+    };
     let rules: Vec<Value> = report
         .checks
         .iter()
         .map(|check| {
+            let relationships: Vec<Value> = taxon_refs(&check.controls)
+                .into_iter()
+                .map(|target| json!({ "target": target, "kinds": ["relevant"] }))
+                .collect();
             json!({
+                "relationships": relationships,
                 "id": check.id,
                 "name": rule_name(&check.id),
                 "shortDescription": { "text": check.title },
@@ -112,6 +136,9 @@ pub fn log(report: &Report) -> Value {
                 "locations": [{ "physicalLocation": physical }],
                 "partialFingerprints": { "exitreadyFinding/v1": fingerprint(&check.id, evidence) },
             });
+            if !check.controls.is_empty() {
+                result["taxa"] = json!(taxon_refs(&check.controls));
+            }
             if let Some(reason) = &evidence.waived {
                 result["suppressions"] = json!([{
                     "kind": "external",
@@ -137,6 +164,17 @@ pub fn log(report: &Report) -> Value {
             "toolExecutionNotifications": notifications,
         }],
         "originalUriBaseIds": bases,
+        "taxonomies": [{
+            "name": CONTROLS_TAXONOMY,
+            "version": report.tool.version,
+            "shortDescription": { "text": "Regulatory controls the checks give supporting evidence for (DORA, RTS 2024/1773, PRA SS2/21, EBA/GL/2019/02, ISO/IEC 27001:2022). Supporting evidence for an auditor, not a legal opinion." },
+            "taxa": report.controls.iter().map(|c| json!({
+                "id": c.id,
+                "name": format!("{} {}", c.framework, c.reference),
+                "shortDescription": { "text": c.title },
+                "helpUri": c.source,
+            })).collect::<Vec<Value>>(),
+        }],
         "results": results,
         "columnKind": "unicodeCodePoints",
         "properties": {

@@ -1,17 +1,13 @@
 //! Renders a sign-off for the terminal (Markdown and HTML come from the `signoff.*.hbs`
-//! templates). Control characters in names and titles are replaced.
+//! templates). Names and titles are made terminal-safe on one line (`base::text::one_line`).
 
 use std::fmt::Write;
 
 use super::model::SignOff;
+use crate::base::text::one_line as clean;
 
 /// Plain-text rendering for the terminal.
 pub fn text(signoff: &SignOff) -> String {
-    let clean = |s: &str| {
-        s.chars()
-            .map(|c| if c.is_control() { '?' } else { c })
-            .collect::<String>()
-    };
     let mut out = String::new();
     let _ = writeln!(
         out,

@@ -1,11 +1,15 @@
 //! The terminal summary: score, grade, categories, the top risks with their remediation, and
 //! one line per kind of warning. Coloured only when asked (the caller decides, from `--color`,
-//! the terminal and `NO_COLOR`). An estate's score says it is weighted by source files, with
-//! each repository's own beside it; the risks left out say where to read them (issue 15).
+//! the terminal and `NO_COLOR`). Every string from the report goes through `base::text::one_line`
+//! as it is written (`safe`), so that the only escape sequences are the colours painted here.
+//! An estate's score says it is weighted by source files, with each repository's own beside
+//! it; the risks left out say where to read them (issue 15).
 
 use std::fmt::Write;
 
 use anstyle::{AnsiColor, Style};
+
+use crate::base::text::one_line as safe;
 
 use super::model::Report;
 use crate::checks::Status;
@@ -30,9 +34,9 @@ pub fn summary(report: &Report, color: bool, full_report: Option<&str>) -> Strin
     let _ = writeln!(
         out,
         "exitready {}: {} ({})",
-        report.tool.version,
-        names.join(", "),
-        report.checklists.join(", ")
+        safe(&report.tool.version),
+        safe(&names.join(", ")),
+        safe(&report.checklists.join(", "))
     );
     let (label, weighted) = if report.estate.is_some() {
         ("Estate score", " (weighted by source files)")
@@ -46,7 +50,7 @@ pub fn summary(report: &Report, color: bool, full_report: Option<&str>) -> Strin
                 out,
                 "{} {}{weighted}",
                 paint(bold, label),
-                paint(style.bold(), &format!("{overall:.1} / 100, grade {grade}"))
+                paint(style.bold(), &format!("{overall:.1} / 100, grade {}", safe(grade)))
             );
         }
         _ => {
@@ -59,10 +63,10 @@ pub fn summary(report: &Report, color: bool, full_report: Option<&str>) -> Strin
             .iter()
             .map(|s| {
                 let score = match (s.score, &s.grade) {
-                    (Some(v), Some(g)) => format!("{v:.1} {g}"),
+                    (Some(v), Some(g)) => format!("{v:.1} {}", safe(g)),
                     _ => "n/a".to_string(),
                 };
-                format!("{} {score} ({} source files)", s.name, s.source_files)
+                format!("{} {score} ({} source files)", safe(&s.name), s.source_files)
             })
             .collect();
         let more = if more > 0 {
@@ -73,7 +77,7 @@ pub fn summary(report: &Report, color: bool, full_report: Option<&str>) -> Strin
         let _ = writeln!(out, "  per repository, lowest first: {}{more}", each.join(" · "));
     }
     for headline in &report.headlines {
-        let _ = writeln!(out, "{}", paint(bold, headline));
+        let _ = writeln!(out, "{}", paint(bold, &safe(headline)));
     }
     let history_read = report.repositories.iter().any(|r| r.knowledge.is_some());
     if report.headlines.is_empty() && history_read {
@@ -99,13 +103,19 @@ pub fn summary(report: &Report, color: bool, full_report: Option<&str>) -> Strin
         let _ = writeln!(out, "{}", paint(bold, "Top risks"));
         for check in risks.iter().take(TOP_RISKS) {
             let mark = paint(status_style(check.status), check.status.as_str());
-            let _ = writeln!(out, "  {mark:>4} {} ({}): {}", check.title, check.id, check.reason);
-            let _ = writeln!(out, "       → {}", check.remediation.trim());
+            let _ = writeln!(
+                out,
+                "  {mark:>4} {} ({}): {}",
+                safe(&check.title),
+                safe(&check.id),
+                safe(&check.reason)
+            );
+            let _ = writeln!(out, "       → {}", safe(check.remediation.trim()));
         }
         if risks.len() > TOP_RISKS {
             let more = risks.len() - TOP_RISKS;
             let _ = match full_report {
-                Some(path) => writeln!(out, "  … and {more} more in {path}"),
+                Some(path) => writeln!(out, "  … and {more} more in {}", safe(path)),
                 None => writeln!(
                     out,
                     "  … and {more} more: write the full report with `-o report.html` (or .md, .json)"
@@ -134,14 +144,15 @@ pub fn summary(report: &Report, color: bool, full_report: Option<&str>) -> Strin
     for (kind, count) in &report.warning_counts {
         let _ = writeln!(
             out,
-            "{} {count} × {kind} (details in the JSON report's warnings)",
-            paint(Style::new().fg_color(Some(AnsiColor::Yellow.into())), "warning:")
+            "{} {count} × {} (details in the JSON report's warnings)",
+            paint(Style::new().fg_color(Some(AnsiColor::Yellow.into())), "warning:"),
+            safe(kind)
         );
     }
     out
 }
 
-/// One line per waiver: what it sets aside until when, or that it expired.
+/// One line per waiver: what it sets aside until when, or that it expired (terminal-safe).
 pub fn waiver_lines(report: &Report) -> Vec<String> {
     report
         .waivers
@@ -153,18 +164,18 @@ pub fn waiver_lines(report: &Report) -> Vec<String> {
                 w.check,
                 w.path.as_ref().map(|p| format!(" {p}")).unwrap_or_default()
             );
-            let reason = w.reason.replace(['\n', '\r'], " ");
-            if w.expired {
+            let line = if w.expired {
                 format!(
-                    "waiver expired: {target} (expired {}, no longer applies): {reason}",
-                    w.expires
+                    "waiver expired: {target} (expired {}, no longer applies): {}",
+                    w.expires, w.reason
                 )
             } else {
                 format!(
-                    "waiver: {target} until {} sets aside {} finding(s): {reason}",
-                    w.expires, w.applied_to
+                    "waiver: {target} until {} sets aside {} finding(s): {}",
+                    w.expires, w.applied_to, w.reason
                 )
-            }
+            };
+            safe(&line).into_owned()
         })
         .collect()
 }

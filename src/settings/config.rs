@@ -93,22 +93,22 @@ pub struct People {
     pub handles: BTreeMap<String, String>,
 }
 
-/// `[thresholds]`.
+/// `[thresholds]`, each range-checked when the file is read (`settings::resolved`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Thresholds {
-    /// A runbook older than this (days since its last content change) is stale.
+    /// A runbook older than this (days since its last content change) is stale (1 to 36,500).
     pub runbook_max_age_days: u32,
-    /// Any other judged document older than this is stale.
+    /// Any other judged document older than this is stale (1 to 36,500).
     pub doc_max_age_days: u32,
-    /// Code changes this many days after its doc do not yet count as drift.
+    /// Code changes this many days after its doc do not yet count as drift (0 to 36,500).
     pub drift_grace_days: u32,
-    /// An owner with no commit for this long is inactive.
+    /// An owner with no commit for this long is inactive (1 to 36,500).
     pub owner_inactive_days: u32,
     /// A person counts as knowing code only while their last commit is this recent (DESIGN §3
     /// "active and retained"; read by the knowledge facts, `people` and the plan).
     pub knower_active_days: u32,
-    /// `scan` exits 1 when the overall score is under this; no default bar.
+    /// `scan` exits 1 when the overall score is under this (0 to 100); no default bar.
     pub fail_under: Option<f64>,
 }
 

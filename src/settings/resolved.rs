@@ -18,6 +18,9 @@ use crate::error::{Error, Problem, Result};
 /// The file name looked for at the top of each scanned root.
 pub const CONFIG_FILE: &str = "exitready.toml";
 
+/// The longest day limit `[thresholds]` takes (a hundred years).
+pub const MAX_DAYS: u32 = 36_500;
+
 /// One root's configuration, ready to use.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
@@ -163,13 +166,22 @@ impl Settings {
         Settings::parse(path, &text)
     }
 
-    /// Loads `exitready.toml` at the top of `root` when there is one.
+    /// Loads `exitready.toml` at the top of `root` when there is one. Inside a scanned root only
+    /// a regular file is read: a named pipe there would block the scan forever, and anything
+    /// else (a folder, a device) is refused rather than silently ignored.
     pub fn load_for_root(root: &Path) -> Result<Option<Settings>> {
         let path = root.join(CONFIG_FILE);
-        if path.is_file() {
-            Settings::load(&path).map(Some)
-        } else {
-            Ok(None)
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_file() => Settings::load(&path).map(Some),
+            Ok(meta) => Err(Error::Input {
+                message: format!(
+                    "{}, not a regular file: not read (move it away to scan this folder)",
+                    crate::base::file_class::describe_file_type(&meta.file_type())
+                ),
+                path,
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::io(path, e)),
         }
     }
 
@@ -256,17 +268,8 @@ impl Resolver<'_> {
                 })
             })
             .collect();
-        if let Some(bar) = config.thresholds.fail_under
-            && !(0.0..=100.0).contains(&bar)
-        {
-            let span = key_span(self.text, "fail_under");
-            let problem = self.located(
-                span,
-                "thresholds.fail_under",
-                format!("{bar} is not a score from 0 to 100"),
-            );
-            self.problems.push(problem);
-        }
+        self.thresholds(&config.thresholds);
+        self.one_role_per_matcher(&config);
         let gate = GateSettings {
             exempt: config.gate.exempt.clone(),
             docs: config.gate.docs.as_deref().map(|d| self.plain_globs("gate.docs", d)),
@@ -289,6 +292,85 @@ impl Resolver<'_> {
             waivers,
             accountability: config.accountability.clone(),
         })
+    }
+
+    /// Range-checks `[thresholds]` (the ranges are in `Thresholds`' doc and the README).
+    fn thresholds(&mut self, t: &Thresholds) {
+        let days = [
+            ("runbook_max_age_days", t.runbook_max_age_days, 1..=MAX_DAYS),
+            ("doc_max_age_days", t.doc_max_age_days, 1..=MAX_DAYS),
+            ("drift_grace_days", t.drift_grace_days, 0..=MAX_DAYS),
+            ("owner_inactive_days", t.owner_inactive_days, 1..=MAX_DAYS),
+        ];
+        let mut messages: Vec<(&str, String)> = days
+            .into_iter()
+            .filter_map(|(key, value, range)| crate::load::in_range(key, value, range).err().map(|m| (key, m)))
+            .collect();
+        if let Some(Err(message)) = t
+            .fail_under
+            .map(|bar| crate::load::in_range("fail_under", bar, 0.0..=100.0))
+        {
+            messages.push(("fail_under", message));
+        }
+        for (key, message) in messages {
+            let span = self.key_span_in("thresholds", key);
+            let problem = self.located(span, &format!("thresholds.{key}"), message);
+            self.problems.push(problem);
+        }
+    }
+
+    /// An email domain, an email or a CODEOWNERS owner listed for two organisations of different
+    /// roles (vendor and internal) would make one person both: refused, naming the second place.
+    fn one_role_per_matcher(&mut self, config: &Config) {
+        let mut roles: Vec<(String, Role)> = Vec::new();
+        let short = [
+            (&config.organisations.vendor, Role::Vendor),
+            (&config.organisations.internal, Role::Internal),
+        ];
+        let entries = short
+            .into_iter()
+            .flat_map(|(matchers, role)| matchers.iter().map(move |m| (m, role)))
+            .chain(
+                config
+                    .organisation
+                    .iter()
+                    .flat_map(|o| o.matchers.iter().map(move |m| (m, o.role))),
+            );
+        for (matcher, role) in entries {
+            let normal = matcher.trim().to_lowercase();
+            match roles.iter().find(|(m, _)| *m == normal) {
+                Some((_, first)) if *first != role => {
+                    let quoted = format!("\"{matcher}\"");
+                    let span = self
+                        .text
+                        .match_indices(&quoted)
+                        .nth(1)
+                        .or_else(|| self.text.match_indices(&quoted).next())
+                        .map(|(start, _)| start..start);
+                    let problem = self.located(
+                        span,
+                        "organisations",
+                        format!(
+                            "{matcher} is listed as {} and as {}: an email domain, email or owner belongs to one role",
+                            first.as_str(),
+                            role.as_str()
+                        ),
+                    );
+                    self.problems.push(problem);
+                }
+                Some(_) => {}
+                None => roles.push((normal, role)),
+            }
+        }
+    }
+
+    /// Where `key` is written in table `[table]` (else anywhere), for values serde does not place.
+    fn key_span_in(&self, table: &str, key: &str) -> Option<std::ops::Range<usize>> {
+        let header = format!("[{table}]");
+        let start = self.text.find(&header).map_or(0, |at| at + header.len());
+        key_span(&self.text[start..], key)
+            .map(|span| span.start + start..span.end + start)
+            .or_else(|| key_span(self.text, key))
     }
 
     /// Compiles globs whose places in the file are known, naming the line of a bad one.
@@ -483,6 +565,38 @@ expires = 2027-01-31
             located,
             vec![(Some(2), Some("thresholds")), (Some(4), Some("organisations"))]
         );
+    }
+
+    #[test]
+    fn thresholds_are_range_checked_with_their_line() {
+        let Err(Error::Invalid { problems }) = parse(
+            "[organisations]\nvendor = [\"@a.com\"]\n[thresholds]\nrunbook_max_age_days = 0\ndrift_grace_days = 4000000000\nfail_under = 500\n",
+        ) else {
+            panic!("expected problems")
+        };
+        let found: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            found,
+            vec![
+                "exitready.toml:4:1: thresholds.runbook_max_age_days: runbook_max_age_days 0 is out of range: expected 1 to 36500",
+                "exitready.toml:5:1: thresholds.drift_grace_days: drift_grace_days 4000000000 is out of range: expected 0 to 36500",
+                "exitready.toml:6:1: thresholds.fail_under: fail_under 500 is out of range: expected 0 to 100",
+            ]
+        );
+    }
+
+    #[test]
+    fn one_domain_cannot_be_vendor_and_internal() {
+        let Err(Error::Invalid { problems }) =
+            parse("[organisations]\nvendor = [\"@acme.com\"]\ninternal = [\"@example.com\",\n  \"@acme.com\"]\n")
+        else {
+            panic!("expected problems")
+        };
+        assert_eq!(
+            problems[0].to_string(),
+            "exitready.toml:4:3: organisations: @acme.com is listed as vendor and as internal: an email domain, email or owner belongs to one role"
+        );
+        assert!(parse("[organisations]\nvendor = [\"@acme.com\", \"@ACME.com\"]\n").is_ok());
     }
 
     #[test]

@@ -6,12 +6,17 @@
 //! combined over every repository (worst status, score weighted by source files), estate scores
 //! weighted by each repository's source-file count, and organisations summed across
 //! repositories. Nothing here reads a repository: only the reports' data.
+//!
+//! One repository twice (the same normalised remote, or without a remote the same path, at the
+//! same HEAD: `merge A.json A.json`, or two jobs that scanned one clone) is refused: it would be
+//! counted twice in every estate figure.
 
 use std::collections::{BTreeMap, HashMap};
 
 use crate::checks::Status;
 use crate::checks::checklist::CATEGORIES;
 use crate::checks::score::{Score, grade, round1};
+use crate::error::{Error, Result};
 use crate::facts::inventory::FileClass;
 use crate::report::model::{
     CheckResult, Estate, EstateOrganisation, FailedRoot, Report, RepositoryCheck, RepositoryReport, SCHEMA_VERSION,
@@ -24,8 +29,43 @@ pub fn weight(repo: &RepositoryReport) -> f64 {
     repo.inventory.get(&FileClass::Source).copied().unwrap_or(0).max(1) as f64
 }
 
-/// Merges labelled reports (label = the file they came from) into one estate report.
-pub fn merge(inputs: Vec<(String, Report)>, now: jiff::Timestamp) -> Report {
+/// What makes a repository the same one in two reports: its normalised remote (else its path)
+/// and its HEAD.
+fn identity(repo: &RepositoryReport) -> (String, Option<String>) {
+    let place = repo
+        .remote_url
+        .as_deref()
+        .map_or_else(|| format!("path {}", repo.path), crate::report::links::normalise_remote);
+    (place, repo.head.clone())
+}
+
+/// Refuses a repository found twice among the inputs, naming both files.
+fn refuse_duplicates(inputs: &[(String, Report)]) -> Result<()> {
+    let mut seen: HashMap<(String, Option<String>), &str> = HashMap::new();
+    for (label, report) in inputs {
+        for repo in &report.repositories {
+            let key = identity(repo);
+            if let Some(first) = seen.get(&key) {
+                return Err(Error::Input {
+                    path: label.into(),
+                    message: format!(
+                        "repository {} ({} at {}) is already in {first}: merged twice it would count twice",
+                        repo.name,
+                        key.0,
+                        key.1.as_deref().unwrap_or("no commit")
+                    ),
+                });
+            }
+            seen.insert(key, label);
+        }
+    }
+    Ok(())
+}
+
+/// Merges labelled reports (label = the file they came from) into one estate report; one
+/// repository in two inputs is an error.
+pub fn merge(inputs: Vec<(String, Report)>, now: jiff::Timestamp) -> Result<Report> {
+    refuse_duplicates(&inputs)?;
     // Names: kept unless several repositories share one, then suffixed with their path.
     let mut counts: HashMap<String, usize> = HashMap::new();
     for (_, report) in &inputs {
@@ -65,7 +105,7 @@ pub fn merge(inputs: Vec<(String, Report)>, now: jiff::Timestamp) -> Report {
             }
         }
     }
-    let checks = ids.iter().map(|id| combine_check(id, &inputs, &renames)).collect();
+    let checks: Vec<CheckResult> = ids.iter().map(|id| combine_check(id, &inputs, &renames)).collect();
 
     let mut categories = BTreeMap::new();
     for category in CATEGORIES {
@@ -123,7 +163,7 @@ pub fn merge(inputs: Vec<(String, Report)>, now: jiff::Timestamp) -> Report {
         }
         failed.extend(report.failed.iter().cloned());
     }
-    Report {
+    Ok(Report {
         schema_version: SCHEMA_VERSION,
         tool: Tool::default(),
         generated_at: now.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
@@ -133,6 +173,7 @@ pub fn merge(inputs: Vec<(String, Report)>, now: jiff::Timestamp) -> Report {
             overall,
             categories,
         },
+        controls: crate::report::build::controls(&checks),
         checks,
         waivers,
         repositories,
@@ -142,7 +183,7 @@ pub fn merge(inputs: Vec<(String, Report)>, now: jiff::Timestamp) -> Report {
         baseline: None,
         failed,
         estate: Some(estate),
-    }
+    })
 }
 
 /// One check over every repository of every report: the worst evaluated status, the score

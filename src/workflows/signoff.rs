@@ -12,9 +12,20 @@
 //! ```
 //!
 //! Attesting a failing automated check accepts that risk by name. An attestation for an item
-//! that is neither is a warning naming the item and line. The sign-off is bound to the report
-//! by the SHA-256 of the report file's bytes; `verify` checks that binding. No I/O here beyond
-//! what the caller passes in.
+//! that is neither is a warning naming the item and line; one dated after today or before the
+//! report was generated is refused with its line (`check_dates`).
+//!
+//! A sign-off carries two hashes. `report_sha256` binds it to the report: the SHA-256 of the
+//! report file's bytes. `signoff_sha256` makes its own content tamper-evident: in JSON, the
+//! SHA-256 of the document's canonical JSON (compact, fields in their order, `signoff_sha256`
+//! empty; `content_sha256`); in Markdown and HTML, the SHA-256 of the document's text with that
+//! hash written as 64 zeros and line ends as `\n` (`seal`). Markdown and HTML write both, and
+//! the decision, in one comment: `<!-- exitready-signoff report_sha256=… signed_off=true
+//! signoff_sha256=… -->`. `verify` checks the three: the report is the one signed, nothing in the
+//! document was edited since it was written (an attester's name, a date, an item's state, the
+//! decision), and the document says "signed off". The hashes are not signatures: whoever can
+//! run exitready can write a new document that verifies; they find edits, not forgers. No I/O
+//! here beyond what the caller passes in.
 
 use std::path::Path;
 
@@ -29,6 +40,15 @@ use crate::report::model::{AttestationRecord, Report, SignOff, SignOffItem};
 /// The marker that binds a Markdown or HTML sign-off to its report (inside a comment; the
 /// templates write it literally, because escaping would change it).
 pub const HASH_MARKER: &str = "exitready-signoff report_sha256=";
+
+/// The marker of the decision, in the same comment (`signed_off=true` or `false`).
+pub const DECISION_MARKER: &str = "signed_off=";
+
+/// The marker of the sign-off's own hash, in the same comment.
+pub const CONTENT_MARKER: &str = "signoff_sha256=";
+
+/// The sign-off hash as written before `seal` computes it: 64 zeros.
+pub const UNSEALED: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -91,6 +111,51 @@ pub fn parse_attestations(file: &Path, text: &str) -> Result<Vec<AttestationReco
     }
     if problems.is_empty() {
         Ok(records)
+    } else {
+        Err(Error::Invalid { problems })
+    }
+}
+
+/// Refuses attestations dated after today (`now`, UTC) or before the day the report was
+/// generated: a person cannot confirm today what happens next year, nor sign off a report that
+/// did not exist yet. Every problem names the file and the attestation's line.
+pub fn check_dates(
+    file: &Path,
+    attestations: &[AttestationRecord],
+    report_generated_at: &str,
+    now: jiff::Timestamp,
+) -> Result<()> {
+    let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let report_day = crate::base::dates::parse_date(report_generated_at)
+        .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date());
+    let mut problems = Vec::new();
+    for a in attestations {
+        let Ok(date) = a.date.parse::<jiff::civil::Date>() else {
+            continue;
+        };
+        let message = if date > today {
+            format!(
+                "`date` {date} of item `{}` is in the future (today is {today}): attest what has been done",
+                a.item
+            )
+        } else if let Some(day) = report_day.filter(|day| date < *day) {
+            format!(
+                "`date` {date} of item `{}` is before the report was generated ({day}): attest against this report",
+                a.item
+            )
+        } else {
+            continue;
+        };
+        problems.push(Problem {
+            file: file.to_path_buf(),
+            line: Some(a.line),
+            column: None,
+            key: Some("attestation".to_string()),
+            message,
+        });
+    }
+    if problems.is_empty() {
+        Ok(())
     } else {
         Err(Error::Invalid { problems })
     }
@@ -176,6 +241,7 @@ pub fn evaluate(
         failing,
         unattested,
         report_sha256: crate::base::digest::sha256_hex(report_bytes),
+        signoff_sha256: UNSEALED.to_string(),
         report: report_name.to_string(),
         report_generated_at: report.generated_at.clone(),
         report_score: report.score.overall,
@@ -215,6 +281,118 @@ fn state(status: Status, source: &str, attested: bool) -> &'static str {
         (Status::Fail | Status::Warn | Status::Error, true) if source == "report" => "risk_accepted",
         (_, true) => "attested",
     }
+}
+
+/// The hash of a JSON sign-off's content: SHA-256 of its compact JSON with `signoff_sha256`
+/// empty (the serialisation is canonical: the struct's field order, no whitespace).
+pub fn content_sha256(document: &SignOff) -> String {
+    let blank = SignOff {
+        signoff_sha256: String::new(),
+        ..document.clone()
+    };
+    let canonical = serde_json::to_string(&blank).unwrap_or_default();
+    crate::base::digest::sha256_hex(canonical.as_bytes())
+}
+
+/// A JSON sign-off with its content hash filled in.
+pub fn sealed(document: &SignOff) -> SignOff {
+    SignOff {
+        signoff_sha256: content_sha256(document),
+        ..document.clone()
+    }
+}
+
+/// Seals a rendered Markdown or HTML sign-off: the SHA-256 of its text (line ends as `\n`)
+/// as rendered, with the hash [`UNSEALED`], replaces those zeros.
+pub fn seal(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let hash = crate::base::digest::sha256_hex(text.as_bytes());
+    text.replace(
+        &format!("{CONTENT_MARKER}{UNSEALED}"),
+        &format!("{CONTENT_MARKER}{hash}"),
+    )
+}
+
+/// What `verify` found in a sign-off document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verification {
+    /// The report hash the document names.
+    pub report_claimed: String,
+    /// The report's actual hash.
+    pub report_actual: String,
+    /// The content hash the document carries.
+    pub content_claimed: String,
+    /// The content hash computed from the document now.
+    pub content_actual: String,
+    /// Whether the document says "signed off".
+    pub signed_off: bool,
+}
+
+impl Verification {
+    /// Whether the document belongs to this report.
+    pub fn report_matches(&self) -> bool {
+        self.report_claimed == self.report_actual
+    }
+
+    /// Whether nothing was edited since the document was written.
+    pub fn content_intact(&self) -> bool {
+        self.content_claimed == self.content_actual
+    }
+
+    /// Whether the document is a valid, unedited sign-off of this report that says "signed off".
+    pub fn passed(&self) -> bool {
+        self.report_matches() && self.content_intact() && self.signed_off
+    }
+}
+
+/// Verifies a sign-off document (JSON, Markdown or HTML) against the report's bytes. An error
+/// (a document that is no sign-off, or one without the hashes to check) says why.
+pub fn verify(document: &str, report_bytes: &[u8]) -> std::result::Result<Verification, String> {
+    let report_actual = crate::base::digest::sha256_hex(report_bytes);
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(document) {
+        let parsed: SignOff = serde_json::from_value(value)
+            .map_err(|e| format!("a JSON document, but not an exitready sign-off: {e}"))?;
+        if parsed.signoff_sha256.is_empty() {
+            return Err(
+                "no signoff_sha256: written by an earlier exitready, its content cannot be verified".to_string(),
+            );
+        }
+        return Ok(Verification {
+            content_actual: content_sha256(&parsed),
+            content_claimed: parsed.signoff_sha256,
+            report_claimed: parsed.report_sha256,
+            report_actual,
+            signed_off: parsed.signed_off,
+        });
+    }
+    let report_claimed = hash_in(document).ok_or("no report SHA-256 found: not an exitready sign-off")?;
+    let start = document.find(HASH_MARKER).unwrap_or(0);
+    let comment = &document[start..document[start..].find("-->").map_or(document.len(), |end| start + end)];
+    let field = |marker: &str| {
+        comment
+            .split_whitespace()
+            .find_map(|word| word.strip_prefix(marker))
+            .map(str::to_string)
+    };
+    let content_claimed = field(CONTENT_MARKER)
+        .filter(|h| h.len() == 64 && h.chars().all(|c| c.is_ascii_hexdigit()))
+        .ok_or("no signoff_sha256: written by an earlier exitready, its content cannot be verified")?;
+    let signed_off = match field(DECISION_MARKER).as_deref() {
+        Some("true") => true,
+        Some("false") => false,
+        _ => return Err("no signed_off= decision next to the report SHA-256".to_string()),
+    };
+    let unsealed = document.replace("\r\n", "\n").replace(
+        &format!("{CONTENT_MARKER}{content_claimed}"),
+        &format!("{CONTENT_MARKER}{UNSEALED}"),
+    );
+    Ok(Verification {
+        report_claimed,
+        report_actual,
+        content_claimed,
+        content_actual: crate::base::digest::sha256_hex(unsealed.as_bytes()),
+        signed_off,
+    })
 }
 
 /// The report hash a sign-off document (JSON, Markdown or HTML) carries, if any.
@@ -268,6 +446,40 @@ mod tests {
         assert_eq!(state(Status::Skip, "report", true), "attested");
         assert_eq!(state(Status::Skip, "handoff", true), "attested");
         assert_eq!(state(Status::Pass, "report", false), "pass");
+    }
+
+    #[test]
+    fn attestations_in_the_future_or_before_the_report_are_refused() {
+        let text = "[[attestation]]\nitem = \"a\"\nby = \"Jane\"\ndate = 2030-01-01\n\n[[attestation]]\nitem = \"b\"\nby = \"Joe\"\ndate = 2026-06-29\n\n[[attestation]]\nitem = \"c\"\nby = \"Al\"\ndate = 2026-06-30\n";
+        let records = parse_attestations(Path::new("a.toml"), text).unwrap();
+        let now = crate::base::dates::parse_date("2026-06-30T15:00:00Z").unwrap();
+        let err = check_dates(Path::new("a.toml"), &records, "2026-06-30T09:00:00Z", now)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "a.toml:1: attestation: `date` 2030-01-01 of item `a` is in the future (today is 2026-06-30): attest what has been done\n\
+             a.toml:6: attestation: `date` 2026-06-29 of item `b` is before the report was generated (2026-06-30): attest against this report"
+        );
+        assert!(check_dates(Path::new("a.toml"), &records[2..], "2026-06-30T09:00:00Z", now).is_ok());
+    }
+
+    #[test]
+    fn sealed_text_verifies_until_edited() {
+        let report = b"{}";
+        let report_hash = crate::base::digest::sha256_hex(report);
+        let text = format!(
+            "# Sign-off\r\n<!-- {HASH_MARKER}{report_hash} signed_off=true {CONTENT_MARKER}{UNSEALED} -->\r\n| a | Jane |\r\n"
+        );
+        let sealed = seal(&text);
+        assert!(!sealed.contains(UNSEALED) && !sealed.contains('\r'));
+        let ok = verify(&sealed, report).unwrap();
+        assert!(ok.passed(), "{ok:?}");
+        let edited = verify(&sealed.replace("Jane", "Joan"), report).unwrap();
+        assert!(edited.report_matches() && !edited.content_intact());
+        let flipped = verify(&sealed.replace("signed_off=true", "signed_off=false"), report).unwrap();
+        assert!(!flipped.passed());
+        assert!(verify(&text.replace(&format!(" {CONTENT_MARKER}{UNSEALED}"), ""), report).is_err());
     }
 
     #[test]

@@ -201,6 +201,37 @@ fn scan_sarif_has_one_rule_per_item_and_results_only_for_negative_findings() {
         .find(|r| r["ruleId"] == "documentation.service_runbooks")
         .expect("the service without a runbook is a result");
     assert_eq!(odd["level"], "warning");
+    // The regulatory controls are a taxonomy: each check's controls are its rule's
+    // relationships and its results' taxa, pointing at the taxon by id and index.
+    let taxa = log["runs"][0]["taxonomies"][0]["taxa"].as_array().unwrap();
+    assert_eq!(taxa.len(), report["controls"].as_array().unwrap().len());
+    let check = checks
+        .iter()
+        .find(|c| c["id"] == "documentation.service_runbooks")
+        .unwrap();
+    let controls: Vec<&str> = check["controls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(!controls.is_empty());
+    let cited: Vec<&str> = odd["taxa"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(cited, controls);
+    for reference in odd["taxa"].as_array().unwrap() {
+        let index = reference["index"].as_u64().unwrap() as usize;
+        assert_eq!(taxa[index]["id"], reference["id"]);
+    }
+    let rule = rules
+        .iter()
+        .find(|r| r["id"] == "documentation.service_runbooks")
+        .unwrap();
+    assert_eq!(rule["relationships"].as_array().unwrap().len(), controls.len());
 }
 
 /// What a JUnit file holds: the root's counts, and per test case its name and outcome.

@@ -79,7 +79,7 @@ mod fuzz {
     ];
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(200))]
+        #![proptest_config(ProptestConfig::default())] // 256 cases, or PROPTEST_CASES (scripts/fuzz.sh)
 
         #[test]
         fn any_text_parses_and_classifies(text in "(?s)[ -~\\n\\t#=*`\\[\\](){}<>|:!-]{0,400}|\\PC{0,200}") {

@@ -4,11 +4,19 @@
 //!
 //! A commit's decoding depends only on the commit id (its trees and parents are fixed by it), so
 //! entries never go stale; identities, aliases, bots and `--since` are applied after the cache,
-//! and changing them needs no invalidation. The cache lives under `EXITREADY_CACHE_DIR`, else
-//! `$XDG_CACHE_HOME/exitready`, else `~/.cache/exitready`, one file per repository (named by the
-//! SHA-256 of its git directory's path) in postcard's compact binary encoding, never inside the
-//! scanned repository. A missing,
-//! unreadable or foreign cache file is ignored; failing to write one only logs.
+//! and changing them needs no invalidation. The cache lives under `EXITREADY_CACHE_DIR` (an
+//! absolute path: a relative one is refused before any work, `check_environment`), else
+//! `$XDG_CACHE_HOME/exitready` (ignored when relative, as the XDG spec says), else
+//! `~/.cache/exitready`; one file per repository, named by the SHA-256 of its git directory's
+//! path, and never inside the scanned repository (`walk.rs` leaves the cache out when the
+//! folder lies there).
+//!
+//! A file is one header line, `FORMAT SHA-256(payload)`, then the payload in postcard's compact
+//! binary encoding. A file of another format or version is ignored quietly and replaced; a file
+//! whose payload does not match its checksum, or does not decode, is dropped (deleted) with a
+//! warning and the history is read again: a flipped bit once changed reports in silence (issue
+//! 11). Files are written aside and renamed; a temporary file a killed write left behind is
+//! removed by a later scan. Failing to write only logs.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -19,14 +27,48 @@ use super::engine::{Decoded, Engine};
 use super::model::HistoryError;
 
 /// Bumped whenever what the engine records changes, so that old caches are ignored.
-const FORMAT: &str = concat!("exitready-history-cache/3/", env!("CARGO_PKG_VERSION"));
+const FORMAT: &str = concat!("exitready-history-cache/4/", env!("CARGO_PKG_VERSION"));
 
-/// The cache folder from the environment, when one can be found.
+/// How every cache file's header starts, whatever its version.
+const MAGIC: &str = "exitready-history-cache/";
+
+/// A temporary file older than this was left by a write that never finished (a write takes
+/// seconds): it is removed.
+const ORPHAN_AGE: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// The cache folder from the environment, when one can be found. Relative paths are never used:
+/// they would put the cache wherever the scan runs, a scanned repository included.
 pub fn default_dir() -> Option<PathBuf> {
     let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-    env("EXITREADY_CACHE_DIR")
-        .or_else(|| env("XDG_CACHE_HOME").map(|d| d.join("exitready")))
-        .or_else(|| env("HOME").map(|d| d.join(".cache").join("exitready")))
+    match env("EXITREADY_CACHE_DIR") {
+        Some(dir) if dir.is_absolute() => return Some(dir),
+        // Refused before any work by `check_environment`; never used.
+        Some(_) => return None,
+        None => {}
+    }
+    // "If an implementation encounters a relative path in any of these variables it should
+    // consider the path invalid and ignore it" (XDG Base Directory Specification).
+    env("XDG_CACHE_HOME")
+        .filter(|d| d.is_absolute())
+        .map(|d| d.join("exitready"))
+        .or_else(|| {
+            env("HOME")
+                .filter(|d| d.is_absolute())
+                .map(|d| d.join(".cache").join("exitready"))
+        })
+}
+
+/// Refuses a relative `EXITREADY_CACHE_DIR` (exit 2, before any work): resolved against the
+/// folder a scan runs in, it would write a cache folder wherever that is, inside the scanned
+/// repository included.
+pub fn check_environment() -> crate::error::Result<()> {
+    match std::env::var_os("EXITREADY_CACHE_DIR").filter(|v| !v.is_empty()) {
+        Some(dir) if !Path::new(&dir).is_absolute() => Err(crate::error::Error::Usage(format!(
+            "EXITREADY_CACHE_DIR={}: not an absolute path; give an absolute folder (the history cache is never written inside a scanned repository)",
+            Path::new(&dir).display()
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// The cache file of the repository whose git directory is `git_dir`.
@@ -38,10 +80,48 @@ pub fn file_for(dir: &Path, git_dir: &Path) -> PathBuf {
 
 #[derive(Default, serde::Serialize, serde::Deserialize)]
 struct CacheFile {
-    format: String,
     /// The last walk: HEAD and every commit reachable from it, in the pass's order.
     walk: Option<(String, Vec<String>)>,
     commits: HashMap<String, Decoded>,
+}
+
+/// Why the bytes of a cache file were not used.
+#[derive(Debug, PartialEq, Eq)]
+enum Rejected {
+    /// Not a cache of this version (an older exitready, another file): replaced quietly.
+    Foreign,
+    /// A cache of this version whose bytes are damaged: dropped with a warning.
+    Damaged(&'static str),
+}
+
+/// The contents of a cache file's bytes, checked against the checksum in its header.
+fn decode_file(bytes: &[u8]) -> Result<CacheFile, Rejected> {
+    let Some(rest) = bytes.strip_prefix(MAGIC.as_bytes()) else {
+        return Err(Rejected::Foreign);
+    };
+    let Some(end) = rest.iter().take(128).position(|&b| b == b'\n') else {
+        return Err(Rejected::Damaged("its header has no end"));
+    };
+    let header = std::str::from_utf8(&rest[..end]).map_err(|_| Rejected::Damaged("its header is not text"))?;
+    let payload = &rest[end + 1..];
+    let Some((format, checksum)) = header.rsplit_once(' ') else {
+        return Err(Rejected::Damaged("its header has no checksum"));
+    };
+    if format != &FORMAT[MAGIC.len()..] {
+        return Err(Rejected::Foreign);
+    }
+    if checksum != crate::base::digest::sha256_hex(payload) {
+        return Err(Rejected::Damaged("its checksum does not match its contents"));
+    }
+    postcard::from_bytes(payload).map_err(|_| Rejected::Damaged("its contents do not decode"))
+}
+
+/// The bytes of a cache file: header line, then the payload.
+fn encode_file(content: &CacheFile) -> std::io::Result<Vec<u8>> {
+    let payload = postcard::to_allocvec(content).map_err(std::io::Error::other)?;
+    let mut bytes = format!("{FORMAT} {}\n", crate::base::digest::sha256_hex(&payload)).into_bytes();
+    bytes.extend_from_slice(&payload);
+    Ok(bytes)
 }
 
 /// The cache of one repository, loaded once per scan and saved when something was added.
@@ -49,21 +129,38 @@ pub(crate) struct HistoryCache {
     file: PathBuf,
     content: CacheFile,
     dirty: bool,
+    dropped: Option<String>,
 }
 
 impl HistoryCache {
-    /// Loads the cache file; a missing, unreadable or foreign one gives an empty cache.
+    /// Loads the cache file; a missing, unreadable or foreign one gives an empty cache, and so
+    /// does a damaged one, which is deleted and said (`dropped`).
     pub fn load(file: PathBuf) -> HistoryCache {
-        let mut content = match std::fs::read(&file).map(|b| postcard::from_bytes::<CacheFile>(&b)) {
-            Ok(Ok(cache)) if cache.format == FORMAT => cache,
-            Ok(_) => {
-                log::info!(
-                    "history cache {} ignored (another format or unreadable)",
-                    file.display()
-                );
+        remove_orphans(&file);
+        let mut dropped = None;
+        let bytes = match std::fs::metadata(&file) {
+            // Only a regular file is read (a named pipe would block the scan).
+            Ok(meta) if meta.is_file() => std::fs::read(&file).ok(),
+            _ => None,
+        };
+        let mut content = match bytes.as_deref().map(decode_file) {
+            Some(Ok(cache)) => cache,
+            Some(Err(Rejected::Foreign)) => {
+                log::info!("history cache {} ignored (another format or version)", file.display());
                 CacheFile::default()
             }
-            Err(_) => CacheFile::default(),
+            Some(Err(Rejected::Damaged(why))) => {
+                let removed = match std::fs::remove_file(&file) {
+                    Ok(()) => "dropped",
+                    Err(_) => "ignored",
+                };
+                dropped = Some(format!(
+                    "history cache {} is damaged ({why}): {removed}, the history was read again",
+                    file.display()
+                ));
+                CacheFile::default()
+            }
+            None => CacheFile::default(),
         };
         // An unreadable commit may be readable next time (a fetch, a repack): ask again.
         content.commits.retain(|_, d| !matches!(d, Decoded::Unreadable(_)));
@@ -71,7 +168,13 @@ impl HistoryCache {
             file,
             content,
             dirty: false,
+            dropped,
         }
+    }
+
+    /// Why the cache file was dropped on loading, when it was (a warning for the report).
+    pub fn dropped(&self) -> Option<&str> {
+        self.dropped.as_deref()
     }
 
     /// The commits reachable from `head`, in order, when the last walk started there.
@@ -139,21 +242,45 @@ impl HistoryCache {
             return;
         }
         let file = self.file;
-        let content = CacheFile {
-            format: FORMAT.to_string(),
-            ..self.content
-        };
         let result = file.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| {
             // Written aside and renamed, so that a concurrent scan never reads half a file.
             let partial = file.with_extension(format!("tmp{}", std::process::id()));
-            std::fs::write(
-                &partial,
-                postcard::to_allocvec(&content).map_err(std::io::Error::other)?,
-            )?;
+            std::fs::write(&partial, encode_file(&self.content)?)?;
             std::fs::rename(&partial, &file)
         });
         if let Err(e) = result {
             log::info!("history cache {} not written: {e}", file.display());
+        }
+    }
+}
+
+/// Removes the temporary files that writes killed before their rename left in the cache folder
+/// (`<name>.tmp<pid>`), once they are old enough that no write can still be going on.
+fn remove_orphans(file: &Path) {
+    let Some(dir) = file.parent() else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let is_temporary = name
+            .split_once(".tmp")
+            .is_some_and(|(stem, pid)| !stem.is_empty() && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+        if !is_temporary {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > ORPHAN_AGE));
+        if old && entry.file_type().is_ok_and(|t| t.is_file()) {
+            match std::fs::remove_file(entry.path()) {
+                Ok(()) => log::info!(
+                    "history cache: removed {}, left by a write that never finished",
+                    entry.path().display()
+                ),
+                Err(e) => log::info!("history cache: cannot remove {}: {e}", entry.path().display()),
+            }
         }
     }
 }
@@ -237,17 +364,66 @@ mod tests {
         let cache = HistoryCache::load(file.clone());
         assert_eq!(cache.walk_of(id(3)), Some(vec![id(1), id(2), id(3)]));
         assert_eq!(cache.walk_of(id(2)), None, "a walk is only reused from the same HEAD");
-        std::fs::write(
-            &file,
-            postcard::to_allocvec(&CacheFile {
-                format: "other".into(),
-                ..CacheFile::default()
-            })
-            .unwrap(),
-        )
-        .unwrap();
+        let other = encode_file(&CacheFile::default()).unwrap();
+        let other = String::from_utf8_lossy(&other).replacen("cache/4/", "cache/3/", 1);
+        std::fs::write(&file, other.as_bytes()).unwrap();
+        let cache = HistoryCache::load(file.clone());
+        assert_eq!(cache.dropped(), None, "another version is replaced quietly");
         scan(&file, &engine, &[id(1)], None);
         assert_eq!(engine.0.load(Ordering::Relaxed), 4, "a foreign cache is ignored");
+    }
+
+    #[test]
+    fn a_damaged_cache_is_dropped_and_said_and_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.history");
+        let engine = Counting(AtomicUsize::new(0));
+        scan(&file, &engine, &[id(1), id(2)], None);
+        let mut bytes = std::fs::read(&file).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 0x01;
+        std::fs::write(&file, &bytes).unwrap();
+        let cache = HistoryCache::load(file.clone());
+        assert_eq!(
+            cache.dropped(),
+            Some(
+                format!(
+                    "history cache {} is damaged (its checksum does not match its contents): dropped, the history was read again",
+                    file.display()
+                )
+                .as_str()
+            )
+        );
+        assert!(!file.exists(), "the damaged file is deleted");
+        assert_eq!(cache.walk_of(id(2)), None);
+        scan(&file, &engine, &[id(1), id(2)], None);
+        assert_eq!(engine.0.load(Ordering::Relaxed), 4, "every commit decoded again");
+        assert_eq!(HistoryCache::load(file.clone()).dropped(), None, "written whole again");
+    }
+
+    #[test]
+    fn temporary_files_of_killed_writes_are_removed_once_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.history");
+        let old = dir.path().join("c.tmp4242");
+        let fresh = dir.path().join("d.tmp77");
+        let other = dir.path().join("notes.tmp");
+        for path in [&old, &fresh, &other] {
+            std::fs::write(path, b"partial").unwrap();
+        }
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for path in [&old, &other] {
+            std::fs::File::options()
+                .write(true)
+                .open(path)
+                .unwrap()
+                .set_modified(hour_ago)
+                .unwrap();
+        }
+        HistoryCache::load(file);
+        assert!(!old.exists(), "an old temporary file is an orphan");
+        assert!(fresh.exists(), "a fresh one may belong to a write going on");
+        assert!(other.exists(), "not a temporary file of the cache");
     }
 
     #[test]
@@ -255,5 +431,50 @@ mod tests {
         let dir = Path::new("/cache");
         assert_ne!(file_for(dir, Path::new("/a/.git")), file_for(dir, Path::new("/b/.git")));
         assert!(file_for(dir, Path::new("/a/.git")).starts_with("/cache"));
+    }
+}
+
+#[cfg(test)]
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Any bytes are a cache, foreign or damaged, never a panic.
+        #[test]
+        fn any_bytes_are_read_without_a_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let _ = decode_file(&bytes);
+            let mut ours = MAGIC.as_bytes().to_vec();
+            ours.extend_from_slice(&bytes);
+            let _ = decode_file(&ours);
+        }
+
+        /// A payload of any bytes under a valid header and checksum decodes or is damaged.
+        #[test]
+        fn any_payload_with_a_matching_checksum_is_read_without_a_panic(
+            payload in proptest::collection::vec(any::<u8>(), 0..600)
+        ) {
+            let mut bytes = format!("{FORMAT} {}\n", crate::base::digest::sha256_hex(&payload)).into_bytes();
+            bytes.extend_from_slice(&payload);
+            match decode_file(&bytes) {
+                Ok(_) | Err(Rejected::Damaged("its contents do not decode")) => {}
+                Err(other) => prop_assert!(false, "{other:?}"),
+            }
+        }
+
+        /// Flipping any one bit of a real cache file never goes unnoticed.
+        #[test]
+        fn a_flipped_bit_is_never_read_as_a_cache(at in any::<prop::sample::Index>(), bit in 0u8..8) {
+            let content = CacheFile {
+                walk: Some(("a".repeat(40), vec!["b".repeat(40)])),
+                ..CacheFile::default()
+            };
+            let mut bytes = encode_file(&content).unwrap();
+            let i = at.index(bytes.len());
+            bytes[i] ^= 1 << bit;
+            prop_assert!(decode_file(&bytes).is_err());
+        }
     }
 }

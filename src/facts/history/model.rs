@@ -34,6 +34,14 @@ pub enum HistoryError {
         /// libgit2's error.
         source: git2::Error,
     },
+    /// HEAD cannot be read: garbage in `.git/HEAD`, or the commit it names is missing.
+    #[error("{path}: cannot read HEAD: {source}")]
+    Head {
+        /// The path given.
+        path: String,
+        /// libgit2's error.
+        source: git2::Error,
+    },
     /// The thread pool for the diff pass could not be built.
     #[error("cannot start {jobs} worker threads: {message}")]
     Threads {
@@ -193,4 +201,7 @@ pub struct HistoryFacts {
     pub submodules: Vec<String>,
     /// Non-fatal problems (unreadable `.git-blame-ignore-revs` lines, submodules, …).
     pub warnings: Vec<String>,
+    /// Problems with the history cache: a damaged file dropped (the history was read again), a
+    /// cache folder inside the repository left unused. The facts are complete either way.
+    pub cache_warnings: Vec<String>,
 }

@@ -301,8 +301,9 @@ fn push_name(prefix: &mut Vec<u8>, name: &[u8]) {
     prefix.extend_from_slice(name);
 }
 
+/// A path as text, never rewritten (`base::git_path`).
 fn lossy(path: &[u8]) -> String {
-    String::from_utf8_lossy(path).into_owned()
+    crate::base::git_path::decode(path).into_owned()
 }
 
 #[cfg(test)]

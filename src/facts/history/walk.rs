@@ -54,10 +54,19 @@ pub(super) fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryF
             .partial_reasons
             .push(format!("only commits since {t} were read (--since)"));
     }
-    // An empty repository or an unborn branch has no history: empty facts, not an error.
-    let Some(head) = repo.head().ok().and_then(|h| h.peel_to_commit().ok()) else {
-        facts.partial_history = !facts.partial_reasons.is_empty();
-        return Ok(facts);
+    // An empty repository or an unborn branch has no history: empty facts, not an error. A
+    // HEAD that cannot be read (garbage in `.git/HEAD`, a missing commit) is not "no commits".
+    let head = match repo.head() {
+        Err(e) if e.code() == git2::ErrorCode::UnbornBranch => {
+            facts.partial_history = !facts.partial_reasons.is_empty();
+            return Ok(facts);
+        }
+        head => head
+            .and_then(|h| h.peel_to_commit())
+            .map_err(|source| HistoryError::Head {
+                path: repo_path.display().to_string(),
+                source,
+            })?,
     };
     facts.head = Some(head.id().to_string());
 
@@ -69,7 +78,22 @@ pub(super) fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryF
         .cache_dir
         .as_ref()
         .filter(|_| !repo.is_shallow())
+        .filter(|dir| match inside_repository(dir, &repo) {
+            // exitready never writes inside a repository it reads.
+            Some(repository) => {
+                facts.cache_warnings.push(format!(
+                    "history cache not used: its folder {} lies inside the scanned repository {}",
+                    dir.display(),
+                    repository.display()
+                ));
+                false
+            }
+            None => true,
+        })
         .map(|dir| super::cache::HistoryCache::load(super::cache::file_for(dir, repo.path())));
+    if let Some(dropped) = cache.as_ref().and_then(|c| c.dropped()) {
+        facts.cache_warnings.push(dropped.to_string());
+    }
     let ids = match cache.as_ref().and_then(|c| c.walk_of(head.id())) {
         Some(ids) => ids,
         None => {
@@ -101,7 +125,11 @@ pub(super) fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryF
     log::debug!("history: commits decoded in {:.2?}", started.elapsed());
 
     let ignored = blame_ignore_revs(&repo, &head, &mut facts.warnings);
-    let mut resolver = Resolver::new(mailmap(&repo, &head), &opts.aliases, &opts.bot_patterns);
+    let mut resolver = Resolver::new(
+        mailmap(&repo, &head, &mut facts.warnings),
+        &opts.aliases,
+        &opts.bot_patterns,
+    );
     let mut submodules = BTreeSet::new();
     for (id, d) in ids.iter().zip(decoded) {
         let raw: RawCommit = match d {
@@ -191,6 +219,35 @@ pub(super) fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryF
     Ok(facts)
 }
 
+/// The work tree or git folder of `repo` that `dir` lies in (symbolic links resolved as far as
+/// `dir` exists), if any.
+fn inside_repository(dir: &Path, repo: &Repository) -> Option<PathBuf> {
+    let resolved = resolve_existing(dir);
+    [repo.workdir(), Some(repo.path()), Some(repo.commondir())]
+        .into_iter()
+        .flatten()
+        .map(resolve_existing)
+        .find(|folder| resolved.starts_with(folder))
+}
+
+/// `path` with its longest existing prefix canonicalised (the rest appended as written).
+fn resolve_existing(path: &Path) -> PathBuf {
+    let mut existing = path;
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(canonical) = std::fs::canonicalize(existing) {
+            return rest.iter().rev().fold(canonical, |acc: PathBuf, part| acc.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return path.to_path_buf(),
+        }
+    }
+}
+
 /// Every commit reachable from `head`, parents before children, then by commit date.
 fn list_commits(repo: &Repository, head: Oid, errors: &mut Vec<String>) -> Vec<Oid> {
     let mut ids = Vec::new();
@@ -237,16 +294,27 @@ fn head_files(repo: &Repository, tree: Oid, errors: &mut Vec<String>) -> TreeCha
 
 /// The work tree's `.mailmap` through libgit2 when there is one; otherwise HEAD's committed
 /// `.mailmap` (libgit2 only falls back to it for repositories it knows to be bare, and a mirror
-/// without a config file is not one).
-fn mailmap(repo: &Repository, head: &git2::Commit<'_>) -> Option<git2::Mailmap> {
-    let in_work_tree = repo.workdir().is_some_and(|w| w.join(".mailmap").is_file());
+/// without a config file is not one). A work-tree `.mailmap` that is not a regular file (a
+/// named pipe would block libgit2's read forever) is left alone, with a warning.
+fn mailmap(repo: &Repository, head: &git2::Commit<'_>, warnings: &mut Vec<String>) -> Option<git2::Mailmap> {
+    let on_disk = repo.workdir().and_then(|w| std::fs::metadata(w.join(".mailmap")).ok());
+    let in_work_tree = on_disk.as_ref().is_some_and(|m| m.is_file());
     let committed = head
         .tree()
         .ok()
         .and_then(|t| t.get_name(".mailmap").map(|e| e.id()))
         .and_then(|id| repo.find_blob(id).ok());
-    match committed {
-        Some(blob) if !in_work_tree => git2::Mailmap::from_buffer(&String::from_utf8_lossy(blob.content())).ok(),
+    let from_committed =
+        |blob: git2::Blob<'_>| git2::Mailmap::from_buffer(&String::from_utf8_lossy(blob.content())).ok();
+    match (committed, on_disk) {
+        (committed, Some(meta)) if !meta.is_file() => {
+            warnings.push(format!(
+                ".mailmap in the work tree is {}: not read",
+                crate::base::file_class::describe_file_type(&meta.file_type())
+            ));
+            committed.and_then(from_committed)
+        }
+        (Some(blob), _) if !in_work_tree => from_committed(blob),
         _ => repo.mailmap().ok(),
     }
 }

@@ -18,7 +18,8 @@
 //! expanded (their members are in the `owners_aliases` source).
 //!
 //! Files of 3 MiB or more are not loaded (GitHub ignores a CODEOWNERS file over 3 MB); an
-//! error entry says so.
+//! error entry says so, and a CODEOWNERS, OWNERS or catalog-info file not read is listed with
+//! the reason (`OwnershipSource::unread`): the owners it would give are unknown, not absent.
 
 mod catalog;
 mod codeowners;
@@ -42,23 +43,30 @@ fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
-/// Reads an ownership file, refusing files of 3 MiB or more.
-fn load(path: &str, read: &dyn Fn(&str) -> Option<Vec<u8>>, errors: &mut Vec<OwnershipError>) -> Option<Vec<u8>> {
-    match read(path) {
-        None => {
-            errors.push(err(path, 0, None, "file could not be read; ignored".into()));
-            None
-        }
+/// Reads an ownership file, refusing files of 3 MiB or more; `Err` says why it was not read
+/// (also pushed to `errors`).
+fn load(
+    path: &str,
+    read: &dyn Fn(&str) -> Option<Vec<u8>>,
+    errors: &mut Vec<OwnershipError>,
+) -> Result<Vec<u8>, String> {
+    let why = match read(path) {
+        None => "file could not be read; ignored".to_string(),
         Some(bytes) if bytes.len() >= MAX_FILE_BYTES => {
-            errors.push(err(
-                path,
-                0,
-                None,
-                format!("file is {} bytes, at or over the 3 MiB limit; not loaded", bytes.len()),
-            ));
-            None
+            format!("file is {} bytes, at or over the 3 MiB limit; not loaded", bytes.len())
         }
-        Some(bytes) => Some(bytes),
+        Some(bytes) => return Ok(bytes),
+    };
+    errors.push(err(path, 0, None, why.clone()));
+    Err(why)
+}
+
+/// An ownership file that takes part in resolution but could not be read: listed, so that
+/// whoever measures coverage knows the owners it gives are unknown.
+fn unread(path: &str, kind: SourceKind, why: String) -> OwnershipSource {
+    OwnershipSource {
+        unread: Some(why),
+        ..OwnershipSource::new(path, kind)
     }
 }
 
@@ -116,7 +124,7 @@ pub fn gather(
     let mut resolver = None;
     if let Some(path) = &active {
         match load(path, read, &mut errors) {
-            Some(bytes) => {
+            Ok(bytes) => {
                 let dialect = options
                     .dialect
                     .unwrap_or_else(|| codeowners::detect(path, &String::from_utf8_lossy(&bytes)));
@@ -125,8 +133,8 @@ pub fn gather(
                 errors.extend(errs);
                 resolver = Some(res);
             }
-            None => {
-                let mut source = OwnershipSource::new(path, SourceKind::Codeowners);
+            Err(why) => {
+                let mut source = unread(path, SourceKind::Codeowners, why);
                 source.dialect = options.dialect;
                 facts.sources.push(source);
             }
@@ -141,31 +149,37 @@ pub fn gather(
     // OWNERS, OWNERS_ALIASES, catalog-info, MAINTAINERS, each in tracked order.
     let mut owners_entries = Vec::new();
     for path in tracked.iter().filter(|p| file_name(p) == "OWNERS") {
-        if let Some(bytes) = load(path, read, &mut errors) {
-            let text = text_of(path, &bytes, &mut errors);
-            let (source, mut entry) = owners_file::parse(path, &text, read, &mut errors);
-            entry.source = facts.sources.len();
-            facts.sources.push(source);
-            owners_entries.push(entry);
+        match load(path, read, &mut errors) {
+            Ok(bytes) => {
+                let text = text_of(path, &bytes, &mut errors);
+                let (source, mut entry) = owners_file::parse(path, &text, read, &mut errors);
+                entry.source = facts.sources.len();
+                facts.sources.push(source);
+                owners_entries.push(entry);
+            }
+            Err(why) => facts.sources.push(unread(path, SourceKind::Owners, why)),
         }
     }
     for path in tracked.iter().filter(|p| file_name(p) == "OWNERS_ALIASES") {
-        if let Some(bytes) = load(path, read, &mut errors) {
+        if let Ok(bytes) = load(path, read, &mut errors) {
             let text = text_of(path, &bytes, &mut errors);
             facts.sources.push(owners_file::parse_aliases(path, &text, &mut errors));
         }
     }
     let mut catalogs = catalog::CatalogTree::default();
     for path in tracked.iter().filter(|p| catalog::is_catalog(p)) {
-        if let Some(bytes) = load(path, read, &mut errors) {
-            let text = text_of(path, &bytes, &mut errors);
-            let (source, owners) = catalog::parse(path, &text, &mut errors);
-            catalogs.insert(parent_dir(path), facts.sources.len(), owners);
-            facts.sources.push(source);
+        match load(path, read, &mut errors) {
+            Ok(bytes) => {
+                let text = text_of(path, &bytes, &mut errors);
+                let (source, owners) = catalog::parse(path, &text, &mut errors);
+                catalogs.insert(parent_dir(path), facts.sources.len(), owners);
+                facts.sources.push(source);
+            }
+            Err(why) => facts.sources.push(unread(path, SourceKind::CatalogInfo, why)),
         }
     }
     for path in tracked.iter().filter(|p| maintainers::is_maintainers(p)) {
-        if let Some(bytes) = load(path, read, &mut errors) {
+        if let Ok(bytes) = load(path, read, &mut errors) {
             let text = text_of(path, &bytes, &mut errors);
             let source = maintainers::parse(path, &text);
             for p in &source.people {

@@ -108,6 +108,10 @@ pub struct OwnershipSource {
     pub aliases: BTreeMap<String, Vec<String>>,
     /// MAINTAINERS: people as written, in file order.
     pub people: Vec<String>,
+    /// Why the file was not read (over the size limit, unreadable): its rules are unknown, so
+    /// the coverage it would give cannot be measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unread: Option<String>,
 }
 
 impl OwnershipSource {
@@ -122,6 +126,7 @@ impl OwnershipSource {
             no_parent: false,
             aliases: BTreeMap::new(),
             people: Vec::new(),
+            unread: None,
         }
     }
 }

@@ -819,7 +819,7 @@ fn facts_serialise_with_snake_case_enums() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::default())] // 256 cases, or PROPTEST_CASES (scripts/fuzz.sh)
 
     #[test]
     fn arbitrary_codeowners_and_paths_never_panic(

@@ -35,6 +35,11 @@ pub struct Comparison {
     pub new_islands: Vec<PathRef>,
     /// Knowledge islands of the baseline that are gone.
     pub resolved_islands: Vec<PathRef>,
+    /// How repositories were matched, when not all of them were: a current repository with no
+    /// counterpart in the baseline (its documents and islands all count as new), or one whose
+    /// namesake in the baseline has another remote.
+    #[serde(default)]
+    pub warnings: Vec<String>,
 }
 
 /// A category's score then and now.

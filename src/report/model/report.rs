@@ -37,6 +37,9 @@ pub struct Report {
     pub headlines: Vec<String>,
     /// Warnings per kind (`unreadable`: 3), for the one-line-per-kind summary.
     pub warning_counts: BTreeMap<String, usize>,
+    /// Per regulatory control the checks give evidence for, in the controls table's order.
+    #[serde(default)]
+    pub controls: Vec<ControlReport>,
     /// Every `[[waiver]]` in force or expired, with what it set aside (DESIGN §2).
     #[serde(default)]
     pub waivers: Vec<crate::checks::waivers::WaiverReport>,
@@ -105,6 +108,45 @@ pub struct CheckResult {
     pub remediation: String,
     /// Evidence, naming the repository when there are several.
     pub evidence: Vec<Evidence>,
+    /// Ids of the regulatory controls the item gives supporting evidence for (`controls[]`).
+    #[serde(default)]
+    pub controls: Vec<String>,
+}
+
+/// One regulatory control and the checks that give supporting evidence for it (issue 14). It
+/// supports an auditor; it is no legal opinion.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct ControlReport {
+    /// Stable id (`DORA-28.8.transition`).
+    pub id: String,
+    /// The regulation, guideline or standard.
+    pub framework: String,
+    /// Article, paragraph or control number.
+    pub reference: String,
+    /// Short title.
+    pub title: String,
+    /// Where the official text is.
+    pub source: String,
+    /// How much of its text was verified when the mapping was written (`verbatim`, `partial`,
+    /// `secondary`, `statement`).
+    pub verification: String,
+    /// The worst status of its checks (skipped ones left out unless all are).
+    pub status: Status,
+    /// The checks that give evidence for it, in checklist order.
+    pub checks: Vec<ControlCheck>,
+}
+
+/// A check as evidence for a control.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct ControlCheck {
+    /// The check id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its status.
+    pub status: Status,
+    /// Its reason, one sentence with the figures.
+    pub reason: String,
 }
 
 /// A check's result on one repository.
@@ -165,6 +207,13 @@ pub struct RepositoryReport {
     /// The repository's page on a known web host (GitHub, GitLab, Bitbucket), for file links.
     #[serde(default)]
     pub web_url: Option<String>,
+    /// What ties the systems to the vendor, and rebuild readiness (issue 14); secret values are
+    /// never in it, only names and redacted prefixes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exit_inventory: Option<crate::facts::exit::ExitInventory>,
+    /// Open tickets (from `--tickets` exports) assigned to the vendor or to nobody.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tickets: Option<crate::facts::tickets::TicketFacts>,
 }
 
 /// One document as reported.

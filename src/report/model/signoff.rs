@@ -18,6 +18,11 @@ pub struct SignOff {
     pub unattested: Vec<String>,
     /// SHA-256 (hex) of the report file's bytes.
     pub report_sha256: String,
+    /// SHA-256 (hex) of the sign-off's own content, so that an edited name, date, item or
+    /// decision is found by `signoff --verify` (`workflows::signoff::content_sha256`; in Markdown
+    /// and HTML, of the document's text: `workflows::signoff::seal`).
+    #[serde(default)]
+    pub signoff_sha256: String,
     /// The report file as given.
     pub report: String,
     /// When the report was generated.

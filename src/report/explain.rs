@@ -62,7 +62,10 @@ pub fn file_text(e: &FileExplanation) -> String {
 
 /// Whether an author counts as knowing the file, and why not.
 fn knowing(author: &Author, knows: bool, best: f64) -> String {
-    let last = author.last_commit.as_deref().map_or("?", |t| &t[..t.len().min(10)]);
+    let last: String = author
+        .last_commit
+        .as_deref()
+        .map_or("?".to_string(), |t| safe(t).chars().take(10).collect());
     match (knows, author.active) {
         (true, true) => format!("knows it, active (last commit {last})"),
         (true, false) => format!("knew it, departed (last commit {last}): no longer counts"),

@@ -81,9 +81,9 @@ fn ways_out(report: &Report) -> String {
         if check.rule != RUNBOOK_RULE {
             let _ = writeln!(
                 out,
-                "ways out of {}: fix what it names, or set its findings aside until a date with a [[waiver]] \
-                 (check = \"{}\", path, reason, expires) in exitready.toml",
-                check.id, check.id
+                "ways out of {id}: fix what it names, or set its findings aside until a date with a [[waiver]] \
+                 (check = \"{id}\", path, reason, expires) in exitready.toml",
+                id = one_line(&check.id)
             );
             continue;
         }
@@ -110,7 +110,7 @@ fn ways_out(report: &Report) -> String {
              - add a commit with the trailer `{EXEMPT_TRAILER}: <reason>` (exempts the whole range; the reason is printed),\n  \
              - exempt the service for good: [gate] exempt = [{names}] in exitready.toml,\n  \
              - set the finding aside until a date: a [[waiver]] with check = \"{}\", path = \"{path}\", reason and expires.",
-            check.id
+            one_line(&check.id)
         );
     }
     out

@@ -167,16 +167,98 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+/// The global options (`GlobalArgs`, by id).
+const GLOBAL_OPTIONS: [&str; 5] = ["quiet", "verbose", "config", "color", "now"];
+
+/// The global options each command ignores: they read no config, no clock, colour nothing or
+/// print nothing to quiet. These options stay accepted there (scripts pass `--now` before any
+/// command), but are hidden from those commands' help, completions and man page (issue 15).
+const IGNORED_GLOBAL_OPTIONS: [(&str, &[&str]); 8] = [
+    ("schema", &GLOBAL_OPTIONS),
+    ("completions", &GLOBAL_OPTIONS),
+    ("man", &GLOBAL_OPTIONS),
+    ("checklists", &GLOBAL_OPTIONS),
+    ("diff", &GLOBAL_OPTIONS),
+    ("render", &["config", "now"]),
+    ("merge", &["config"]),
+    ("signoff", &["config", "color"]),
+];
+
+/// The global options `command` ignores.
+fn ignored(command: &str) -> &'static [&'static str] {
+    IGNORED_GLOBAL_OPTIONS
+        .iter()
+        .find(|(name, _)| *name == command)
+        .map_or(&[], |(_, ids)| ids)
+}
+
+/// The command line's definition: the derived one, with the global options hidden from the
+/// commands they do nothing for. clap copies a `global = true` option into every subcommand
+/// that does not define one of the same id, so those commands get a hidden copy of their own;
+/// its value still reaches `GlobalArgs`.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    let globals: Vec<clap::Arg> = command
+        .get_arguments()
+        .filter(|arg| GLOBAL_OPTIONS.contains(&arg.get_id().as_str()))
+        .cloned()
+        .collect();
+    for (name, ids) in IGNORED_GLOBAL_OPTIONS {
+        let hidden = globals
+            .iter()
+            .filter(|arg| ids.contains(&arg.get_id().as_str()))
+            .map(|arg| arg.clone().hide(true));
+        command = command.mut_subcommand(name, |sub| sub.args(hidden));
+    }
+    command
+}
+
+/// The command line as completions and the man page document it: the global options only on
+/// the commands they do something for. (clap_complete lists hidden options too, so here they
+/// are copied into each such command instead of being global: this definition documents, it
+/// does not parse.)
+fn documented() -> clap::Command {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    let globals: Vec<clap::Arg> = command
+        .get_arguments()
+        .filter(|arg| GLOBAL_OPTIONS.contains(&arg.get_id().as_str()))
+        .map(|arg| arg.clone().global(false))
+        .collect();
+    for id in GLOBAL_OPTIONS {
+        command = command.mut_arg(id, |arg| arg.global(false));
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    for name in names {
+        let used: Vec<clap::Arg> = globals
+            .iter()
+            .filter(|arg| !ignored(&name).contains(&arg.get_id().as_str()))
+            .cloned()
+            .collect();
+        command = command.mut_subcommand(name, |sub| sub.args(used));
+    }
+    command
+}
+
+/// Parses the command line (exits with clap's message and code 2 on a usage error).
+pub fn parse() -> Cli {
+    use clap::FromArgMatches;
+    let matches = command().get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 /// Writes the completions of the command line for a shell.
 pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
-    use clap::CommandFactory;
-    clap_complete::generate(shell, &mut Cli::command(), "exitready", out);
+    clap_complete::generate(shell, &mut documented(), "exitready", out);
 }
 
 /// Writes the man page.
 pub fn man(out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    use clap::CommandFactory;
-    clap_mangen::Man::new(Cli::command()).render(out)
+    clap_mangen::Man::new(documented()).render(out)
 }
 
 /// Output formats of a report.
@@ -194,6 +276,9 @@ pub enum Format {
     Junit,
     /// GitLab Code Quality JSON (one issue per finding).
     Codequality,
+    /// Not for stdout: accepted only to say "use -o report.html" (the HTML report is a file).
+    #[value(hide = true)]
+    Html,
 }
 
 /// Formats of the documents `diff` and `signoff` print.
@@ -288,9 +373,10 @@ pub struct ExplainArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
     pub format: ExplainFormat,
-    /// For a check id: the repository to evaluate it on.
-    #[arg(long, value_name = "PATH", default_value = ".")]
-    pub repo: PathBuf,
+    /// For a check id: the repository (or documentation folder) to evaluate it on; default: the
+    /// current folder, when it is a git repository.
+    #[arg(long, value_name = "PATH")]
+    pub repo: Option<PathBuf>,
     /// For a check id: a built-in checklist name or a checklist file; repeatable.
     #[arg(long = "checklist", value_name = "NAME|FILE")]
     pub checklists: Vec<String>,
@@ -393,5 +479,40 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+        command().debug_assert();
+        documented().debug_assert();
+    }
+
+    /// See: issue 15, item 12. The global options are not offered where they do nothing, and
+    /// are still accepted there.
+    #[test]
+    fn global_options_hidden_where_they_do_nothing() {
+        let mut command = command();
+        command.build();
+        let schema = command.find_subcommand_mut("schema").unwrap();
+        let help = schema.render_long_help().to_string();
+        assert!(!help.contains("--config") && !help.contains("--now"), "{help}");
+        let scan = command.find_subcommand_mut("scan").unwrap();
+        let help = scan.render_long_help().to_string();
+        assert!(help.contains("--config") && help.contains("--now"), "{help}");
+        let matches = super::command()
+            .try_get_matches_from(["exitready", "--now", "2026-01-01", "schema", "--quiet"])
+            .unwrap();
+        let cli = <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap();
+        assert!(cli.global.quiet);
+        assert_eq!(cli.global.now.as_deref(), Some("2026-01-01"));
+        // Completions do not offer them either.
+        let mut bash = Vec::new();
+        completions(clap_complete::Shell::Bash, &mut bash);
+        let bash = String::from_utf8(bash).unwrap();
+        let schema = bash.split("        exitready__subcmd__schema)\n").nth(1).unwrap();
+        let schema_opts = schema.lines().find(|l| l.trim_start().starts_with("opts=")).unwrap();
+        assert!(!schema_opts.contains("--config"), "{schema_opts}");
+        let scan = bash.split("        exitready__subcmd__scan)\n").nth(1).unwrap();
+        let scan_opts = scan.lines().find(|l| l.trim_start().starts_with("opts=")).unwrap();
+        assert!(
+            scan_opts.contains("--config") && scan_opts.contains("--now"),
+            "{scan_opts}"
+        );
     }
 }

@@ -4,13 +4,11 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
 use exitready::base::text;
-use exitready::cli::Cli;
 use exitready::commands::{self, Outcome, output};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = exitready::cli::parse();
     let level = match (cli.global.quiet, cli.global.verbose) {
         (true, _) => log::LevelFilter::Error,
         (false, 0) => log::LevelFilter::Warn,

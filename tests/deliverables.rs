@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::util::{ALICE, Repo, check, exitready, outcome, scan_json};
+use crate::util::{ALICE, Repo, check, exitready, outcome, render_markdown, scan_json};
 
 /// When the fixtures' first version is committed (the Unix time 1 700 000 000).
 const V1_DATE: &str = "2023-11-14T22:13:20Z";
@@ -69,6 +69,16 @@ fn baseline_diff_names_improvement_and_regression() {
     let regressed = stdout.split("Regressed:\n").nth(1).unwrap();
     assert!(
         regressed.starts_with("  documentation.onboarding: pass → fail ("),
+        "{stdout}"
+    );
+    // Issue 15, item 11: every category then and now (the headline then and now: a unit test
+    // of report::diff, since this shop names no vendor).
+    let categories = stdout.split("Categories:\n").nth(1).unwrap();
+    let categories: Vec<&str> = categories.lines().take(5).collect();
+    assert_eq!(categories.len(), 5, "{stdout}");
+    assert!(categories[0].starts_with("  documentation: "), "{stdout}");
+    assert!(
+        categories.iter().any(|c| c.contains(" → ") && c.ends_with(')')),
         "{stdout}"
     );
 
@@ -232,7 +242,42 @@ fn signoff_refused_then_accepted_and_verified() {
         .map(|v| v.as_str().unwrap().to_string())
         .collect();
     assert_eq!(missing, failing);
-    assert!(stderr.contains("not signed off: neither passed nor attested: "));
+    // Issue 15, item 18: failing checks nobody accepted are told apart from unattested items.
+    assert!(
+        stderr.contains("not signed off: failing checks nobody accepted the risk of: "),
+        "{stderr}"
+    );
+    let failing_now: Vec<&str> = json["failing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let unattested: Vec<&str> = json["unattested"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    for id in &failing {
+        let status = check(&report, id)["status"].as_str().unwrap().to_string();
+        let (list, other) = if status == "skip" {
+            (&unattested, &failing_now)
+        } else {
+            (&failing_now, &unattested)
+        };
+        assert!(
+            list.contains(&id.as_str()) && !other.contains(&id.as_str()),
+            "{id} ({status})"
+        );
+    }
+    let states: Vec<(&str, &str)> = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["id"].as_str().unwrap(), i["state"].as_str().unwrap()))
+        .collect();
+    assert!(states.contains(&("documentation.onboarding", "failing")), "{states:?}");
     assert_eq!(json["report_sha256"], sha256_of(&report_path));
     // Per control: covered only when each of its items is passed or attested. The transition
     // control of DORA Art. 28(8) is backed by handoff items (attested here) and checks.
@@ -260,7 +305,7 @@ fn signoff_refused_then_accepted_and_verified() {
     assert!(states.contains(&("exit.knowledge_transfer_held".to_string(), "attested".to_string())));
     let any_missing = states
         .iter()
-        .any(|(id, state)| state == "missing" && missing.contains(id));
+        .any(|(id, state)| (state == "failing" || state == "unattested") && missing.contains(id));
     assert_eq!(transition["state"], if any_missing { "missing" } else { "covered" });
 
     // Everything attested: accepted; the failing checks are accepted risks by name.
@@ -303,7 +348,7 @@ fn signoff_refused_then_accepted_and_verified() {
     let sha = sha256_of(&report_path);
     let markdown = std::fs::read_to_string(&md).unwrap();
     assert!(markdown.contains(&format!("Report SHA-256: `{sha}`")), "{markdown}");
-    assert!(markdown.contains("| exit.credentials\\_revoked | Vendor credentials and access are revoked or rotated | handoff | skip | attested | Jane Doe, CTO | 2026-06-30 | done |"), "{markdown}");
+    assert!(markdown.contains("| exit.credentials_revoked | Vendor credentials and access are revoked or rotated | handoff | skip | attested | Jane Doe, CTO | 2026-06-30 | done |"), "{markdown}");
 
     for document in [&md, &html, &js] {
         let (code, stdout, _) = outcome(&exitready(
@@ -496,7 +541,7 @@ fn merge_two_reports_and_two_same_named_repositories() {
     );
     assert_eq!(estate["estate"]["source_files"], 10);
     assert_eq!(estate["estate"]["merged_from"].as_array().unwrap().len(), 2);
-    assert!(std::fs::read_to_string(&md).unwrap().contains("## Repository shop \\(")); // escaped name
+    assert!(std::fs::read_to_string(&md).unwrap().contains("## Repository shop (")); // nothing to escape
 
     // The estate report works as a baseline.
     let (code, stdout, _) = outcome(&exitready(
@@ -530,6 +575,8 @@ fn merge_two_reports_and_two_same_named_repositories() {
 struct Page {
     /// (element name, attributes) in document order.
     elements: Vec<(String, Vec<(String, String)>)>,
+    /// Per element: the index of its last descendant, and its text's range in `text`.
+    extents: Vec<(usize, std::ops::Range<usize>)>,
     /// All text, unescaped.
     text: String,
 }
@@ -540,13 +587,28 @@ fn parse_html(html: &str) -> Page {
     reader.config_mut().check_end_names = true;
     let mut page = Page {
         elements: Vec::new(),
+        extents: Vec::new(),
         text: String::new(),
     };
+    let mut open: Vec<usize> = Vec::new();
     loop {
-        match reader
+        let event = reader
             .read_event()
-            .unwrap_or_else(|e| panic!("HTML is not well-formed at {}: {e}", reader.buffer_position()))
-        {
+            .unwrap_or_else(|e| panic!("HTML is not well-formed at {}: {e}", reader.buffer_position()));
+        let index = page.elements.len();
+        match &event {
+            Event::Start(_) => open.push(index),
+            Event::Empty(_) => page.extents.push((index, page.text.len()..page.text.len())),
+            Event::End(_) => {
+                let start = open.pop().unwrap();
+                page.extents[start] = (index - 1, page.extents[start].1.start..page.text.len());
+            }
+            _ => {}
+        }
+        if let Event::Start(_) = &event {
+            page.extents.push((index, page.text.len()..page.text.len()));
+        }
+        match event {
             Event::Start(e) | Event::Empty(e) => {
                 let name = e.name().as_ref().to_string();
                 let attributes = e
@@ -591,6 +653,194 @@ impl Page {
     fn count(&self, name: &str) -> usize {
         self.elements.iter().filter(|(n, _)| n == name).count()
     }
+    /// Indices of the elements with `attribute` holding `value` (a class among several).
+    fn find(&self, attribute: &str, value: &str) -> Vec<usize> {
+        (0..self.elements.len())
+            .filter(|i| {
+                self.elements[*i]
+                    .1
+                    .iter()
+                    .any(|(k, v)| k == attribute && v.split(' ').any(|p| p == value))
+            })
+            .collect()
+    }
+    /// The index of the one element with this id.
+    fn id(&self, id: &str) -> usize {
+        let found = self.find("id", id);
+        assert_eq!(found.len(), 1, "#{id}");
+        found[0]
+    }
+    /// Indices of the descendants of element `i` named `name`.
+    fn inside(&self, i: usize, name: &str) -> Vec<usize> {
+        (i + 1..=self.extents[i].0)
+            .filter(|j| self.elements[*j].0 == name)
+            .collect()
+    }
+    /// The text of element `i`.
+    fn text_of(&self, i: usize) -> &str {
+        &self.text[self.extents[i].1.clone()]
+    }
+    /// An attribute of element `i`.
+    fn attr(&self, i: usize, key: &str) -> Option<&str> {
+        self.elements[i]
+            .1
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The fixture report with more: 30 branches in flight (two the vendor's, the oldest), a
+/// skipped check and a baseline, rendered to HTML and Markdown.
+fn render_crowded(dir: &Path) -> (String, String) {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/report-knowledge.json");
+    let mut report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(fixture).unwrap()).unwrap();
+    let branches = report["repositories"][0]["in_flight"].as_array_mut().unwrap();
+    branches.clear();
+    for i in 0..30 {
+        let vendor = i < 2;
+        branches.push(serde_json::json!({
+            "branch": format!("origin/topic-{i:02}"),
+            "last_author": if vendor { "Alice <alice@acme-outsourcing.com>" } else { "Bob <bob@example.com>" },
+            "role": if vendor { "vendor" } else { "internal" },
+            "last_commit": format!("{i:02}23456789abcdef0123456789abcdef01234567"),
+            "last_commit_date": format!("20{:02}-01-15T10:00:00Z", 10 + i),
+            "commits_ahead": i + 1,
+        }));
+    }
+    let skipped = report["checks"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|c| c["id"] == "exit.named_owners")
+        .unwrap();
+    skipped["status"] = "skip".into();
+    skipped["score"] = 0.0.into();
+    skipped["reason"] = "no [organisations] configured: run exitready init".into();
+    let input = dir.join("crowded.json");
+    std::fs::write(&input, serde_json::to_string(&report).unwrap()).unwrap();
+    let (html, md) = (dir.join("crowded.html"), dir.join("crowded.md"));
+    let (code, _, stderr) = outcome(&exitready(
+        dir,
+        &[
+            "-q",
+            "render",
+            input.to_str().unwrap(),
+            "-o",
+            html.to_str().unwrap(),
+            "-o",
+            md.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(code, 0, "{stderr}");
+    (
+        std::fs::read_to_string(&html).unwrap(),
+        std::fs::read_to_string(&md).unwrap(),
+    )
+}
+
+/// Issue 15, items 1-5: the HTML reads on any screen. Charts scale (a `viewBox`, no pixel
+/// width); the page leads with the headline, the score and the top risks with their fix, then
+/// the evidence; in-flight lists stop at 20 (the vendor's first) and count the rest in a
+/// `<details>` block; a skipped check says "not evaluated", never "score 0%"; an island bar is
+/// its share of the track.
+#[test]
+fn html_report_reads_on_any_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let (html, md) = render_crowded(dir.path());
+    let page = parse_html(&html);
+
+    for (i, (name, attrs)) in page.elements.iter().enumerate() {
+        if name != "svg" {
+            continue;
+        }
+        let view_box = page
+            .attr(i, "viewBox")
+            .unwrap_or_else(|| panic!("svg without viewBox: {attrs:?}"));
+        assert_eq!(view_box.split(' ').count(), 4, "{view_box}");
+        assert!(page.attr(i, "width").is_none(), "svg with a fixed width: {attrs:?}");
+        assert!(page.attr(i, "style").is_none_or(|s| !s.contains("width")), "{attrs:?}");
+    }
+    assert!(!html.contains("width=\"560\"") && !html.contains("width=\"720\""));
+
+    // Headline, score, top risks, then the evidence.
+    let order: Vec<usize> = ["headline", "score", "top-risks", "checks", "repositories"]
+        .iter()
+        .map(|id| page.id(id))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    let risks = page.id("top-risks");
+    let items = page.inside(risks, "li");
+    assert!(!items.is_empty() && items.len() <= 5, "{}", items.len());
+    for item in &items {
+        assert!(page.text_of(*item).contains("Fix: "), "{}", page.text_of(*item));
+    }
+    assert!(page.text_of(risks).contains("Design decisions are recorded"));
+
+    // In flight: 20 listed, the vendor's first, short ids and dates; 10 counted in <details>.
+    let tables = page.find("class", "branches");
+    assert_eq!(tables.len(), 2);
+    let listed = page.inside(tables[0], "tr");
+    assert_eq!(listed.len(), 1 + 20, "a header and 20 branches");
+    assert!(page.text_of(listed[1]).contains("origin/topic-01"));
+    assert!(page.text_of(listed[2]).contains("origin/topic-00"));
+    assert!(page.text_of(listed[3]).contains("origin/topic-29"));
+    let last_commit = page.inside(listed[1], "td")[1];
+    assert_eq!(
+        page.text_of(last_commit),
+        "2011-01-150123456789",
+        "date, then the short id"
+    );
+    assert!(!page.text_of(tables[0]).contains("0123456789abcdef"), "full ids listed");
+    let details = page.inside(page.id("repo-0"), "details");
+    assert_eq!(details.len(), 1);
+    assert!(page.attr(details[0], "open").is_none(), "open on screen");
+    assert!(page.inside(details[0], "table").contains(&tables[1]));
+    assert_eq!(page.inside(tables[1], "tr").len(), 1 + 10);
+    let summary = page.inside(details[0], "summary")[0];
+    assert_eq!(
+        page.text_of(summary),
+        "10 more branches: 10 internal; last commits 2012-01-15 to 2021-01-15"
+    );
+    assert!(html.contains("details.more::details-content { content-visibility: visible; display: block; }"));
+
+    // A skipped check is not evaluated, with why.
+    let skipped = page.id("check-exit.named_owners");
+    let text = page.text_of(skipped);
+    assert!(text.contains("not evaluated"), "{text}");
+    assert!(
+        text.contains("Not evaluated: no [organisations] configured: run exitready init"),
+        "{text}"
+    );
+    assert!(!text.contains("0%"), "{text}");
+
+    // Island bars: the share of the track, not of the largest island.
+    for row in page.inside(page.find("class", "islands")[0], "tr").into_iter().skip(1) {
+        let cells = page.inside(row, "td");
+        let files: f64 = page.text_of(cells[1]).parse().unwrap();
+        let orphaned: f64 = page.text_of(cells[2]).split(' ').next().unwrap().parse().unwrap();
+        let bars = page.inside(row, "rect");
+        let drawn: f64 = page.attr(bars[1], "width").unwrap().parse().unwrap();
+        assert!(
+            (drawn - 100.0 * orphaned / files).abs() < 0.1,
+            "{drawn} vs {orphaned}/{files}"
+        );
+    }
+
+    // The Markdown says the same.
+    let rendered = render_markdown(&md);
+    assert!(
+        rendered
+            .text
+            .contains("exit.named_owners | In-house owners are named for engineering, delivery and security | skip | not evaluated | not evaluated: no [organisations] configured: run exitready init | ")
+    , "{}", rendered.text);
+    assert!(
+        rendered.text.contains("10 more branches: 10 internal"),
+        "{}",
+        rendered.text
+    );
+    let listed_md = md.lines().filter(|l| l.starts_with("| origin/topic-")).count();
+    assert_eq!(listed_md, 20);
 }
 
 /// The HTML report of a report with knowledge figures: one self-contained page with every
@@ -693,10 +943,31 @@ fn html_report_has_its_sections_and_charts_and_escapes_everything() {
     ));
 
     let md = std::fs::read_to_string(&md_path).unwrap();
-    assert!(!md.contains("<script") && !md.contains("<img"), "raw HTML in Markdown");
+    let rendered = render_markdown(&md);
+    assert!(rendered.html.is_empty(), "raw HTML in Markdown: {:?}", rendered.html);
     assert!(
-        md.contains("&lt;img src=x onerror=alert\\(1\\)&gt; \\| \\`tick\\` \\[link\\]\\(javascript:alert\\(1\\)\\)"),
-        "{md}"
+        rendered
+            .links
+            .iter()
+            .all(|l| l.starts_with("https://github.com/acme/shop/")),
+        "{:?}",
+        rendered.links
+    );
+    // Issue 15, item 8: files link to the web host, as in the HTML.
+    assert!(
+        rendered.links.contains(
+            &"https://github.com/acme/shop/blob/3f2a9c1e5b7d4f60a8e2c9b1d3f5a7c9e1b3d5f7/docs/runbooks/payments.md"
+                .to_string()
+        ),
+        "{:?}",
+        rendered.links
+    );
+    assert!(
+        rendered
+            .text
+            .contains("<img src=x onerror=alert(1)> | `tick` [link](javascript:alert(1))"),
+        "{}",
+        rendered.text
     );
 }
 
@@ -737,9 +1008,14 @@ fn scan_of_hostile_repository_escapes_html_and_markdown() {
     assert_eq!(page.count("script") + page.count("img"), 0);
     assert!(page.text.contains("<script>alert(1)</script>"));
     assert!(page.text.contains("docs/runbooks/<img src=x onerror=alert(2)>.md"));
-    let md = std::fs::read_to_string(&md).unwrap();
-    assert!(!md.contains("<script") && !md.contains("<img"));
-    assert!(md.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;"));
+    let rendered = render_markdown(&std::fs::read_to_string(&md).unwrap());
+    assert!(rendered.html.is_empty() && rendered.links.is_empty());
+    assert!(rendered.text.contains("<script>alert(1)</script>"), "{}", rendered.text);
+    assert!(
+        rendered.text.contains("docs/runbooks/<img src=x onerror=alert(2)>.md"),
+        "{}",
+        rendered.text
+    );
 }
 
 /// `exitready schema` prints a JSON Schema that every report validates against: the hand-built
@@ -857,4 +1133,36 @@ fn completions_and_man_page() {
     let (code, man, _) = outcome(&exitready(dir.path(), &["man"]));
     assert_eq!(code, 0);
     assert!(man.starts_with(".ie") && man.contains(".TH exitready 1"));
+}
+
+/// Issue 15: the README documents every command and every option its `--help` offers (by long
+/// name, or short name for `-o`).
+#[test]
+fn readme_documents_every_command_and_option() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut command = exitready::cli::command();
+    command.build();
+    let mut missing = Vec::new();
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+        let name = sub.get_name();
+        if !readme.contains(&format!("`exitready {name}")) && !readme.contains(&format!("`{name}")) {
+            missing.push(format!("command {name}"));
+        }
+        for arg in sub.get_arguments().filter(|a| !a.is_hide_set() && !a.is_positional()) {
+            let long = arg.get_long().map(|l| format!("--{l}"));
+            let short = arg.get_short().map(|s| format!("-{s}"));
+            if matches!(long.as_deref(), Some("--help" | "--version")) {
+                continue;
+            }
+            let documented = long.iter().chain(&short).any(|flag| {
+                readme.contains(&format!("`{flag}"))
+                    || readme.contains(&format!("{flag} "))
+                    || readme.contains(&format!("{flag}/"))
+            });
+            if !documented {
+                missing.push(format!("{name} {}", long.or(short).unwrap()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "not in the README: {missing:?}");
 }

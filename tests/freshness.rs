@@ -389,3 +389,50 @@ fn plain_folders_date_documents_by_mtime_and_say_so() {
         )
     );
 }
+
+/// Issue 15: a decision record is never stale by age, whatever its age and status; a proposed
+/// one left open past the document age limit is stale as an open decision, and says so. The
+/// documents freshness check no longer counts decided records as stale.
+/// See: issue 15, item 17.
+#[test]
+fn adrs_of_any_age_are_not_stale_by_age_and_open_proposals_are() {
+    let mut repo = Repo::new();
+    let record = |n: u32, title: &str, status: &str| {
+        format!("# {n}. {title}\n\n## Status\n\n{status}\n\n## Context\n\nx\n\n## Decision\n\ny\n")
+    };
+    let files = [
+        ("docs/adr/0001-use-postgres.md", record(1, "Use Postgres", "Accepted")),
+        (
+            "docs/adr/0002-use-go.md",
+            record(2, "Use Go", "Superseded by [3. Use Rust](0003-use-rust.md)"),
+        ),
+        ("docs/adr/0003-use-rust.md", record(3, "Use Rust", "Accepted")),
+        ("docs/adr/0004-use-kafka.md", record(4, "Use Kafka", "Rejected")),
+        ("docs/adr/0005-use-soap.md", record(5, "Use SOAP", "Deprecated")),
+        ("docs/adr/0006-use-grpc.md", record(6, "Use gRPC", "Proposed")),
+    ];
+    let owned: Vec<(&str, Option<&str>)> = files.iter().map(|(p, t)| (*p, Some(t.as_str()))).collect();
+    repo.commit(ALICE, "2020-08-17", &owned, "decisions");
+    repo.commit(ALICE, "2026-06-01", &[("src/main.rs", Some("fn main() {}\n"))], "code");
+    let report = scan_json(repo.path(), &[]);
+    let all = reasons(&report);
+    for (path, _) in &files[..5] {
+        let (stale, reasons) = of(&all, path);
+        assert!(!stale, "{path}: {reasons:?}");
+        assert!(reasons.iter().all(|r| !r.starts_with("age")), "{path}: {reasons:?}");
+    }
+    assert_eq!(
+        of(&all, "docs/adr/0006-use-grpc.md"),
+        (
+            true,
+            vec![
+                "adr_open:3: proposed since 2020-08-17, never decided (2142 days, over the 365-day limit for documents)"
+            ]
+        )
+    );
+    let adr_status = check(&report, "freshness.adr_status");
+    assert_eq!(
+        adr_status["reason"],
+        "5 of 6 ADR(s) state a settled or current status; 0 numbering gap(s)"
+    );
+}

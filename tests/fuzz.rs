@@ -336,7 +336,7 @@ proptest! {
                     OutputFormat::Junit,
                     OutputFormat::CodeQuality,
                 ] {
-                    let text = render(&report, format, &templates, false);
+                    let text = render(&report, format, &templates, false, None);
                     prop_assert!(text.is_ok(), "{:?}: {:?}", format, text.err().map(|e| e.to_string()));
                 }
             }

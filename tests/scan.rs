@@ -3,7 +3,8 @@ use std::sync::LazyLock;
 use serde_json::Value;
 
 use crate::util::{
-    ALICE, BOB, CAROL, Repo, assert_snapshot, check, escaped_path, exitready, scan_json, stderr, stdout,
+    ALICE, BOB, CAROL, Repo, assert_snapshot, check, escaped_path, exitready, on_terminal, render_markdown, scan_json,
+    stderr, stdout,
 };
 
 const RUNBOOK: &str = "# Payments runbook\n\n## Symptoms\n\nAlert `PaymentsDown` fires.\n\n## Diagnosis\n\nCheck the logs.\n\n## Mitigation\n\nRestart.\n\n## Escalation\n\nPage the on-call.\n";
@@ -97,6 +98,79 @@ fn services_are_found_and_mapped_to_runbooks() {
                 "package.json main/bin".into(),
                 Value::from("web/docs/runbook.md")
             ),
+        ]
+    );
+}
+
+/// Issue 15, items 15 and 16: development-only folders with a Dockerfile are not services;
+/// platform manifests (Procfile, Cloud Foundry, App Engine, Fly, Render, a Kubernetes
+/// Deployment folder) declare one.
+#[test]
+fn dev_folders_are_not_services_and_platform_manifests_are() {
+    let mut repo = Repo::new();
+    repo.commit(
+        ALICE,
+        "2026-01-02",
+        &[
+            (
+                ".devcontainer/Dockerfile",
+                Some("FROM mcr.microsoft.com/devcontainers/base\n"),
+            ),
+            (".devcontainer/devcontainer.json", Some("{}\n")),
+            (".github/actions/lint/Dockerfile", Some("FROM alpine\n")),
+            (".gitlab/ci/Dockerfile", Some("FROM alpine\n")),
+            ("tools/builder/Dockerfile", Some("FROM rust\n")),
+            (".github/workflows/ci.yml", Some("on: push\njobs: {}\n")),
+            (
+                "api/Procfile",
+                Some("web: gunicorn app:app\nworker: celery -A app worker\n"),
+            ),
+            ("api/app.py", Some("app = 1\n")),
+            (
+                "billing/manifest.yml",
+                Some("---\napplications:\n- name: billing-app\n  memory: 512M\n"),
+            ),
+            ("billing/main.py", Some("x = 1\n")),
+            ("frontend/app.yaml", Some("runtime: nodejs20\nservice: frontend\n")),
+            ("edge/fly.toml", Some("app = \"edge-proxy\"\n")),
+            (
+                "worker/render.yaml",
+                Some("services:\n  - type: worker\n    name: mailer\n"),
+            ),
+            (
+                "deploy/k8s/cart.yaml",
+                Some("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: cart\n"),
+            ),
+            (
+                "deploy/k8s/cart-svc.yaml",
+                Some("apiVersion: v1\nkind: Service\nmetadata:\n  name: cart\n"),
+            ),
+        ],
+        "layout",
+    );
+    let report = scan_json(repo.path(), &[]);
+    let services: Vec<(String, String, String)> = report["repositories"][0]["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().into(),
+                s["path"].as_str().unwrap().into(),
+                s["found_by"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let expect = |name: &str, path: &str, found_by: &str| (name.to_string(), path.to_string(), found_by.to_string());
+    assert_eq!(
+        services,
+        vec![
+            expect("api", "api", "Procfile"),
+            expect("billing-app", "billing", "Cloud Foundry manifest"),
+            expect("cart", "deploy/k8s", "Kubernetes Deployment"),
+            expect("edge-proxy", "edge", "fly.toml"),
+            expect("frontend", "frontend", "App Engine app.yaml"),
+            expect("mailer", "worker", "render.yaml"),
         ]
     );
 }
@@ -271,7 +345,7 @@ fn outputs_by_extension_and_summary() {
     );
     let report: Value = serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
     assert_eq!(report["score"]["grade"], "F");
-    let markdown = std::fs::read_to_string(md).unwrap();
+    let markdown = std::fs::read_to_string(&md).unwrap();
     assert!(markdown.starts_with("# Exit-readiness report\n"));
     assert!(
         markdown.contains("| search | services/search | Dockerfile | **none** |"),
@@ -280,6 +354,63 @@ fn outputs_by_extension_and_summary() {
     let unknown = exitready(repo.path(), &["scan", ".", "-o", "report.xyz"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("-o report.xyz: unknown extension"));
+    // Issue 15, item 12: HTML is a file.
+    let html = exitready(repo.path(), &["scan", ".", "--format", "html"]);
+    assert_eq!(html.status.code(), Some(2));
+    assert!(stderr(&html).contains("--format html: the HTML report is a file, not a stream: use -o report.html"));
+    // Issue 15, item 9: the risks the summary leaves out are in the report written, or the
+    // summary says how to write one.
+    assert!(
+        text.contains(&format!("  … and 5 more in {}\n", md.display())),
+        "{text}"
+    );
+    let alone = stdout(&exitready(repo.path(), &["scan", "."]));
+    assert!(
+        alone.contains("  … and 5 more: write the full report with `-o report.html` (or .md, .json)\n"),
+        "{alone}"
+    );
+}
+
+/// Issue 15, item 10: `explain CHECK-ID` outside a repository asks for `--repo`; an unknown
+/// check id lists the valid ones, closest first; a typo in a category suggests the check.
+#[test]
+fn explain_check_outside_a_repository_and_unknown_ids() {
+    let outside = tempfile::tempdir().unwrap();
+    let output = exitready(outside.path(), &["explain", "documentation.runbooks"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(
+            "the current folder is not a git repository; give the repository to evaluate the check on with --repo PATH"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    let repo = &*SHOP;
+    let output = exitready(
+        outside.path(),
+        &[
+            "explain",
+            "documentation.runbooks",
+            "--repo",
+            repo.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = exitready(repo.path(), &["explain", "documentation.runbook"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(
+            "no check `documentation.runbook` in exit-readiness; the checks, closest first: documentation.runbooks, "
+        ),
+        "{}",
+        stderr(&output)
+    );
+    let output = exitready(repo.path(), &["explain", "documentaton.runbooks"]);
+    assert!(
+        stderr(&output).ends_with("did you mean documentation.runbooks?\n"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -296,11 +427,23 @@ fn hostile_names_are_escaped_in_markdown() {
     );
     let output = exitready(repo.path(), &["scan", ".", "--format", "md"]);
     let markdown = stdout(&output);
-    assert!(!markdown.contains("<script>"), "{markdown}");
-    assert!(!markdown.contains("<img"), "{markdown}");
+    let rendered = render_markdown(&markdown);
+    assert!(rendered.html.is_empty(), "{markdown}");
+    assert!(rendered.links.is_empty(), "{markdown}");
     assert!(
-        markdown.contains("&lt;img src=x onerror=alert\\(1\\)&gt;\\|x.md"),
-        "{markdown}"
+        rendered
+            .text
+            .contains("docs/runbooks/<img src=x onerror=alert(1)>|x.md | runbook |"),
+        "{}",
+        rendered.text
+    );
+    // The title, its markup stripped when it was read, in the fourth cell.
+    assert!(
+        rendered.text.contains(
+            "\ndocs/runbooks/<img src=x onerror=alert(1)>|x.md | runbook | path: under runbooks/ | alert(1) | link | \n"
+        ),
+        "{}",
+        rendered.text
     );
 }
 
@@ -394,6 +537,13 @@ fn markdown_report_snapshot() {
             "<NAME>",
         );
     assert_snapshot("shop.md", &markdown);
+    // Issue 15, item 8: a blank line before every heading.
+    let lines: Vec<&str> = markdown.lines().collect();
+    for (i, line) in lines.iter().enumerate().skip(1) {
+        if line.starts_with('#') {
+            assert_eq!(lines[i - 1], "", "no blank line before {line:?}");
+        }
+    }
 }
 
 #[test]
@@ -436,4 +586,33 @@ fn web_links_come_from_origin_without_credentials() {
     );
     assert_eq!(report["repositories"][0]["web_url"], "https://github.com/acme/shop");
     assert!(!report.to_string().contains("token"));
+}
+
+/// Issue 15, item 14: the history pass shows a progress bar on stderr when it is a terminal
+/// (after ~2 s; the delay is set to 0 here), never with `-q` and never on a pipe.
+#[test]
+fn progress_bar_on_a_terminal_only() {
+    let repo = &*SHOP;
+    let now = [("EXITREADY_PROGRESS_AFTER_MS", "0")];
+    let Some(shown) = on_terminal(repo.path(), &["scan", ".", "--no-cache"], &now) else {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    };
+    assert!(shown.contains("history [") && shown.contains(" commits"), "{shown}");
+    assert!(shown.contains("Score 35.9 / 100"), "{shown}");
+    let quiet = on_terminal(
+        repo.path(),
+        &["-q", "scan", ".", "--no-cache", "--format", "json"],
+        &now,
+    )
+    .unwrap();
+    assert!(!quiet.contains("history ["), "{quiet}");
+    let piped = crate::util::command()
+        .current_dir(repo.path())
+        .args(["scan", ".", "--no-cache"])
+        .env("EXITREADY_PROGRESS_AFTER_MS", "0")
+        .output()
+        .unwrap();
+    assert!(!stderr(&piped).contains("history ["), "{}", stderr(&piped));
+    assert!(!stdout(&piped).contains("history ["));
 }

@@ -22,8 +22,10 @@ pub enum Signal {
     OverdueReview,
     /// Front matter or a review date that cannot be read.
     FrontMatter,
-    /// An ADR with no, an unknown, or a long-proposed status.
+    /// An ADR with no status or one nobody recognises.
     AdrStatus,
+    /// An ADR still Proposed beyond the document age limit: an open decision (issue 15).
+    AdrOpen,
     /// A superseded or deprecated ADR, with its successor.
     AdrSuperseded,
     /// A gap in an ADR folder's numbering.
@@ -34,7 +36,7 @@ pub enum Signal {
 
 impl Signal {
     /// Every signal, in the order above.
-    pub const ALL: [Signal; 11] = [
+    pub const ALL: [Signal; 12] = [
         Signal::Age,
         Signal::Drift,
         Signal::DeadLink,
@@ -43,6 +45,7 @@ impl Signal {
         Signal::OverdueReview,
         Signal::FrontMatter,
         Signal::AdrStatus,
+        Signal::AdrOpen,
         Signal::AdrSuperseded,
         Signal::AdrGap,
         Signal::Hollow,
@@ -59,6 +62,7 @@ impl Signal {
             Signal::OverdueReview => "overdue_review",
             Signal::FrontMatter => "front_matter",
             Signal::AdrStatus => "adr_status",
+            Signal::AdrOpen => "adr_open",
             Signal::AdrSuperseded => "adr_superseded",
             Signal::AdrGap => "adr_gap",
             Signal::Hollow => "hollow",
@@ -75,6 +79,7 @@ impl Signal {
                 | Signal::DeadAnchor
                 | Signal::DeadPath
                 | Signal::OverdueReview
+                | Signal::AdrOpen
         )
     }
 
@@ -132,7 +137,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_are_unique_and_stale_signals_are_the_six() {
+    fn names_are_unique_and_stale_signals_are_the_seven() {
         let names: std::collections::BTreeSet<&str> = Signal::ALL.iter().map(|s| s.as_str()).collect();
         assert_eq!(names.len(), Signal::ALL.len());
         let stale: Vec<&str> = Signal::ALL
@@ -148,7 +153,8 @@ mod tests {
                 "dead_link",
                 "dead_anchor",
                 "dead_path",
-                "overdue_review"
+                "overdue_review",
+                "adr_open"
             ]
         );
     }

@@ -1,10 +1,11 @@
 //! Rule kind `adrs_statused`: every architecture decision record states where it stands.
 //!
-//! Reads each ADR's `adr_status` reasons (issue 5: no status, a status nobody recognises, or
-//! still Proposed past the document age limit), `adr_superseded` (superseded or deprecated, with
+//! Reads each ADR's `adr_status` reasons (issue 5: no status or a status nobody recognises),
+//! `adr_open` (still Proposed past the document age limit: an open decision, issue 15),
+//! `adr_superseded` (superseded or deprecated, with
 //! the successor: shown as information) and `adr_gap` (numbering gaps: shown as evidence, not
 //! scored, since a withdrawn number is sometimes deleted on purpose). Score: the share of ADRs
-//! without an `adr_status` reason. Skip when there is no ADR. No parameters.
+//! without an `adr_status` or `adr_open` reason. Skip when there is no ADR. No parameters.
 
 use serde::Deserialize;
 
@@ -26,7 +27,9 @@ impl Rule for AdrsStatused {
         for (doc, verdict) in judged(facts, context, &[DocKind::Adr]) {
             total += 1;
             let before = evidence.len();
-            evidence.extend(reasons_in(verdict, |s| s == Signal::AdrStatus).map(|r| against(doc, r)));
+            evidence.extend(
+                reasons_in(verdict, |s| matches!(s, Signal::AdrStatus | Signal::AdrOpen)).map(|r| against(doc, r)),
+            );
             if evidence.len() == before {
                 statused += 1;
             }

@@ -1,5 +1,6 @@
 //! Estates: `scan --recursive DIR` finds every repository below DIR, and every scan gathers its
-//! roots' facts in parallel (`--jobs N`, rayon) behind one progress bar.
+//! roots' facts in parallel (`--jobs N`, rayon) behind one progress bar (on a terminal, once
+//! the scan has run ~2 s: `facts::progress`).
 //!
 //! Discovery walks folders without following symbolic links and stops descending at a
 //! repository (its submodules and nested checkouts belong to it). A repository that cannot be
@@ -10,7 +11,6 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::discover::Root;
@@ -111,17 +111,11 @@ pub fn gather_all(
         .num_threads(jobs.unwrap_or(0))
         .build()
         .map_err(|e| Error::Internal(format!("cannot start the thread pool: {e}")))?;
-    let bar = if progress && !single {
-        ProgressBar::with_draw_target(Some(roots.len() as u64), ProgressDrawTarget::stderr())
-    } else {
-        ProgressBar::hidden()
-    };
-    bar.set_style(
-        ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {wide_msg}")
-            .map_err(|e| Error::Internal(e.to_string()))?
-            .progress_chars("=> "),
+    let bar = crate::facts::progress::Progress::new(
+        progress && !single,
+        roots.len() as u64,
+        "scanning [{bar:30}] {pos}/{len} repositories {wide_msg}",
     );
-    bar.set_prefix("scanning");
     let results: Vec<(Root, Settings, Result<facts::RepoFacts>)> = pool.install(|| {
         roots
             .into_par_iter()
@@ -143,7 +137,7 @@ pub fn gather_all(
             })
             .collect()
     });
-    bar.finish_and_clear();
+    bar.finish();
     let mut scanned = Vec::new();
     let mut failed = Vec::new();
     for (root, settings, result) in results {

@@ -2,7 +2,9 @@
 //! its owners, who knows it and whether it is stale), or why a check got its result.
 //!
 //! For a path, exitready finds the enclosing work tree and gathers that repository's facts
-//! itself; a path git does not track exits 2.
+//! itself; a path git does not track exits 2. A check is evaluated on `--repo`, else on the
+//! current folder, which must then be a git repository (outside one, the error says to give
+//! `--repo`); an unknown check id lists the valid ones, closest first.
 
 use std::path::{Path, PathBuf};
 
@@ -33,13 +35,52 @@ pub fn run(global: &GlobalArgs, args: ExplainArgs) -> Result<Outcome> {
             ExplainFormat::Text => check_text(&check),
         }
     } else {
+        let checklist = checklist::load(&args.checklists)?;
+        let ids: Vec<&str> = checklist.items.iter().map(|i| i.id.as_str()).collect();
+        let near: Vec<&str> = closest(&args.target, &ids)
+            .into_iter()
+            .filter(|id| edit_distance(id, &args.target) <= 3)
+            .take(3)
+            .collect();
+        let hint = if near.is_empty() {
+            String::new()
+        } else {
+            format!("; did you mean {}?", near.join(" or "))
+        };
         return Err(Error::Input {
             path: as_path,
-            message: "neither an existing file nor a check id (category.rule)".to_string(),
+            message: format!("neither an existing file nor a check id (category.rule){hint}"),
         });
     };
     super::output::stdout(&text)?;
     Ok(Outcome::Done)
+}
+
+/// `ids` sorted by edit distance to `target`, ties in their order.
+fn closest<'a>(target: &str, ids: &[&'a str]) -> Vec<&'a str> {
+    let mut sorted: Vec<(usize, usize, &str)> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (edit_distance(target, id), i, *id))
+        .collect();
+    sorted.sort();
+    sorted.into_iter().map(|(_, _, id)| id).collect()
+}
+
+/// The Levenshtein distance between two strings, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 fn looks_like_check_id(target: &str) -> bool {
@@ -163,15 +204,28 @@ fn explain_check(global: &GlobalArgs, args: &ExplainArgs) -> Result<CheckResult>
     let now = super::common::now(global)?;
     let checklist = checklist::load(&args.checklists)?;
     if !checklist.items.iter().any(|i| i.id == args.target) {
-        let ids: Vec<_> = checklist.items.iter().map(|i| i.id.as_str()).collect();
+        let ids: Vec<&str> = checklist.items.iter().map(|i| i.id.as_str()).collect();
         return Err(Error::Usage(format!(
-            "no check `{}` in {} (checks: {})",
+            "no check `{}` in {}; the checks, closest first: {}",
             args.target,
             checklist.names.join(", "),
-            ids.join(", ")
+            closest(&args.target, &ids).join(", ")
         )));
     }
-    let root = discover::discover(std::slice::from_ref(&args.repo))?.remove(0);
+    let root = match &args.repo {
+        Some(repo) => discover::discover(std::slice::from_ref(repo))?.remove(0),
+        None => {
+            let here = discover::discover(&[PathBuf::from(".")])?.remove(0);
+            if here.kind == RootKind::Folder {
+                return Err(Error::Usage(format!(
+                    "explain {}: the current folder is not a git repository; give the repository to \
+                     evaluate the check on with --repo PATH (a documentation folder too)",
+                    args.target
+                )));
+            }
+            here
+        }
+    };
     let shared = super::common::shared_settings(global)?;
     let options = GatherOptions {
         settings: super::common::settings_for(shared.as_ref(), &root)?,
@@ -192,4 +246,29 @@ fn explain_check(global: &GlobalArgs, args: &ExplainArgs) -> Result<CheckResult>
         .into_iter()
         .find(|c| c.id == args.target)
         .ok_or_else(|| Error::Internal("check vanished".to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_ids_first() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("same", "same"), 0);
+        let ids = [
+            "documentation.runbooks",
+            "documentation.onboarding",
+            "freshness.runbooks",
+        ];
+        assert_eq!(
+            closest("documentation.runbook", &ids),
+            vec![
+                "documentation.runbooks",
+                "documentation.onboarding",
+                "freshness.runbooks"
+            ]
+        );
+    }
 }

@@ -31,6 +31,11 @@ pub struct ReportOutputs {
 impl ReportOutputs {
     /// Resolves the output flags: every file's format and folder, the templates.
     pub fn resolve(args: &ReportOutputArgs) -> Result<ReportOutputs> {
+        if args.format == Some(Format::Html) {
+            return Err(Error::Usage(
+                "--format html: the HTML report is a file, not a stream: use -o report.html".to_string(),
+            ));
+        }
         let stdout = args.format.map(output_format);
         let files = args
             .outputs
@@ -60,17 +65,32 @@ impl ReportOutputs {
         })
     }
 
+    /// The full report among the `-o` files (HTML first, then Markdown, then JSON), which the
+    /// terminal summary points to for the risks it leaves out.
+    fn full_report(&self) -> Option<String> {
+        let full = [OutputFormat::Html, OutputFormat::Markdown, OutputFormat::Json];
+        full.iter()
+            .find_map(|wanted| self.files.iter().find(|(_, f)| f == wanted))
+            .map(|(path, _)| path.display().to_string())
+            .or_else(|| {
+                self.stdout
+                    .filter(|f| full.contains(f))
+                    .map(|_| "the report on stdout".to_string())
+            })
+    }
+
     /// Writes every `-o` file, then prints `--format` to stdout.
     pub fn write(&self, report: &Report, global: &GlobalArgs) -> Result<()> {
+        let full = self.full_report();
         for (path, format) in &self.files {
-            let text = render(report, *format, &self.templates, false)?;
+            let text = render(report, *format, &self.templates, false, full.as_deref())?;
             std::fs::write(path, text).map_err(|e| Error::io(path, e))?;
             log::info!("wrote {}", path.display());
         }
         if let Some(format) = self.stdout {
             let color =
                 format == OutputFormat::Text && super::common::use_color(global.color, std::io::stdout().is_terminal());
-            stdout(&render(report, format, &self.templates, color)?)?;
+            stdout(&render(report, format, &self.templates, color, full.as_deref())?)?;
         }
         Ok(())
     }
@@ -100,6 +120,7 @@ impl ReportOutputs {
         Some(crate::report::terminal::summary(
             report,
             super::common::use_color(global.color, terminal),
+            self.full_report().as_deref(),
         ))
     }
 }
@@ -140,6 +161,7 @@ pub fn output_format(format: Format) -> OutputFormat {
         Format::Sarif => OutputFormat::Sarif,
         Format::Junit => OutputFormat::Junit,
         Format::Codequality => OutputFormat::CodeQuality,
+        Format::Html => OutputFormat::Html,
     }
 }
 

@@ -66,9 +66,19 @@ pub fn run(global: &GlobalArgs, args: SignoffArgs) -> Result<Outcome> {
     if document.signed_off {
         Ok(Outcome::Done)
     } else {
+        let mut why = Vec::new();
+        if !document.failing.is_empty() {
+            why.push(format!(
+                "failing checks nobody accepted the risk of: {}",
+                document.failing.join(", ")
+            ));
+        }
+        if !document.unattested.is_empty() {
+            why.push(format!("not attested: {}", document.unattested.join(", ")));
+        }
         stderr(&format!(
-            "exitready: not signed off: neither passed nor attested: {}\n",
-            crate::base::text::one_line(&document.missing.join(", "))
+            "exitready: not signed off: {}\n",
+            crate::base::text::one_line(&why.join("; "))
         ));
         Ok(Outcome::GateFailed)
     }

@@ -15,6 +15,7 @@ pub mod knowledge;
 pub mod named;
 pub mod owners;
 pub mod ownership;
+pub mod progress;
 pub mod service_figures;
 pub mod services;
 pub mod tickets;

@@ -1,10 +1,14 @@
 //! Services: the deployable units of a repository, and the runbook each one maps to.
 //!
 //! A service is a directory with a deployable (Dockerfile, Chart.yaml, a package.json with
-//! `main`/`bin`, a Cargo binary, pyproject scripts, a Go `package main`), a catalog-info.yaml
-//! Component, or one declared in `[[services]]`. Test, fixture and example folders hold no
-//! services, and a deployable nested inside a service does not make another. Mapping a runbook
-//! is a fact (which file is its runbook, and why), not a judgement of it.
+//! `main`/`bin`, a Cargo binary, pyproject scripts, a Go `package main`), a platform manifest
+//! that declares one (a Heroku `Procfile`, a Cloud Foundry `manifest.yml` with `applications:`,
+//! an App Engine `app.yaml`, `fly.toml`, `render.yaml`, a Kubernetes `Deployment`), a
+//! catalog-info.yaml Component, or one declared in `[[services]]`. Test, fixture and example
+//! folders hold no services, nor do development-only folders (`.devcontainer/`, `.github/`,
+//! `.gitlab/`, `tools/`…: a dev container or a CI image is not deployed; issue 15), and a
+//! deployable nested inside a service does not make another. Mapping a runbook is a fact (which
+//! file is its runbook, and why), not a judgement of it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -69,6 +73,29 @@ fn is_test_folder(dir: &str) -> bool {
     })
 }
 
+/// Folder names that hold development or CI tooling, never a deployed service: a Dockerfile
+/// there builds a dev container, a CI image or a tool (issue 15).
+const DEV_ONLY_DIRS: &[&str] = &[
+    ".devcontainer",
+    ".github",
+    ".gitlab",
+    ".circleci",
+    ".buildkite",
+    ".ci",
+    ".vscode",
+    ".idea",
+    "tools",
+    "tooling",
+    "devtools",
+    "dev-tools",
+    "hack",
+];
+
+/// Whether a folder lies under development-only tooling (`.devcontainer`, `.github`, `tools`…).
+fn is_dev_folder(dir: &str) -> bool {
+    dir.split('/').any(|segment| DEV_ONLY_DIRS.contains(&segment))
+}
+
 /// Finds the services of a root and maps their runbooks.
 pub fn gather(
     snapshot: &Snapshot,
@@ -87,7 +114,7 @@ pub fn gather(
             continue;
         }
         let (dir, name) = split(&file.path);
-        if is_test_folder(dir) {
+        if is_test_folder(dir) || is_dev_folder(dir) {
             continue;
         }
         if let Some(evidence) = deployable(snapshot, &tracked, dir, name, &file.path, warnings) {
@@ -239,6 +266,22 @@ fn deployable(
             scripts.then(|| ("pyproject scripts".to_string(), None))
         }
         "catalog-info.yaml" | "catalog-info.yml" => catalog_component(&snapshot.read_text(path, warnings)?),
+        "Procfile" => {
+            let text = snapshot.read_text(path, warnings)?;
+            procfile_declares_process(&text).then(|| ("Procfile".to_string(), None))
+        }
+        "manifest.yml" | "manifest.yaml" => cloud_foundry_app(&snapshot.read_text(path, warnings)?),
+        "app.yaml" | "app.yml" => app_engine_service(&snapshot.read_text(path, warnings)?),
+        "fly.toml" => {
+            let manifest: toml::Table = snapshot.read_text(path, warnings)?.parse().ok()?;
+            let app = manifest.get("app").and_then(|a| a.as_str()).map(str::to_string);
+            Some(("fly.toml".to_string(), app))
+        }
+        "render.yaml" | "render.yml" => render_blueprint(&snapshot.read_text(path, warnings)?),
+        _ if lower.ends_with(".yaml") || lower.ends_with(".yml") => {
+            let text = snapshot.read_text(path, warnings)?;
+            kubernetes_deployment(&text)
+        }
         _ if lower.ends_with(".go") && !lower.ends_with("_test.go") => {
             let text = snapshot.read_text(path, warnings)?;
             let package = text.lines().map(str::trim).find(|l| l.starts_with("package "))?;
@@ -265,6 +308,89 @@ fn catalog_component(text: &str) -> Option<(String, Option<String>)> {
         }
     }
     None
+}
+
+/// YAML documents of a file (a stream of `---`-separated documents), those that parse.
+fn yaml_documents(text: &str) -> impl Iterator<Item = serde_yaml_ng::Value> + '_ {
+    use serde::Deserialize;
+    serde_yaml_ng::Deserializer::from_str(text).filter_map(|d| serde_yaml_ng::Value::deserialize(d).ok())
+}
+
+/// A Heroku-style `Procfile`: at least one `type: command` line.
+fn procfile_declares_process(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim();
+        !line.starts_with('#')
+            && line.split_once(':').is_some_and(|(kind, command)| {
+                !kind.is_empty()
+                    && kind.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                    && !command.trim().is_empty()
+            })
+    })
+}
+
+/// A Cloud Foundry `manifest.yml`: an `applications:` list (its name when it declares one).
+fn cloud_foundry_app(text: &str) -> Option<(String, Option<String>)> {
+    let doc = yaml_documents(text).next()?;
+    let apps = doc.get("applications")?.as_sequence()?;
+    let name = match apps.as_slice() {
+        [one] => one.get("name").and_then(|n| n.as_str()).map(str::to_string),
+        _ => None,
+    };
+    (!apps.is_empty()).then(|| ("Cloud Foundry manifest".to_string(), name))
+}
+
+/// An App Engine `app.yaml`: a `runtime:` (its `service:` name when not `default`).
+fn app_engine_service(text: &str) -> Option<(String, Option<String>)> {
+    let doc = yaml_documents(text).next()?;
+    doc.get("runtime")?;
+    let name = doc
+        .get("service")
+        .and_then(|s| s.as_str())
+        .filter(|s| *s != "default")
+        .map(str::to_string);
+    Some(("App Engine app.yaml".to_string(), name))
+}
+
+/// A Render blueprint: a non-empty `services:` list (its name when it declares one service).
+fn render_blueprint(text: &str) -> Option<(String, Option<String>)> {
+    let doc = yaml_documents(text).next()?;
+    let services = doc.get("services")?.as_sequence()?;
+    let name = match services.as_slice() {
+        [one] => one.get("name").and_then(|n| n.as_str()).map(str::to_string),
+        _ => None,
+    };
+    (!services.is_empty()).then(|| ("render.yaml".to_string(), name))
+}
+
+/// A Kubernetes manifest with a `Deployment` (or `StatefulSet`, `DaemonSet`): the folder of
+/// manifests deploys a service, named after the workload when the file holds one. Only files
+/// that mention such a kind are parsed.
+fn kubernetes_deployment(text: &str) -> Option<(String, Option<String>)> {
+    const KINDS: [&str; 3] = ["Deployment", "StatefulSet", "DaemonSet"];
+    if !text.contains("apiVersion") || !KINDS.iter().any(|k| text.contains(k)) {
+        return None;
+    }
+    let names: Vec<Option<String>> = yaml_documents(text)
+        .filter(|doc| {
+            doc.get("apiVersion").is_some()
+                && doc
+                    .get("kind")
+                    .and_then(|k| k.as_str())
+                    .is_some_and(|k| KINDS.contains(&k))
+        })
+        .map(|doc| {
+            doc.get("metadata")
+                .and_then(|m| m.get("name"))
+                .and_then(|n| n.as_str())
+                .map(str::to_string)
+        })
+        .collect();
+    match names.as_slice() {
+        [] => None,
+        [one] => Some(("Kubernetes Deployment".to_string(), one.clone())),
+        _ => Some(("Kubernetes Deployment".to_string(), None)),
+    }
 }
 
 /// The runbook of a service: one in its folder (or its docs/ or runbooks/), else one whose file
@@ -335,6 +461,55 @@ mod tests {
         for dir in ["services/payments", "", "testimonials", "contest"] {
             assert!(!is_test_folder(dir), "{dir}");
         }
+    }
+
+    #[test]
+    fn dev_only_folders_hold_no_service() {
+        for dir in [
+            ".devcontainer",
+            ".github/actions/lint",
+            ".gitlab/ci",
+            "tools/builder",
+            "hack",
+        ] {
+            assert!(is_dev_folder(dir), "{dir}");
+        }
+        for dir in ["services/payments", "", "toolshed", "web"] {
+            assert!(!is_dev_folder(dir), "{dir}");
+        }
+    }
+
+    #[test]
+    fn platform_manifests_declare_services() {
+        assert!(procfile_declares_process(
+            "# heroku\nweb: bundle exec puma\nworker: rake jobs\n"
+        ));
+        assert!(!procfile_declares_process("# nothing\n\n"));
+        assert_eq!(
+            cloud_foundry_app("---\napplications:\n- name: billing\n  memory: 1G\n"),
+            Some(("Cloud Foundry manifest".into(), Some("billing".into())))
+        );
+        assert_eq!(cloud_foundry_app("name: chart\nversion: 1\n"), None);
+        assert_eq!(
+            app_engine_service("runtime: python39\nservice: api\n"),
+            Some(("App Engine app.yaml".into(), Some("api".into())))
+        );
+        assert_eq!(
+            app_engine_service("runtime: go121\n"),
+            Some(("App Engine app.yaml".into(), None))
+        );
+        assert_eq!(app_engine_service("openapi: 3.0.0\n"), None);
+        assert_eq!(
+            render_blueprint("services:\n  - type: web\n    name: shop\n"),
+            Some(("render.yaml".into(), Some("shop".into())))
+        );
+        let manifests = "apiVersion: v1\nkind: Service\nmetadata:\n  name: cart\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: cart\n";
+        assert_eq!(
+            kubernetes_deployment(manifests),
+            Some(("Kubernetes Deployment".into(), Some("cart".into())))
+        );
+        assert_eq!(kubernetes_deployment("apiVersion: v1\nkind: ConfigMap\n"), None);
+        assert_eq!(kubernetes_deployment("steps:\n  - Deployment\n"), None);
     }
 
     #[test]

@@ -3,6 +3,11 @@
 //! Every string produced here (path data, point lists, coordinates) is built from numbers, so it
 //! carries no repository content; labels (quarters, organisation names) are passed through as
 //! data and escaped by the template like everything else. No rendering of text happens here.
+//!
+//! Coordinates are in each chart's own units: the template gives every SVG a `viewBox` of these
+//! units and lets CSS scale it to the width available (`width: 100%`), so nothing is cut off on
+//! a phone (issue 15). Text scales with the chart, so labels are laid out not to overlap at any
+//! width: the trend's x-axis labels are thinned to what fits.
 
 use serde::Serialize;
 
@@ -52,19 +57,16 @@ pub struct Bar {
     pub note: String,
     /// The value as shown.
     pub value: String,
-    /// Width in the chart's units (0–`BAR_WIDTH`).
-    pub width: f64,
+    /// The bar's length as a share of its track, 0–100: a share is drawn as a share.
+    pub share: f64,
     /// Fill colour.
     pub color: &'static str,
 }
 
-/// The width of a full bar.
-pub const BAR_WIDTH: f64 = 300.0;
-
 /// A bar of `value` out of `max`.
 pub fn bar(label: String, note: String, value: f64, max: f64, shown: String, color: &'static str) -> Bar {
-    let width = if max > 0.0 {
-        (value / max).clamp(0.0, 1.0) * BAR_WIDTH
+    let share = if max > 0.0 {
+        (value / max).clamp(0.0, 1.0) * 100.0
     } else {
         0.0
     };
@@ -72,7 +74,7 @@ pub fn bar(label: String, note: String, value: f64, max: f64, shown: String, col
         label,
         note,
         value: shown,
-        width: (width * 10.0).round() / 10.0,
+        share: round(share),
         color,
     }
 }
@@ -80,9 +82,9 @@ pub fn bar(label: String, note: String, value: f64, max: f64, shown: String, col
 /// A line chart with a 0–100 % y axis.
 #[derive(Debug, Clone, Serialize)]
 pub struct LineChart {
-    /// SVG width.
+    /// Width of its `viewBox`.
     pub width: f64,
-    /// SVG height.
+    /// Height of its `viewBox`.
     pub height: f64,
     /// Left edge of the plot.
     pub left: f64,
@@ -137,9 +139,31 @@ pub struct Series {
 /// Input of a line: its label, colour, dash and a 0–1 value per x (None = unknown).
 pub type Line<'a> = (&'a str, &'static str, &'static str, Vec<Option<f64>>);
 
+/// The width of an x-axis label of `chars` characters at the chart's 12-unit font, with the
+/// gap kept between two labels: generous, so that labels never touch.
+fn label_width(chars: usize) -> f64 {
+    chars as f64 * 7.4 + 16.0
+}
+
+/// Which of `n` evenly spaced x positions, `spacing` units apart, get a label `width` wide: the
+/// last one always (the latest quarter), then every k-th before it, k as small as fits.
+pub fn thinned(n: usize, spacing: f64, width: f64) -> Vec<usize> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let every = if spacing > 0.0 {
+        ((width / spacing).ceil() as usize).max(1)
+    } else {
+        n
+    };
+    let mut picked: Vec<usize> = (0..n).rev().step_by(every).collect();
+    picked.reverse();
+    picked
+}
+
 /// Lays out a line chart of 0–1 shares over labelled x positions.
 pub fn line_chart(xlabels: &[String], lines: Vec<Line>) -> LineChart {
-    let (width, left, right, top, bottom) = (680.0, 56.0, 640.0, 14.0, 214.0);
+    let (width, left, right, top, bottom) = (560.0, 48.0, 528.0, 14.0, 200.0);
     let n = xlabels.len();
     let x = |i: usize| {
         if n <= 1 {
@@ -155,14 +179,17 @@ pub fn line_chart(xlabels: &[String], lines: Vec<Line>) -> LineChart {
             label: format!("{}%", k * 25),
         })
         .collect();
-    let every = n.div_ceil(10).max(1);
-    let xlabels = xlabels
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % every == 0 || *i == n - 1)
-        .map(|(i, label)| Tick {
+    let spacing = if n > 1 {
+        (right - left) / (n - 1) as f64
+    } else {
+        right - left
+    };
+    let widest = xlabels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let xlabels = thinned(n, spacing, label_width(widest))
+        .into_iter()
+        .map(|i| Tick {
             at: round(x(i)),
-            label: label.clone(),
+            label: xlabels[i].clone(),
         })
         .collect();
     let legend_top = bottom + 44.0;
@@ -193,12 +220,12 @@ pub fn line_chart(xlabels: &[String], lines: Vec<Line>) -> LineChart {
                 dash,
                 segments,
                 points,
-                legend_x: left + (k % 3) as f64 * 210.0,
-                legend_y: legend_top + (k / 3) as f64 * 18.0,
+                legend_x: left + (k % 2) as f64 * 250.0,
+                legend_y: legend_top + (k / 2) as f64 * 18.0,
             }
         })
         .collect();
-    let rows = series.len().div_ceil(3).max(1) as f64;
+    let rows = series.len().div_ceil(2).max(1) as f64;
     LineChart {
         width,
         height: legend_top + rows * 18.0,
@@ -236,8 +263,39 @@ mod tests {
             &["2026-Q1".into(), "2026-Q2".into(), "2026-Q3".into()],
             vec![("pairing", "#000", "", vec![Some(0.0), None, Some(1.0)])],
         );
-        assert_eq!(chart.series[0].segments, vec!["56,214", "640,14"]);
+        assert_eq!(chart.series[0].segments, vec!["48,200", "528,14"]);
         assert_eq!(chart.grid[4].label, "100%");
         assert_eq!(chart.xlabels.len(), 3);
+    }
+
+    /// See: issue 15 ("2025-Q42026-Q3"). However many quarters, x-axis labels keep their
+    /// distance, and the latest quarter is always labelled.
+    #[test]
+    fn x_labels_are_thinned_to_fit() {
+        for n in [1, 2, 5, 12, 13, 29, 40, 81, 200] {
+            let labels: Vec<String> = (0..n).map(|i| format!("{}-Q{}", 2000 + i / 4, i % 4 + 1)).collect();
+            let chart = line_chart(&labels, vec![("x", "#000", "", vec![Some(0.5); n])]);
+            let ticks = &chart.xlabels;
+            assert_eq!(ticks.last().unwrap().label, labels[n - 1], "{n}");
+            for pair in ticks.windows(2) {
+                assert!(pair[1].at - pair[0].at >= label_width(7) - 0.5, "{n}: {pair:?}");
+            }
+            assert!(ticks.iter().all(|t| t.at >= chart.left && t.at <= chart.right));
+        }
+        assert_eq!(thinned(5, 10.0, 25.0), vec![1, 4]);
+        assert_eq!(thinned(3, 100.0, 25.0), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn bars_are_shares_of_their_track() {
+        assert_eq!(
+            bar("a".into(), String::new(), 75.0, 100.0, "75".into(), "#000").share,
+            75.0
+        );
+        assert_eq!(
+            bar("a".into(), String::new(), 3.0, 3.0, "3".into(), "#000").share,
+            100.0
+        );
+        assert_eq!(bar("a".into(), String::new(), 1.0, 0.0, "1".into(), "#000").share, 0.0);
     }
 }

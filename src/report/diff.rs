@@ -1,11 +1,13 @@
 //! Renders a `Comparison` (what changed since the baseline): one summary line for the terminal,
-//! plain text and Markdown for `exitready diff`. Repository strings are escaped per format:
-//! made terminal-safe on one line (`base::text::one_line`) in text, Markdown-escaped in Markdown.
+//! plain text and Markdown for `exitready diff`: the score, the headline then and now, each
+//! category then and now, and the checks and documents that moved. Repository strings are
+//! escaped per format: made terminal-safe on one line (`base::text::one_line`) in text,
+//! Markdown-escaped in Markdown.
 
 use std::fmt::Write;
 
+use super::markdown::{escape as escape_markdown, escape_line_start};
 use super::model::{Comparison, Direction};
-use super::render::escape_markdown;
 use crate::base::text::one_line as clean;
 use crate::checks::Status;
 
@@ -25,6 +27,17 @@ fn delta(c: &Comparison) -> String {
     match (c.score_then, c.score_now) {
         (Some(a), Some(b)) => format!(", {:+.1}", b - a),
         _ => String::new(),
+    }
+}
+
+/// `25.0 → 30.0 (+5.0)`, `n/a → 30.0`, or `70.0 (unchanged)`.
+fn category_move(then: Option<f64>, now: Option<f64>) -> String {
+    let show = |v: Option<f64>| v.map_or("n/a".to_string(), |v| format!("{v:.1}"));
+    match (then, now) {
+        (Some(a), Some(b)) if (a - b).abs() < 0.05 => format!("{} (unchanged)", show(now)),
+        (Some(a), Some(b)) => format!("{} → {} ({:+.1})", show(then), show(now), b - a),
+        (None, None) => "n/a (unchanged)".to_string(),
+        _ => format!("{} → {}", show(then), show(now)),
     }
 }
 
@@ -54,6 +67,17 @@ pub fn text(comparison: &Comparison) -> String {
         delta(comparison),
         clean(&comparison.baseline_generated_at)
     );
+    if comparison.headline_then.is_some() || comparison.headline_now.is_some() {
+        let headline = |h: &Option<String>| h.as_deref().map_or("none".to_string(), |h| clean(h).into_owned());
+        let _ = writeln!(out, "Headline then: {}", headline(&comparison.headline_then));
+        let _ = writeln!(out, "Headline now:  {}", headline(&comparison.headline_now));
+    }
+    if !comparison.categories.is_empty() {
+        let _ = writeln!(out, "Categories:");
+        for c in &comparison.categories {
+            let _ = writeln!(out, "  {}: {}", clean(&c.category), category_move(c.then, c.now));
+        }
+    }
     for (label, direction) in [
         ("Improved", Direction::Improved),
         ("Regressed", Direction::Regressed),
@@ -101,6 +125,22 @@ pub fn markdown(comparison: &Comparison) -> String {
         delta(comparison),
         e(&comparison.baseline_generated_at)
     );
+    if comparison.headline_then.is_some() || comparison.headline_now.is_some() {
+        let headline = |h: &Option<String>| h.as_deref().map_or("none".to_string(), e);
+        let _ = writeln!(
+            out,
+            "- Headline then: {}\n- Headline now: {}\n",
+            headline(&comparison.headline_then),
+            headline(&comparison.headline_now)
+        );
+    }
+    if !comparison.categories.is_empty() {
+        out.push_str("| Category | Then and now |\n| --- | --- |\n");
+        for c in &comparison.categories {
+            let _ = writeln!(out, "| {} | {} |", e(&c.category), category_move(c.then, c.now));
+        }
+        out.push('\n');
+    }
     if comparison.checks.is_empty() {
         out.push_str("No check changed status.\n\n");
     } else {
@@ -133,10 +173,72 @@ pub fn markdown(comparison: &Comparison) -> String {
         if !list.is_empty() {
             let _ = writeln!(out, "## {label}\n");
             for p in list {
-                let _ = writeln!(out, "- {}: {}", e(&p.repository), e(&p.path));
+                let _ = writeln!(out, "- {}: {}", escape_line_start(&p.repository), e(&p.path));
             }
             out.push('\n');
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::model::CategoryChange;
+
+    fn comparison() -> Comparison {
+        Comparison {
+            baseline_generated_at: "2026-03-31T00:00:00Z".to_string(),
+            score_then: Some(30.0),
+            score_now: Some(41.5),
+            grade_then: Some("F".to_string()),
+            grade_now: Some("D".to_string()),
+            headline_then: Some(
+                "If Acme left today: 60.0 % of source files would have no active in-house knower".to_string(),
+            ),
+            headline_now: Some(
+                "If Acme left today: 40.0 % of source files would have no active in-house knower".to_string(),
+            ),
+            categories: vec![
+                CategoryChange {
+                    category: "documentation".to_string(),
+                    then: Some(25.0),
+                    now: Some(37.5),
+                },
+                CategoryChange {
+                    category: "knowledge".to_string(),
+                    then: None,
+                    now: Some(50.0),
+                },
+                CategoryChange {
+                    category: "ownership".to_string(),
+                    then: Some(10.0),
+                    now: Some(10.0),
+                },
+            ],
+            ..Comparison::default()
+        }
+    }
+
+    /// See: issue 15, item 11. The text says the headline then and now and every category.
+    #[test]
+    fn text_shows_headlines_and_categories() {
+        assert_eq!(
+            text(&comparison()),
+            "Score: 30.0 (F) → 41.5 (D), +11.5 (baseline of 2026-03-31T00:00:00Z)\n\
+             Headline then: If Acme left today: 60.0 % of source files would have no active in-house knower\n\
+             Headline now:  If Acme left today: 40.0 % of source files would have no active in-house knower\n\
+             Categories:\n\
+             \x20 documentation: 25.0 → 37.5 (+12.5)\n\
+             \x20 knowledge: n/a → 50.0\n\
+             \x20 ownership: 10.0 (unchanged)\n\
+             No check changed status.\n"
+        );
+        let md = markdown(&comparison());
+        assert!(
+            md.contains("- Headline now: If Acme left today: 40.0 % of source files"),
+            "{md}"
+        );
+        assert!(md.contains("| documentation | 25.0 → 37.5 (+12.5) |"), "{md}");
+    }
 }

@@ -51,13 +51,20 @@ impl OutputFormat {
     }
 }
 
-/// Renders the report in one format (`color`: ANSI colour in the terminal summary).
-pub fn render(report: &Report, format: OutputFormat, templates: &Templates, color: bool) -> Result<String> {
+/// Renders the report in one format (`color`: ANSI colour in the terminal summary;
+/// `full_report`: the full report written beside it, which the summary points to).
+pub fn render(
+    report: &Report,
+    format: OutputFormat,
+    templates: &Templates,
+    color: bool,
+    full_report: Option<&str>,
+) -> Result<String> {
     match format {
         OutputFormat::Json => json(report),
-        OutputFormat::Markdown => templates.markdown(report),
+        OutputFormat::Markdown => templates.markdown(&super::view::context(report)),
         OutputFormat::Html => super::html::render(report, templates),
-        OutputFormat::Text => Ok(super::terminal::summary(report, color)),
+        OutputFormat::Text => Ok(super::terminal::summary(report, color, full_report)),
         OutputFormat::Sarif => super::sarif::sarif(report),
         OutputFormat::Junit => Ok(super::junit::junit(report)),
         OutputFormat::CodeQuality => super::codequality::codequality(report),

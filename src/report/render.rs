@@ -47,6 +47,7 @@ impl Templates {
         html.set_strict_mode(true);
         html.register_escape_fn(escape_html);
         super::helpers::register(&mut markdown);
+        super::helpers::register_markdown(&mut markdown);
         super::helpers::register(&mut html);
         let mut problems = Vec::new();
         for (name, builtin) in TEMPLATES {
@@ -84,14 +85,19 @@ impl Templates {
         self.render("report.md.hbs", context)
     }
 
-    /// Renders a template by name, escaped for its format (HTML for `*.html.hbs`).
+    /// Renders a template by name, escaped for its format (HTML for `*.html.hbs`); Markdown
+    /// has its runs of blank lines collapsed to one (the templates' optional sections each
+    /// keep a blank line before their heading).
     pub fn render<T: Serialize>(&self, name: &str, context: &T) -> Result<String> {
-        let registry = if name.ends_with(".html.hbs") {
-            &self.html
+        let html = name.ends_with(".html.hbs");
+        let registry = if html { &self.html } else { &self.markdown };
+        let rendered = registry.render(name, context);
+        let rendered = if html {
+            rendered
         } else {
-            &self.markdown
+            rendered.map(|text| super::markdown::collapse_blank_lines(&text))
         };
-        registry.render(name, context).map_err(|e| {
+        rendered.map_err(|e| {
             Error::invalid(Problem {
                 file: PathBuf::from(e.template_name.clone().unwrap_or_else(|| name.to_string())),
                 line: e.line_no,
@@ -116,42 +122,16 @@ pub fn escape_html(text: &str) -> String {
     handlebars::html_escape(&crate::base::text::terminal(text))
 }
 
-/// Escapes text for Markdown: inline markup, HTML, and the table separator are neutralised, line
-/// breaks folded, and control and bidirectional characters replaced, so that a repository's file
-/// names or titles cannot change the document or the terminal it is printed on.
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' | '{' | '}' | '(' | ')' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' | '\r' => out.push(' '),
-            c if crate::base::text::is_unsafe(c) => out.push(crate::base::text::PLACEHOLDER),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for Markdown: only what would change the rendering, control and bidirectional
+/// characters replaced (`report::markdown`).
+pub use super::markdown::escape as escape_markdown;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn markdown_escaping_neutralises_markup() {
-        assert_eq!(escape_markdown("a|b"), "a\\|b");
-        assert_eq!(escape_markdown("<script>x</script>"), "&lt;script&gt;x&lt;/script&gt;");
-        assert_eq!(escape_markdown("[x](http://e)"), "\\[x\\]\\(http://e\\)");
-        assert_eq!(escape_markdown("two\nlines"), "two lines");
-        assert_eq!(
-            escape_markdown("\u{1b}]0;t\u{7}\u{202e}"),
-            "\u{FFFD}\\]0;t\u{FFFD}\u{FFFD}"
-        );
+    fn html_escaping_replaces_control_characters() {
         assert_eq!(escape_html("<b>\u{1b}[1m"), "&lt;b&gt;\u{FFFD}[1m");
     }
 

@@ -17,7 +17,11 @@ pub fn text(signoff: &SignOff) -> String {
         if signoff.signed_off {
             "signed off".to_string()
         } else {
-            format!("NOT signed off, {} item(s) missing", signoff.missing.len())
+            format!(
+                "NOT signed off: {} failing check(s) nobody accepted, {} item(s) not attested",
+                signoff.failing.len(),
+                signoff.unattested.len()
+            )
         }
     );
     for item in &signoff.items {

@@ -2,6 +2,8 @@
 //! one line per kind of warning. Coloured only when asked (the caller decides, from `--color`,
 //! the terminal and `NO_COLOR`). Every string from the report goes through `base::text::one_line`
 //! as it is written (`safe`), so that the only escape sequences are the colours painted here.
+//! An estate's score says it is weighted by source files, with each repository's own beside
+//! it; the risks left out say where to read them (issue 15).
 
 use std::fmt::Write;
 
@@ -14,11 +16,11 @@ use crate::checks::Status;
 use crate::checks::checklist::CATEGORIES;
 use crate::checks::vendor_exit::NO_ORGANISATIONS;
 
-/// How many failing checks the summary lists.
-const TOP_RISKS: usize = 5;
+use super::view::{TOP_RISKS, estate_scores, risks};
 
-/// Renders the summary.
-pub fn summary(report: &Report, color: bool) -> String {
+/// Renders the summary. `full_report` names the full report written beside it (HTML, Markdown
+/// or JSON), if any: the risks the summary leaves out are read there.
+pub fn summary(report: &Report, color: bool, full_report: Option<&str>) -> String {
     let paint = |style: Style, text: &str| {
         if color {
             format!("{style}{text}{style:#}")
@@ -36,19 +38,43 @@ pub fn summary(report: &Report, color: bool) -> String {
         safe(&names.join(", ")),
         safe(&report.checklists.join(", "))
     );
+    let (label, weighted) = if report.estate.is_some() {
+        ("Estate score", " (weighted by source files)")
+    } else {
+        ("Score", "")
+    };
     match (report.score.overall, &report.score.grade) {
         (Some(overall), Some(grade)) => {
             let style = grade_style(grade);
             let _ = writeln!(
                 out,
-                "{} {}",
-                paint(bold, "Score"),
+                "{} {}{weighted}",
+                paint(bold, label),
                 paint(style.bold(), &format!("{overall:.1} / 100, grade {}", safe(grade)))
             );
         }
         _ => {
-            let _ = writeln!(out, "{} no check could be evaluated", paint(bold, "Score"));
+            let _ = writeln!(out, "{} no check could be evaluated", paint(bold, label));
         }
+    }
+    let (scores, more) = estate_scores(report);
+    if !scores.is_empty() {
+        let each: Vec<String> = scores
+            .iter()
+            .map(|s| {
+                let score = match (s.score, &s.grade) {
+                    (Some(v), Some(g)) => format!("{v:.1} {}", safe(g)),
+                    _ => "n/a".to_string(),
+                };
+                format!("{} {score} ({} source files)", safe(&s.name), s.source_files)
+            })
+            .collect();
+        let more = if more > 0 {
+            format!(" · … and {more} more")
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "  per repository, lowest first: {}{more}", each.join(" · "));
     }
     for headline in &report.headlines {
         let _ = writeln!(out, "{}", paint(bold, &safe(headline)));
@@ -72,17 +98,7 @@ pub fn summary(report: &Report, color: bool) -> String {
     if let Some(baseline) = &report.baseline {
         let _ = writeln!(out, "  {}", super::diff::summary_line(baseline));
     }
-    let mut risks: Vec<_> = report
-        .checks
-        .iter()
-        .filter(|c| matches!(c.status, Status::Error | Status::Fail | Status::Warn))
-        .collect();
-    risks.sort_by(|a, b| {
-        a.status
-            .cmp(&b.status)
-            .then(b.weight.total_cmp(&a.weight))
-            .then(a.score.total_cmp(&b.score))
-    });
+    let risks = risks(report);
     if !risks.is_empty() {
         let _ = writeln!(out, "{}", paint(bold, "Top risks"));
         for check in risks.iter().take(TOP_RISKS) {
@@ -97,7 +113,14 @@ pub fn summary(report: &Report, color: bool) -> String {
             let _ = writeln!(out, "       → {}", safe(check.remediation.trim()));
         }
         if risks.len() > TOP_RISKS {
-            let _ = writeln!(out, "  … and {} more (see the full report)", risks.len() - TOP_RISKS);
+            let more = risks.len() - TOP_RISKS;
+            let _ = match full_report {
+                Some(path) => writeln!(out, "  … and {more} more in {}", safe(path)),
+                None => writeln!(
+                    out,
+                    "  … and {more} more: write the full report with `-o report.html` (or .md, .json)"
+                ),
+            };
         }
     }
     for line in waiver_lines(report) {

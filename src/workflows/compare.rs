@@ -75,6 +75,8 @@ pub fn compare(then: &Report, now: &Report) -> Comparison {
         score_now: now.score.overall,
         grade_then: then.score.grade.clone(),
         grade_now: now.score.grade.clone(),
+        headline_then: then.headline.clone(),
+        headline_now: now.headline.clone(),
         categories,
         checks,
         new_stale_docs: stale_now.difference(&stale_then).cloned().collect(),

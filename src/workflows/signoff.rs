@@ -215,28 +215,32 @@ pub fn evaluate(
     }
     for item in &mut items {
         let found = attestations.iter().find(|a| a.item == item.id);
-        item.state = match (item.status, found) {
-            (Status::Pass, _) => "pass",
-            (_, None) => "missing",
-            (_, Some(_)) if item.source == "handoff" => "attested",
-            (_, Some(_)) => "risk_accepted",
-        }
-        .to_string();
+        item.state = state(item.status, &item.source, found.is_some()).to_string();
         if let Some(a) = found {
             item.attested_by = Some(a.by.clone());
             item.attested_on = Some(a.date.clone());
             item.note = (!a.note.is_empty()).then(|| a.note.clone());
         }
     }
+    let with_state = |state: &str| -> Vec<String> {
+        items
+            .iter()
+            .filter(|i| i.state == state)
+            .map(|i| i.id.clone())
+            .collect()
+    };
+    let (failing, unattested) = (with_state(FAILING), with_state(UNATTESTED));
     let missing: Vec<String> = items
         .iter()
-        .filter(|i| i.state == "missing")
+        .filter(|i| i.state == FAILING || i.state == UNATTESTED)
         .map(|i| i.id.clone())
         .collect();
     let controls = controls(report, handoff, &items);
     SignOff {
         signed_off: missing.is_empty(),
         missing,
+        failing,
+        unattested,
         report_sha256: crate::base::digest::sha256_hex(report_bytes),
         signoff_sha256: UNSEALED.to_string(),
         report: report_name.to_string(),
@@ -296,7 +300,7 @@ fn controls(report: &Report, handoff: &Checklist, items: &[SignOffItem]) -> Vec<
             if evidence.is_empty() {
                 return None;
             }
-            let covered = evidence.iter().all(|e| e.state != "missing");
+            let covered = evidence.iter().all(|e| e.state != FAILING && e.state != UNATTESTED);
             Some(SignOffControl {
                 id: control.id.clone(),
                 reference: format!("{} {}", control.framework, control.reference),
@@ -306,6 +310,28 @@ fn controls(report: &Report, handoff: &Checklist, items: &[SignOffItem]) -> Vec<
             })
         })
         .collect()
+}
+
+/// The state of an automated check that did not pass (fail, warn, error) and that nobody
+/// attested: a known problem whose risk nobody accepted.
+pub const FAILING: &str = "failing";
+
+/// The state of an item nobody attested that no scan proves either way: a handoff item, or a
+/// check the scan could not evaluate (skip).
+pub const UNATTESTED: &str = "unattested";
+
+/// An item's sign-off state from its automated status, its source and whether someone attested
+/// it. What must be attested: every handoff item and every check of the report that did not
+/// pass, skipped ones included (a check the scan could not evaluate proves nothing, so a
+/// person vouches for it). A failed check and an unattested item are kept apart (issue 15).
+fn state(status: Status, source: &str, attested: bool) -> &'static str {
+    match (status, attested) {
+        (Status::Pass, _) => "pass",
+        (Status::Fail | Status::Warn | Status::Error, false) if source == "report" => FAILING,
+        (_, false) => UNATTESTED,
+        (Status::Fail | Status::Warn | Status::Error, true) if source == "report" => "risk_accepted",
+        (_, true) => "attested",
+    }
 }
 
 /// The hash of a JSON sign-off's content: SHA-256 of its compact JSON with `signoff_sha256`
@@ -456,6 +482,21 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("a.toml:5") && err.contains("unknown field `who`"), "{err}");
+    }
+
+    /// See: issue 15, item 18. A failed check nobody accepted and an item nobody attested are
+    /// told apart; a skipped check is attested, not accepted as a risk.
+    #[test]
+    fn failing_and_unattested_are_distinct() {
+        assert_eq!(state(Status::Fail, "report", false), FAILING);
+        assert_eq!(state(Status::Warn, "report", false), FAILING);
+        assert_eq!(state(Status::Error, "report", false), FAILING);
+        assert_eq!(state(Status::Skip, "report", false), UNATTESTED);
+        assert_eq!(state(Status::Skip, "handoff", false), UNATTESTED);
+        assert_eq!(state(Status::Fail, "report", true), "risk_accepted");
+        assert_eq!(state(Status::Skip, "report", true), "attested");
+        assert_eq!(state(Status::Skip, "handoff", true), "attested");
+        assert_eq!(state(Status::Pass, "report", false), "pass");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use pretty_assertions::assert_eq;
 
-use super::{SERVICES, services};
+use super::{SERVICES, services, ways_out};
 use crate::util::{DEV, Repo, code, exitready, stderr, stdout};
 
 fn header(fixture: &Repo, files: usize, commits: usize) -> String {
@@ -35,6 +35,7 @@ fn service_code_without_its_runbook_fails_and_names_the_runbook() {
         header(&fixture, 5, 1)
             + "FAIL documentation.runbook_updated: 0 of 1 changed service(s) updated their runbook (since main)\n"
             + "  payments: services/payments/app.py, services/payments/db.py, services/payments/queue.py (+1 more) changed without its runbook docs/runbooks/payments.md\n"
+            + &ways_out("payments", "services/payments")
     );
     assert_eq!(code(&output), 1, "{}", stderr(&output));
 }
@@ -106,6 +107,7 @@ fn a_service_without_any_runbook_fails() {
         header(&fixture, 1, 1)
             + "FAIL documentation.runbook_updated: 0 of 1 changed service(s) updated their runbook (since main)\n"
             + "  billing: services/billing/main.go changed and the service has no runbook: add one at services/billing/RUNBOOK.md or declare [[services]] runbook\n"
+            + &ways_out("billing", "services/billing")
     );
     assert_eq!(code(&output), 1);
 }
@@ -162,7 +164,8 @@ fn a_config_exemption_passes_that_service_only() {
     let output = exitready(fixture.path(), &["gate", "--changed-since", "main", "-q"]);
     assert_eq!(
         stdout(&output),
-        "FAIL documentation.runbook_updated: 1 of 2 changed service(s) updated their runbook (since main) (required: no partial credit)\n  payments: services/payments/app.py changed without its runbook docs/runbooks/payments.md\n"
+        "FAIL documentation.runbook_updated: 1 of 2 changed service(s) updated their runbook (since main) (required: no partial credit)\n  payments: services/payments/app.py changed without its runbook docs/runbooks/payments.md\n".to_string()
+            + &ways_out("payments", "services/payments")
     );
     assert_eq!(code(&output), 1);
 }
@@ -291,4 +294,33 @@ fn a_default_ci_checkout_without_the_base_branch_names_the_fix() {
         message.contains("shallow clone") && message.contains("fetch-depth: 0"),
         "{message}"
     );
+}
+
+/// Issue 15, item 15: a dev container is not a service, so a one-line change to
+/// `.devcontainer/Dockerfile` asks for no `.devcontainer/RUNBOOK.md`.
+#[test]
+fn dev_container_changes_need_no_runbook() {
+    let mut fixture = services();
+    fixture.commit(
+        DEV,
+        "2026-01-02",
+        &[(
+            ".devcontainer/Dockerfile",
+            Some("FROM mcr.microsoft.com/devcontainers/base\n"),
+        )],
+        "Dev container",
+    );
+    fixture.branch("feature");
+    fixture.commit(
+        DEV,
+        "2026-01-03",
+        &[(
+            ".devcontainer/Dockerfile",
+            Some("FROM mcr.microsoft.com/devcontainers/base:bookworm\n"),
+        )],
+        "Pin the dev container",
+    );
+    let output = exitready(fixture.path(), &["gate", "--changed-since", "main"]);
+    assert_eq!(code(&output), 0, "{}{}", stdout(&output), stderr(&output));
+    assert!(!stdout(&output).contains("RUNBOOK"), "{}", stdout(&output));
 }

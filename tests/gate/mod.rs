@@ -37,5 +37,16 @@ fn services() -> Repo {
     repo
 }
 
+/// The lines a failing gate ends with (issue 15): the ways out for the runbook rule, named for
+/// the service `name` in `folder`.
+fn ways_out(name: &str, folder: &str) -> String {
+    format!(
+        "ways out: update the runbook on this branch, or\n  \
+         - add a commit with the trailer `Runbook-Not-Needed: <reason>` (exempts the whole range; the reason is printed),\n  \
+         - exempt the service for good: [gate] exempt = [\"{name}\"] in exitready.toml,\n  \
+         - set the finding aside until a date: a [[waiver]] with check = \"documentation.runbook_updated\", path = \"{folder}/**\", reason and expires.\n"
+    )
+}
+
 /// `services`, built once for the tests that only read it.
 static SERVICES: LazyLock<Repo> = LazyLock::new(services);

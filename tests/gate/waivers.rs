@@ -90,7 +90,7 @@ fn an_active_waiver_sets_the_finding_aside_and_is_listed() {
     assert!(markdown.contains("## Waivers"), "{markdown}");
     assert!(
         markdown.contains(
-            "| documentation.service\\_runbooks | services/billing | billing is retired in Q3 | 2027-01-31 | 1 |"
+            "| documentation.service_runbooks | services/billing | billing is retired in Q3 | 2027-01-31 | 1 |"
         ),
         "{markdown}"
     );
@@ -159,6 +159,7 @@ fn a_waiver_of_the_gate_rule_passes_the_gate_until_it_expires() {
         stdout(&output),
         "waiver expired: documentation.runbook_updated services/billing/** (expired 2026-03-01, no longer applies): runbook rewrite in PR 12\n\
          FAIL documentation.runbook_updated: 0 of 1 changed service(s) updated their runbook (since main)\n  \
-         billing: services/billing/main.go changed and the service has no runbook: add one at services/billing/RUNBOOK.md or declare [[services]] runbook\n"
+         billing: services/billing/main.go changed and the service has no runbook: add one at services/billing/RUNBOOK.md or declare [[services]] runbook\n".to_string()
+            + &super::ways_out("billing", "services/billing")
     );
 }

@@ -11,7 +11,9 @@ mod run;
 use std::path::{Path, PathBuf};
 
 pub use repo::{ALICE, Author, BOB, CAROL, DEV, Repo};
-pub use run::{NOW, code, command, exitready, exitready_at, outcome, scan_json, scan_json_at, stderr, stdout};
+pub use run::{
+    NOW, code, command, exitready, exitready_at, on_terminal, outcome, scan_json, scan_json_at, stderr, stdout,
+};
 
 /// Alice (vendor) writes src/core (three files) and the README on 2025-01-15: where the
 /// knowledge (`handover`) and ownership (`owned`) fixtures start.
@@ -56,6 +58,46 @@ pub fn assert_snapshot(name: &str, actual: &str) {
 /// A path as the Markdown report writes it (escaped), for replacing it in snapshots.
 pub fn escaped_path(path: &Path) -> String {
     exitready::report::render::escape_markdown(&std::fs::canonicalize(path).unwrap().display().to_string())
+}
+
+/// What a CommonMark renderer (with GitHub's tables and strikethrough) makes of a Markdown
+/// document: its text, line by line (cells and list items separated by ` | `), and any raw
+/// HTML and link destinations it holds. Tests read Markdown through this, not by grepping the
+/// source, whose escapes are the renderer's business.
+pub struct RenderedMarkdown {
+    /// The text, with code spans in backticks.
+    pub text: String,
+    /// Raw HTML blocks and inline HTML.
+    pub html: Vec<String>,
+    /// Link and image destinations.
+    pub links: Vec<String>,
+}
+
+/// Renders Markdown the way GitHub does, for assertions (`RenderedMarkdown`).
+pub fn render_markdown(markdown: &str) -> RenderedMarkdown {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut rendered = RenderedMarkdown {
+        text: String::new(),
+        html: Vec::new(),
+        links: Vec::new(),
+    };
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(t) => rendered.text.push_str(&t),
+            Event::Code(c) => rendered.text.push_str(&format!("`{c}`")),
+            Event::Html(h) | Event::InlineHtml(h) => rendered.html.push(h.to_string()),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                rendered.links.push(dest_url.to_string())
+            }
+            Event::End(TagEnd::TableCell) => rendered.text.push_str(" | "),
+            Event::SoftBreak | Event::HardBreak => rendered.text.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead,
+            ) => rendered.text.push('\n'),
+            _ => {}
+        }
+    }
+    rendered
 }
 
 /// A check of a report by id (panics naming the id when the report has none).

@@ -54,6 +54,39 @@ pub fn scan_json_at(now: &str, path: &Path, extra: &[&str]) -> serde_json::Value
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
+/// Runs the binary at `NOW` in `cwd` on a pseudo-terminal (util-linux `script`), with `env`
+/// set, and returns what the terminal showed (stdout and stderr together); `None` when
+/// `script` is not installed.
+pub fn on_terminal(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Option<String> {
+    let model = command();
+    let quote = |s: &str| format!("'{}'", s.replace('\'', "'\\''"));
+    let mut line = quote(&model.get_program().to_string_lossy());
+    for arg in model
+        .get_args()
+        .map(|a| a.to_string_lossy().into_owned())
+        .chain(args.iter().map(|a| a.to_string()))
+    {
+        line.push(' ');
+        line.push_str(&quote(&arg));
+    }
+    let mut script = Command::new("script");
+    script.args(["-qfec", &line, "/dev/null"]).current_dir(cwd);
+    for (key, value) in model.get_envs() {
+        match value {
+            Some(value) => script.env(key, value),
+            None => script.env_remove(key),
+        };
+    }
+    script.envs(env.iter().copied());
+    let output = script.output().ok()?;
+    assert!(
+        output.status.success(),
+        "script failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
 /// The exit code (a run killed by a signal has none: that panics).
 pub fn code(output: &Output) -> i32 {
     output.status.code().expect("the binary exited with a code")

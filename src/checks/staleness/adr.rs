@@ -1,15 +1,17 @@
 //! Signal 5, ADR status: what each decision record says about itself (measured by
 //! `facts::freshness`), judged. Superseded and deprecated records are reported with their
 //! successor when they name one (`adr_superseded`, information only); a record without a
-//! status, with a status nobody recognises, or still Proposed beyond the document age limit is
-//! flagged (`adr_status`). ADR status never makes a document stale.
+//! status or with a status nobody recognises is flagged (`adr_status`, a weakness). A record
+//! still Proposed beyond the document age limit is an open decision (`adr_open`), and that
+//! makes it stale: the one way a decision record goes stale, since no ADR is judged by age
+//! (issue 15).
 
 use super::judged::Judged;
 use crate::base::dates::{day, days_since};
 use crate::base::signal::{Reason, Signal};
 use crate::facts::freshness::AdrState;
 
-/// Adds the `adr_status` or `adr_superseded` reason of one record.
+/// Adds the `adr_status`, `adr_open` or `adr_superseded` reason of one record.
 pub(crate) fn judge(judged: &Judged, reasons: &mut Vec<Reason>) {
     let Some(found) = &judged.doc.measures.adr else {
         return;
@@ -43,8 +45,9 @@ pub(crate) fn judge(judged: &Judged, reasons: &mut Vec<Reason>) {
             if days <= i64::from(judged.limit.days) {
                 return;
             }
+            signal = Signal::AdrOpen;
             format!(
-                "still Proposed, unchanged since {} ({days} days), over {}",
+                "proposed since {}, never decided ({days} days, over {})",
                 day(changed),
                 judged.limit.words()
             )
@@ -64,6 +67,29 @@ mod tests {
 
     fn adr(path: &str, text: &str, changed: &str) -> Document {
         doc(path, DocKind::Adr, text, Some(changed))
+    }
+
+    /// See: issue 15. A proposed record left open is stale as an open decision, saying so.
+    #[test]
+    fn proposed_records_left_open_are_stale_open_decisions() {
+        let d = adr(
+            "docs/adr/0007-x.md",
+            "# 7. Use X\n\n## Status\n\nProposed\n",
+            "2020-08-17T09:00:00Z",
+        );
+        assert_eq!(
+            signal_of(d.clone(), judge),
+            vec![
+                "adr_open Some(3): proposed since 2020-08-17, never decided (2142 days, over the 365-day limit for documents)"
+            ]
+        );
+        let verdict = crate::checks::staleness::judge(
+            &crate::checks::staleness::testkit::measured(d),
+            &crate::settings::Thresholds::default(),
+            crate::checks::staleness::testkit::now(),
+        );
+        assert!(verdict.stale);
+        assert!(verdict.reasons.iter().all(|r| r.signal != Signal::Age));
     }
 
     /// `line: message`, as the assertions below were written.
@@ -115,9 +141,7 @@ mod tests {
         );
         assert_eq!(
             reasons_of(&d),
-            vec![
-                "Some(3): still Proposed, unchanged since 2025-01-01 (545 days), over the 365-day limit for documents"
-            ]
+            vec!["Some(3): proposed since 2025-01-01, never decided (545 days, over the 365-day limit for documents)"]
         );
         assert!(reasons_of(&adr("docs/adr/0001-x.md", "# X\n\nStatus: Proposed\n", RECENT)).is_empty());
         assert!(reasons_of(&adr("docs/adr/template.md", "# X\n", RECENT)).is_empty());

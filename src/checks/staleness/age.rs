@@ -3,15 +3,18 @@
 //! Reads the date `facts::gather` gave the document: its last content change from git
 //! (renames followed, so a commit that only moves a docs site does not make its pages fresh),
 //! or the file's mtime in a plain folder, which the reason then says. Historical documents
-//! (changelogs, licences, postmortems, decided ADRs) are not judged by age. Pure: no clock read.
+//! (changelogs, licences, postmortems) and every decision record are not judged by age: a
+//! decided ADR is history, and one left Proposed is judged as an open decision by `adr.rs`
+//! (issue 15). Pure: no clock read.
 
 use super::judged::Judged;
 use crate::base::dates::{day, days_since};
 use crate::base::signal::{Reason, Signal};
+use crate::facts::documents::DocKind;
 
 /// Adds an `age` reason when the document is older than its kind's limit.
 pub(crate) fn judge(judged: &Judged, reasons: &mut Vec<Reason>) {
-    if judged.doc.measures.historical {
+    if judged.doc.measures.historical || judged.doc.kind == DocKind::Adr {
         return;
     }
     let Some(changed) = judged.doc.last_changed_second() else {
@@ -97,13 +100,29 @@ mod tests {
         assert!(messages(DocKind::Changelog, "CHANGELOG.md", "# C\n", old, true).is_empty());
         assert!(messages(DocKind::License, "LICENSE.md", "# L\n", old, true).is_empty());
         assert!(messages(DocKind::Postmortem, "docs/pm/1.md", "# P\n", old, true).is_empty());
-        let accepted = "# 1. Use X\n\n## Status\n\nAccepted\n";
-        assert!(messages(DocKind::Adr, "docs/adr/0001-x.md", accepted, old, true).is_empty());
-        let proposed = "# 1. Use X\n\n## Status\n\nProposed\n";
-        assert_eq!(
-            messages(DocKind::Adr, "docs/adr/0001-x.md", proposed, old, true).len(),
-            1
-        );
+    }
+
+    /// See: issue 15. A decision record of any age and any status is never stale by age: a
+    /// decided one is history, a proposed one is judged as an open decision (`adr.rs`).
+    #[test]
+    fn adrs_of_any_age_are_not_judged_by_age() {
+        for status in [
+            "Accepted",
+            "Superseded",
+            "Rejected",
+            "Deprecated",
+            "Proposed",
+            "Maybe",
+            "",
+        ] {
+            let text = format!("# 1. Use X\n\n## Status\n\n{status}\n\n## Context\n\nx\n");
+            for changed in ["2001-01-01T00:00:00Z", "2020-08-17T00:00:00Z", "2026-06-01T00:00:00Z"] {
+                assert!(
+                    messages(DocKind::Adr, "docs/adr/0001-x.md", &text, changed, true).is_empty(),
+                    "{status} {changed}"
+                );
+            }
+        }
     }
 
     #[test]

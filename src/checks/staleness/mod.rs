@@ -3,9 +3,10 @@
 //! decides whether it is stale.
 //!
 //! Age, drift, dead references and overdue reviews make a document stale; unreadable front
-//! matter, ADR status and hollowness are weaknesses only (`Signal::makes_stale`). Historical
-//! documents (changelogs, licences, postmortems, decided ADRs) are judged neither by age nor by
-//! drift and may cite deleted files; fixtures and templates are not judged. Pure: no I/O, no
+//! matter, ADR status and hollowness are weaknesses only (`Signal::makes_stale`); an ADR left
+//! Proposed past the age limit is stale as an open decision. Historical documents (changelogs,
+//! licences, postmortems, decided ADRs) are judged neither by age nor by drift and may cite
+//! deleted files; no ADR is judged by age (issue 15); fixtures and templates are not judged. Pure: no I/O, no
 //! clock read.
 
 mod adr;

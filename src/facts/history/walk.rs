@@ -121,7 +121,7 @@ pub(super) fn gather(repo_path: &Path, opts: &HistoryOptions) -> Result<HistoryF
     if let Some(cache) = cache {
         cache.save();
     }
-    bar.finish_and_clear();
+    bar.finish();
     log::debug!("history: commits decoded in {:.2?}", started.elapsed());
 
     let ignored = blame_ignore_revs(&repo, &head, &mut facts.warnings);
@@ -273,15 +273,8 @@ fn list_commits(repo: &Repository, head: Oid, errors: &mut Vec<String>) -> Vec<O
     ids
 }
 
-fn progress_bar(enabled: bool, len: usize) -> indicatif::ProgressBar {
-    if !enabled {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(len as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("history {bar:30} {pos}/{len} commits {elapsed}") {
-        bar.set_style(style);
-    }
-    bar
+fn progress_bar(enabled: bool, len: usize) -> crate::facts::progress::Progress {
+    crate::facts::progress::Progress::new(enabled, len as u64, "history [{bar:30}] {pos}/{len} commits {elapsed}")
 }
 
 /// HEAD's files (and submodules), for the path histories.

@@ -13,6 +13,10 @@ use crate::facts::history::{HistoryFacts, PathEvent, PathEventKind};
 /// The paper's constant: a lone author with one delivery and no others' changes scores above it.
 pub const DOA_BASE: f64 = 3.293;
 
+/// An author knows a file when their DOA exceeds this share of the file's best DOA (and
+/// `DOA_BASE` is reached or they created it).
+pub const KNOWS_RATIO: f64 = 0.75;
+
 /// DOA = 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC).
 pub fn doa(fa: bool, dl: u32, ac: u32) -> f64 {
     DOA_BASE + 1.098 * f64::from(u8::from(fa)) + 0.164 * f64::from(dl) - 0.321 * (1.0 + f64::from(ac)).ln()
@@ -59,7 +63,7 @@ pub fn authors(events: &[PathEvent], history: &HistoryFacts) -> Vec<AuthorDoa> {
         .collect();
     let best = out.iter().map(|a| a.doa).fold(f64::MIN, f64::max);
     for a in &mut out {
-        a.knows = best > 0.0 && a.doa / best > 0.75 && (a.doa >= DOA_BASE || a.fa);
+        a.knows = best > 0.0 && a.doa / best > KNOWS_RATIO && (a.doa >= DOA_BASE || a.fa);
     }
     out.sort_by(|a, b| b.doa.total_cmp(&a.doa).then(a.identity.cmp(&b.identity)));
     out

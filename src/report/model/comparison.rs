@@ -17,6 +17,12 @@ pub struct Comparison {
     pub grade_then: Option<String>,
     /// Grade now.
     pub grade_now: Option<String>,
+    /// The baseline's headline (what would be lost if the vendor left), when it had one.
+    #[serde(default)]
+    pub headline_then: Option<String>,
+    /// The current headline.
+    #[serde(default)]
+    pub headline_now: Option<String>,
     /// Each category's score then and now.
     pub categories: Vec<CategoryChange>,
     /// Every check whose status changed, in the current report's order (then the removed ones).

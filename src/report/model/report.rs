@@ -241,7 +241,7 @@ pub struct DocumentReport {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct DocumentReason {
     /// `age`, `drift`, `dead_link`, `dead_anchor`, `dead_path`, `overdue_review`,
-    /// `front_matter`, `adr_status`, `adr_superseded`, `adr_gap` or `hollow`.
+    /// `front_matter`, `adr_status`, `adr_open`, `adr_superseded`, `adr_gap` or `hollow`.
     pub signal: String,
     /// One sentence with the figures.
     pub message: String,

@@ -8,8 +8,14 @@ use crate::checks::Status;
 pub struct SignOff {
     /// Whether every item is passed or attested.
     pub signed_off: bool,
-    /// The ids of the items neither passed nor attested.
+    /// The ids of the items neither passed nor attested: `failing` and `unattested` together.
     pub missing: Vec<String>,
+    /// Automated checks that did not pass and whose risk nobody accepted.
+    #[serde(default)]
+    pub failing: Vec<String>,
+    /// Items nobody attested that no scan proves: handoff items and skipped checks.
+    #[serde(default)]
+    pub unattested: Vec<String>,
     /// SHA-256 (hex) of the report file's bytes.
     pub report_sha256: String,
     /// SHA-256 (hex) of the sign-off's own content, so that an edited name, date, item or
@@ -53,7 +59,7 @@ pub struct SignOffControl {
     /// `covered` when every item is passed or attested, else `missing`.
     pub state: String,
     /// Each item giving evidence for it, with its sign-off state (`pass`, `attested`,
-    /// `risk_accepted`, `missing`).
+    /// `risk_accepted`, `failing`, `unattested`).
     pub items: Vec<SignOffControlItem>,
 }
 
@@ -79,7 +85,9 @@ pub struct SignOffItem {
     pub status: Status,
     /// The report's reason, or what to attest.
     pub reason: String,
-    /// `pass`, `attested`, `risk_accepted` (a failing check attested) or `missing`.
+    /// `pass`; `attested` (a handoff item or a skipped check a person vouches for);
+    /// `risk_accepted` (a failing check attested); `failing` (a check that did not pass, nobody
+    /// accepted the risk); `unattested` (nobody attested it and no scan proves it).
     pub state: String,
     /// Who attested it.
     pub attested_by: Option<String>,

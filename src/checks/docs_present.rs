@@ -1,6 +1,7 @@
 //! Rule kind `docs_present`: at least `min` documents of a kind exist.
 //!
-//! Reads `documents` (kind and path). Pass with one supporting finding per document found;
+//! Reads `documents` (kind and path); look-alikes (templates, fixtures, index pages, stubs) are
+//! not counted (issue 12). Pass with one supporting finding per document found;
 //! warn with partial credit when some but fewer than `min` exist; fail with one explicit
 //! negative finding when there are none. Defaults: `min = 1`. Evidence quotes the document's
 //! title at most, never its body (access inventories may hold secrets).
@@ -30,6 +31,7 @@ impl Rule for DocsPresent {
     fn evaluate(&self, facts: &RepoFacts, _context: &Context) -> Outcome {
         let found: Vec<Evidence> = facts
             .documents_of(self.kind)
+            .filter(|d| d.counted())
             .map(|d| {
                 let title = d.parsed.title.as_deref().unwrap_or("untitled");
                 Evidence::supporting(

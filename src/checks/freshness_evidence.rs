@@ -5,12 +5,13 @@ use super::rule::Evidence;
 use crate::facts::documents::DocKind;
 use crate::facts::{Document, Reason, RepoFacts};
 
-/// The documents of the given kinds (all kinds when empty), test fixtures left out.
+/// The documents of the given kinds (all kinds when empty), look-alikes (templates, fixtures,
+/// index pages, stubs) left out.
 pub fn judged<'a>(facts: &'a RepoFacts, kinds: &'a [DocKind]) -> impl Iterator<Item = &'a Document> {
     facts
         .documents
         .iter()
-        .filter(move |d| !d.in_test_folder && (kinds.is_empty() || kinds.contains(&d.kind)))
+        .filter(move |d| d.counted() && (kinds.is_empty() || kinds.contains(&d.kind)))
 }
 
 /// One piece of evidence naming the document, the signal and its sentence, at its line.

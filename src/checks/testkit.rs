@@ -23,7 +23,10 @@ pub fn with(path: &str, kind: DocKind, reasons: Vec<Reason>) -> Document {
         parsed: ParsedDoc::empty(DocFormat::Markdown),
         last_changed: None,
         last_changed_from: None,
-        in_test_folder: false,
+        kind_confidence: 1.0,
+        kind_signals: Vec::new(),
+        lookalike: None,
+        sections: Vec::new(),
         stale: reasons
             .iter()
             .any(|r| crate::facts::freshness::STALE_SIGNALS.contains(&r.signal.as_str())),

@@ -83,8 +83,17 @@ pub struct Document {
     pub path: String,
     /// Its kind.
     pub kind: DocKind,
-    /// Which classification rule fired.
+    /// The top signals that decided the kind.
     pub kind_reason: String,
+    /// How sure the classifier is of the kind, 0 to 1 (issue 12).
+    pub kind_confidence: f64,
+    /// Every signal the classifier weighed, heaviest first (for `explain`).
+    pub kind_signals: Vec<documents::WeighedSignal>,
+    /// Set when the document only looks like one of its kind (template, fixture, index page,
+    /// stub): listed, but counted by no check by default.
+    pub lookalike: Option<documents::Lookalike>,
+    /// Sections clearly of another kind than the file (a README's runbook section).
+    pub sections: Vec<documents::SectionKind>,
     /// What the parser found: title, headings, front matter, links…
     #[serde(flatten)]
     pub parsed: ParsedDoc,
@@ -92,9 +101,6 @@ pub struct Document {
     pub last_changed: Option<String>,
     /// `git` or `mtime`: where `last_changed` comes from.
     pub last_changed_from: Option<String>,
-    /// Under a test/fixture/example folder: probably not a real document (not judged fresh or stale).
-    #[serde(skip)]
-    pub in_test_folder: bool,
     /// Whether any staleness signal fired.
     pub stale: bool,
     /// Every staleness or weakness signal, with evidence.
@@ -134,6 +140,13 @@ pub struct RepoFacts {
     pub warnings: Vec<Warning>,
     /// The changed range of a CI run (`exitready gate`); `None` for a scan.
     pub changes: Option<changes::ChangedRange>,
+}
+
+impl Document {
+    /// Whether checks count this document: not a template, fixture, index page or stub.
+    pub fn counted(&self) -> bool {
+        self.lookalike.is_none()
+    }
 }
 
 impl RepoFacts {
@@ -207,6 +220,10 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         started.elapsed()
     );
     let pins = kind_pins(&options.config);
+    let all_paths: Vec<String> = inventory.files.iter().map(|f| f.path.clone()).collect();
+    let sites = documents::SiteContext::from_files(&all_paths, &|path| {
+        snapshot.read(path).ok().map(|b| String::from_utf8_lossy(&b).into_owned())
+    });
     let mut documents = Vec::new();
     let mut named_roles = named::from_config(&options.config);
     for file in inventory.files.iter().filter(|f| f.class == FileClass::Document) {
@@ -217,16 +234,19 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
             continue;
         };
         let parsed = documents::parse(&file.path, format, &text);
-        let class = documents::classify(&file.path, &parsed, &pins);
+        let class = documents::classify(&file.path, &text, &parsed, &pins, &sites);
         named_roles.extend(named::from_document(&file.path, &text));
         documents.push(Document {
             path: file.path.clone(),
             kind: class.kind,
             kind_reason: class.reason,
+            kind_confidence: class.confidence,
+            kind_signals: class.signals,
+            lookalike: class.lookalike,
+            sections: class.sections,
             parsed,
             last_changed: file.mtime.and_then(rfc3339),
             last_changed_from: file.mtime.map(|_| "mtime".to_string()),
-            in_test_folder: class.in_test_folder,
             stale: false,
             reasons: Vec::new(),
         });

@@ -68,7 +68,7 @@ pub fn assess(documents: &mut [Document], inputs: &FreshnessInputs, now: jiff::T
         .iter()
         .zip(&statuses)
         .map(|(doc, status)| {
-            if doc.in_test_folder || is_template(&doc.path) {
+            if doc.lookalike.as_ref().is_some_and(|l| l.is_fake()) || is_template(&doc.path) {
                 return Vec::new();
             }
             let judged = Judged {
@@ -292,7 +292,10 @@ pub(crate) mod testkit {
             parsed: parse(path, format, text),
             last_changed: changed.map(str::to_string),
             last_changed_from: changed.map(|_| "git".to_string()),
-            in_test_folder: false,
+            kind_confidence: 1.0,
+            kind_signals: Vec::new(),
+            lookalike: None,
+            sections: Vec::new(),
             stale: false,
             reasons: Vec::new(),
         }
@@ -373,7 +376,10 @@ mod tests {
                 Some("2020-01-01T00:00:00Z"),
             ),
         ];
-        docs[1].in_test_folder = true;
+        docs[1].lookalike = Some(crate::facts::documents::Lookalike {
+            kind: crate::facts::documents::LookalikeKind::Fixture,
+            reason: "under fixtures/".to_string(),
+        });
         docs.sort_by(|a, b| a.path.cmp(&b.path));
         let inventory = inventory(&[
             "docs/runbooks/a.md",

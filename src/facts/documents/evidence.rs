@@ -1,0 +1,895 @@
+//! Everything the classifier's signals look at, gathered in one pass over a document
+//! (issue 12): path parts, title, what each heading is about, structure (numbered steps,
+//! command blocks, tables) and counts of a few word families in the text.
+//!
+//! Stage: gather facts (no kind is decided here; `signals.rs` weighs these). Reads the path,
+//! the text, the [`ParsedDoc`] and the site context; allocates per heading and per path part,
+//! never per word of the text (words are slices, compared ASCII case-insensitively against
+//! static tables).
+
+use super::model::ParsedDoc;
+use super::site::{Site, SiteContext};
+use super::words::{ascii_lower, has_any, is, is_phrase, name_words, one_of, starts, unnumbered, words};
+
+/// What a heading is about. Each heading may have several topics; a document keeps the first
+/// heading of each topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Topic {
+    // Nygard and MADR decision records, and other record templates (Tyree/Akerman, Y-statements).
+    Status,
+    Context,
+    Decision,
+    Consequences,
+    ContextProblem,
+    ConsideredOptions,
+    DecisionOutcome,
+    DecisionDrivers,
+    ProsCons,
+    Positions,
+    // Design documents, RFCs and KEPs.
+    Summary,
+    Motivation,
+    Goals,
+    NonGoals,
+    Proposal,
+    DesignDetails,
+    RisksMitigations,
+    Graduation,
+    TestPlan,
+    Alternatives,
+    Drawbacks,
+    UserStories,
+    ImplementationHistory,
+    ProductionReadiness,
+    UnresolvedQuestions,
+    // Runbooks: the four groups of DESIGN §4 and the alert-runbook sections.
+    Alerts,
+    Diagnosis,
+    Mitigation,
+    Escalation,
+    Meaning,
+    Impact,
+    // Procedures.
+    Prerequisites,
+    Steps,
+    Verify,
+    // Postmortems.
+    Timeline,
+    RootCause,
+    Lessons,
+    KeyEvents,
+    TimeToRepair,
+    ActionItems,
+    // Onboarding.
+    Install,
+    GettingStarted,
+    Development,
+    Contributing,
+    Workflow,
+    Joiners,
+    // Security policies.
+    Vulnerability,
+    SupportedVersions,
+    // References (API, CLI, terraform-docs module READMEs).
+    TfRequirements,
+    TfProviders,
+    TfModules,
+    TfResources,
+    Inputs,
+    Outputs,
+    Usage,
+    Options,
+    Examples,
+    // Descriptions.
+    Architecture,
+    Components,
+    Overview,
+    Troubleshooting,
+    Access,
+    Deployment,
+    OnCall,
+    Monitoring,
+}
+
+/// How a topic's phrase must appear in a heading (numbering such as "3." removed).
+#[derive(Clone, Copy)]
+enum How {
+    /// The whole heading is the phrase ("Context").
+    Is,
+    /// The phrase appears anywhere ("Risks and Mitigations").
+    Has,
+    /// Some word of the heading starts with the text ("Troubleshooting" for `troubleshoot`).
+    Prefix,
+}
+
+use How::{Has, Is, Prefix};
+use Topic as T;
+
+/// The heading table: (topic, how, phrases). Decision-record headings are listed in the
+/// languages the common ADR templates are translated into (Welsh, Spanish, French, German,
+/// Portuguese, Italian, Turkish), since teams keep them in their own language.
+const HEADING_TOPICS: &[(Topic, How, &[&str])] = &[
+    (
+        T::Status,
+        Is,
+        &["status", "state", "estado", "statut", "stato", "durum", "statws"],
+    ),
+    (
+        T::Context,
+        Is,
+        &[
+            "context", "contexto", "contexte", "kontext", "contesto", "bağlam", "cyd destun", "cyd-destun",
+        ],
+    ),
+    (
+        T::Decision,
+        Is,
+        &[
+            "decision",
+            "the decision",
+            "decision made",
+            "our decision",
+            "decisión",
+            "décision",
+            "entscheidung",
+            "decisão",
+            "decisione",
+            "karar",
+            "penderfyniad",
+        ],
+    ),
+    (
+        T::Consequences,
+        Is,
+        &[
+            "consequences",
+            "consequence",
+            "consecuencias",
+            "conséquences",
+            "konsequenzen",
+            "consequências",
+            "conseguenze",
+            "sonuçlar",
+            "canlyniadau",
+            "implications",
+        ],
+    ),
+    (
+        T::ContextProblem,
+        Has,
+        &["problem statement", "context and problem"],
+    ),
+    (T::ConsideredOptions, Has, &["considered options", "options considered"]),
+    (T::DecisionOutcome, Has, &["decision outcome"]),
+    (T::DecisionDrivers, Has, &["decision drivers"]),
+    (T::ProsCons, Has, &["pros and cons"]),
+    (T::Positions, Is, &["positions", "argument", "arguments"]),
+    (T::Summary, Is, &["summary", "tl dr", "abstract"]),
+    (T::Motivation, Is, &["motivation", "background and motivation"]),
+    (T::Goals, Is, &["goals", "goals and non goals"]),
+    (T::NonGoals, Is, &["non goals", "nongoals", "non-goals"]),
+    (
+        T::Proposal,
+        Is,
+        &["proposal", "proposed solution", "proposed design", "detailed design", "the proposal"],
+    ),
+    (T::DesignDetails, Has, &["design details"]),
+    (T::RisksMitigations, Has, &["risks and mitigations"]),
+    (T::Graduation, Has, &["graduation criteria"]),
+    (T::TestPlan, Is, &["test plan", "testing plan"]),
+    (T::Alternatives, Prefix, &["alternative"]),
+    (T::Drawbacks, Is, &["drawbacks"]),
+    (T::UserStories, Has, &["user stories"]),
+    (T::ImplementationHistory, Has, &["implementation history"]),
+    (T::ProductionReadiness, Has, &["production readiness"]),
+    (T::UnresolvedQuestions, Has, &["unresolved questions", "open questions"]),
+    (T::Alerts, Prefix, &["alert", "symptom", "detect"]),
+    (
+        T::Diagnosis,
+        Prefix,
+        &["diagnos", "triag", "troubleshoot", "investigat", "debug"],
+    ),
+    (
+        T::Mitigation,
+        Prefix,
+        &[
+            "mitigat",
+            "remediat",
+            "resolution",
+            "resolv",
+            "workaround",
+            "recover",
+            "rollback",
+            "restor",
+            "failover",
+        ],
+    ),
+    (T::Mitigation, Has, &["fix", "fixes", "fixing", "roll back", "how to fix"]),
+    (T::Escalation, Prefix, &["escalat", "contact", "oncall", "pager", "paging"]),
+    (T::Escalation, Has, &["on call"]),
+    (T::Meaning, Is, &["meaning"]),
+    (T::Impact, Is, &["impact"]),
+    (
+        T::Prerequisites,
+        Has,
+        &[
+            "prerequisite",
+            "prerequisites",
+            "pre requisites",
+            "before you start",
+            "before you begin",
+            "requirements",
+        ],
+    ),
+    (
+        T::Steps,
+        Is,
+        &["steps", "procedure", "instructions", "process", "the process", "how to"],
+    ),
+    (T::Steps, Prefix, &["step"]),
+    (T::Verify, Prefix, &["verif", "validat", "check"]),
+    (T::Timeline, Has, &["timeline"]),
+    (T::RootCause, Has, &["root cause", "root causes", "cause"]),
+    (T::Lessons, Has, &["lessons learned", "lessons learnt", "what went wrong", "what went well"]),
+    (T::KeyEvents, Has, &["key events"]),
+    (T::TimeToRepair, Has, &["time to repair", "time to resolve", "time to recovery"]),
+    (T::ActionItems, Has, &["action items", "follow up actions", "actions"]),
+    (T::Install, Prefix, &["install"]),
+    (
+        T::GettingStarted,
+        Has,
+        &["getting started", "get started", "quick start", "quickstart", "quick-start"],
+    ),
+    (
+        T::Development,
+        Has,
+        &[
+            "development",
+            "developing",
+            "running locally",
+            "run locally",
+            "local setup",
+            "building locally",
+            "build locally",
+            "running the tests",
+            "running tests",
+            "run the tests",
+            "testing",
+            "building",
+            "local environment",
+            "dev environment",
+        ],
+    ),
+    (T::Contributing, Prefix, &["contribut"]),
+    (
+        T::Workflow,
+        Has,
+        &[
+            "pull request",
+            "pull requests",
+            "code review",
+            "reviewing",
+            "how we work",
+            "ways of working",
+            "working practices",
+            "sprint",
+            "sprints",
+            "branching",
+            "commit messages",
+        ],
+    ),
+    (
+        T::Joiners,
+        Has,
+        &[
+            "joiners",
+            "joiner",
+            "leavers",
+            "leaver",
+            "new starter",
+            "new starters",
+            "onboarding",
+            "your first",
+            "first day",
+            "first week",
+            "orientation",
+        ],
+    ),
+    (
+        T::Vulnerability,
+        Has,
+        &[
+            "vulnerability",
+            "vulnerabilities",
+            "security issue",
+            "security issues",
+            "security bug",
+            "security vulnerability",
+            "disclosure",
+            "security policy",
+            "security release",
+            "security announcements",
+        ],
+    ),
+    (T::SupportedVersions, Has, &["supported versions", "supported releases"]),
+    (T::TfRequirements, Is, &["requirements"]),
+    (T::TfProviders, Is, &["providers"]),
+    (T::TfModules, Is, &["modules"]),
+    (T::TfResources, Is, &["resources"]),
+    (T::Inputs, Is, &["inputs"]),
+    (T::Outputs, Is, &["outputs"]),
+    (T::Usage, Is, &["usage", "synopsis", "syntax"]),
+    (
+        T::Options,
+        Is,
+        &[
+            "options",
+            "flags",
+            "arguments",
+            "argument reference",
+            "attributes reference",
+            "attribute reference",
+            "parameters",
+            "command options",
+            "general options",
+            "return value",
+            "returns",
+        ],
+    ),
+    (T::Examples, Is, &["examples", "example", "example usage"]),
+    (T::Architecture, Has, &["architecture", "how it works", "how this works", "design overview"]),
+    (T::Components, Is, &["components", "main components", "services", "data flow", "data flows"]),
+    (T::Overview, Is, &["overview", "introduction", "about"]),
+    (T::Troubleshooting, Prefix, &["troubleshoot"]),
+    (T::Troubleshooting, Has, &["common issues", "common problems", "known issues"]),
+    (
+        T::Access,
+        Has,
+        &["access", "credentials", "accounts", "secrets", "passwords", "permissions"],
+    ),
+    (T::Deployment, Prefix, &["deploy", "releas"]),
+    (T::OnCall, Has, &["on call", "oncall", "rota", "support hours", "out of hours"]),
+    (T::Monitoring, Prefix, &["monitor", "alerting", "dashboard"]),
+];
+
+/// The topics of one heading's text.
+pub(super) fn heading_topics(text: &str) -> u128 {
+    let all: Vec<&str> = words(text).collect();
+    let w = unnumbered(&all);
+    let mut set = 0u128;
+    for (topic, how, phrases) in HEADING_TOPICS {
+        let hit = match how {
+            Is => phrases.iter().any(|p| is_phrase(&w, p)),
+            Has => has_any(&w, phrases),
+            Prefix => w.iter().any(|word| phrases.iter().any(|p| starts(word, p))),
+        };
+        if hit {
+            set |= 1 << (*topic as u32);
+        }
+    }
+    set
+}
+
+/// Word families counted over the whole text (prose and code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Family {
+    /// The running system: production, live, clusters, nodes, databases.
+    Live,
+    /// Incidents and alerts.
+    Incident,
+    /// Working on code: local machines, tests, pull requests, branches, dependencies.
+    Dev,
+    /// Decisions: decided, options, trade-offs.
+    Decided,
+    /// Vulnerabilities and disclosure.
+    Vuln,
+    /// Credentials and who holds them.
+    Credential,
+}
+
+/// Word → family, sorted by word for binary search (lower-case ASCII).
+const FAMILY_WORDS: &[(&str, Family)] = &[
+    ("1password", Family::Credential),
+    ("alert", Family::Incident),
+    ("alertmanager", Family::Live),
+    ("alerts", Family::Incident),
+    ("branch", Family::Dev),
+    ("branches", Family::Dev),
+    ("bucket", Family::Live),
+    ("chosen", Family::Decided),
+    ("cluster", Family::Live),
+    ("clusters", Family::Live),
+    ("codebase", Family::Dev),
+    ("commit", Family::Dev),
+    ("commits", Family::Dev),
+    ("compile", Family::Dev),
+    ("consequences", Family::Decided),
+    ("contributor", Family::Dev),
+    ("contributors", Family::Dev),
+    ("credential", Family::Credential),
+    ("credentials", Family::Credential),
+    ("cve", Family::Vuln),
+    ("database", Family::Live),
+    ("databases", Family::Live),
+    ("decide", Family::Decided),
+    ("decided", Family::Decided),
+    ("decision", Family::Decided),
+    ("dependabot", Family::Dev),
+    ("developer", Family::Dev),
+    ("developers", Family::Dev),
+    ("disclosure", Family::Vuln),
+    ("downtime", Family::Incident),
+    ("exploit", Family::Vuln),
+    ("gemfile", Family::Dev),
+    ("incident", Family::Incident),
+    ("incidents", Family::Incident),
+    ("instance", Family::Live),
+    ("instances", Family::Live),
+    ("keepass", Family::Credential),
+    ("lastpass", Family::Credential),
+    ("live", Family::Live),
+    ("local", Family::Dev),
+    ("localhost", Family::Dev),
+    ("locally", Family::Dev),
+    ("mfa", Family::Credential),
+    ("namespace", Family::Live),
+    ("namespaces", Family::Live),
+    ("node", Family::Live),
+    ("nodes", Family::Live),
+    ("outage", Family::Incident),
+    ("password", Family::Credential),
+    ("passwords", Family::Credential),
+    ("pod", Family::Live),
+    ("pods", Family::Live),
+    ("pr", Family::Dev),
+    ("prod", Family::Live),
+    ("production", Family::Live),
+    ("prs", Family::Dev),
+    ("refactor", Family::Dev),
+    ("refactoring", Family::Dev),
+    ("rotate", Family::Credential),
+    ("rotated", Family::Credential),
+    ("rotation", Family::Credential),
+    ("rspec", Family::Dev),
+    ("security", Family::Vuln),
+    ("severity", Family::Incident),
+    ("staging", Family::Live),
+    ("tradeoffs", Family::Decided),
+    ("unit", Family::Dev),
+    ("vulnerabilities", Family::Vuln),
+    ("vulnerability", Family::Vuln),
+];
+
+/// Which family a word belongs to.
+fn family_of(word: &str) -> Option<Family> {
+    let mut buf = [0u8; 24];
+    let lower = ascii_lower(word, &mut buf)?;
+    FAMILY_WORDS
+        .binary_search_by(|(w, _)| w.cmp(&lower))
+        .ok()
+        .map(|i| FAMILY_WORDS[i].1)
+}
+
+/// Commands that act on running systems: cloud CLIs, Kubernetes, infrastructure as code, PaaS
+/// and database clients, remote shells.
+const OPS_TOOLS: &[&str] = &[
+    "kubectl",
+    "k9s",
+    "stern",
+    "helm",
+    "kubens",
+    "kubectx",
+    "eksctl",
+    "aws",
+    "aws-vault",
+    "gcloud",
+    "gsutil",
+    "az",
+    "terraform",
+    "terragrunt",
+    "tofu",
+    "cf",
+    "bosh",
+    "credhub",
+    "fly",
+    "vault",
+    "psql",
+    "mysql",
+    "redis-cli",
+    "mongo",
+    "mongosh",
+    "pg_dump",
+    "pg_restore",
+    "ssh",
+    "scp",
+    "gds",
+    "velero",
+    "argocd",
+    "systemctl",
+    "journalctl",
+    "ansible-playbook",
+    "cloud-platform",
+    "nomad",
+    "consul",
+    "openstack",
+    "heroku",
+    "flux",
+    "istioctl",
+];
+
+/// Commands of working on code: package managers, builds, tests, version control.
+const DEV_TOOLS: &[&str] = &[
+    "bundle",
+    "npm",
+    "yarn",
+    "pnpm",
+    "npx",
+    "make",
+    "go",
+    "cargo",
+    "pip",
+    "pip3",
+    "pipenv",
+    "poetry",
+    "python",
+    "python3",
+    "node",
+    "./gradlew",
+    "gradle",
+    "mvn",
+    "dotnet",
+    "rspec",
+    "rails",
+    "ruby",
+    "rake",
+    "git",
+    "brew",
+    "rbenv",
+    "nvm",
+    "pyenv",
+    "docker-compose",
+    "skaffold",
+    "tox",
+    "pytest",
+    "jest",
+];
+
+/// Languages of code blocks that are shell sessions.
+const SHELL_LANGS: &[&str] = &[
+    "sh",
+    "bash",
+    "shell",
+    "console",
+    "zsh",
+    "shell-session",
+    "shellsession",
+    "terminal",
+    "powershell",
+    "ps1",
+    "cmd",
+    "bat",
+    "fish",
+    "",
+];
+
+/// Verbs that open the title of an operational or developer task ("Add nodes to the cluster",
+/// "Rotate the auth0 credentials", "Unlock the Terraform state"): the imperative titles of
+/// procedure pages in runbook sites and team manuals.
+const TASK_VERBS: &[&str] = &[
+    "access", "add", "adding", "apply", "block", "bootstrap", "change", "changing", "check", "clean", "configure",
+    "configuring", "connect", "connecting", "convert", "create", "creating", "debug", "debugging", "decommission",
+    "delete", "deleting", "deploy", "deploying", "destroy", "disable", "drain", "edit", "editing", "empty", "enable",
+    "escalate", "expand", "export", "fix", "fixing", "find", "finding", "gain", "get", "getting", "grant", "import",
+    "importing", "increase", "install", "investigate", "investigating", "kill", "manage", "managing", "manually",
+    "migrate", "migrating", "monitor", "move", "patch", "promote", "provision", "provisioning", "purge", "query",
+    "rebuild", "recover", "recycle", "recycling", "reduce", "reducing", "refresh", "reindex", "remove", "removing",
+    "rename", "renew", "replace", "request", "reset", "resize", "resolve", "resolving", "respond", "responding",
+    "restart", "restore", "restoring", "resync", "retrieve", "revoke", "roll", "rollback", "rotate", "rotating", "run",
+    "running", "scale", "scaling", "set", "setting", "setup", "shut", "start", "stop", "switch", "sync", "test",
+    "testing", "troubleshoot", "troubleshooting", "unblock", "unlock", "update", "updating", "upgrade", "upgrading",
+    "use", "using", "validate", "verify",
+];
+
+/// The parts of a path the signals look at.
+pub(super) struct PathParts<'a> {
+    /// Folder names as written, outermost first.
+    pub dirs: Vec<&'a str>,
+    /// The file name as written.
+    pub name: &'a str,
+    /// The file name without its document extensions (`.html.md.erb` and friends).
+    pub stem: &'a str,
+    /// Words of the stem, split at camelCase (see [`name_words`]).
+    pub words: Vec<&'a str>,
+}
+
+impl<'a> PathParts<'a> {
+    /// Splits a repository-relative path.
+    pub(super) fn new(path: &'a str) -> Self {
+        let mut dirs: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let name = dirs.pop().unwrap_or("");
+        let mut stem = name;
+        while let Some(dot) = stem.rfind('.') {
+            let ext = &stem[dot + 1..];
+            let doc_ext = one_of(
+                ext,
+                &[
+                    "md", "markdown", "mdx", "mdown", "mkd", "erb", "html", "htm", "adoc", "asciidoc", "rst", "txt",
+                ],
+            );
+            if dot == 0 || !doc_ext {
+                break;
+            }
+            stem = &stem[..dot];
+        }
+        PathParts {
+            dirs,
+            name,
+            stem,
+            words: name_words(stem),
+        }
+    }
+
+    /// The innermost folder whose name is one of `names` (ASCII case-insensitive).
+    pub(super) fn dir_in(&self, names: &[&str]) -> Option<&'a str> {
+        self.dirs.iter().rev().find(|d| one_of(d, names)).copied()
+    }
+
+    /// The folder holding the file.
+    pub(super) fn parent(&self) -> Option<&'a str> {
+        self.dirs.last().copied()
+    }
+
+    /// Whether the stem is one of `stems`.
+    pub(super) fn stem_is(&self, stems: &[&str]) -> bool {
+        one_of(self.stem, stems)
+    }
+
+    /// Whether the stem's words hold one of the phrases.
+    pub(super) fn named(&self, phrases: &[&str]) -> bool {
+        has_any(&self.words, phrases)
+    }
+}
+
+/// Counts of code-block structure.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Commands {
+    /// Code blocks.
+    pub blocks: usize,
+    /// Shell blocks (declared shell, or undeclared with a command in them).
+    pub shell_blocks: usize,
+    /// Command lines (in blocks or code spans) running an operations tool.
+    pub ops: usize,
+    /// Command lines running a developer tool.
+    pub dev: usize,
+}
+
+/// Everything the signals read about one document.
+pub(super) struct Evidence<'a> {
+    /// The repository-relative path.
+    pub path: &'a str,
+    /// Its parts.
+    pub p: PathParts<'a>,
+    /// The parsed document.
+    pub doc: &'a ParsedDoc,
+    /// The raw text.
+    pub text: &'a str,
+    /// The title, if any.
+    pub title: &'a str,
+    /// Words of the title, numbering removed.
+    pub title_words: Vec<&'a str>,
+    /// Per topic bit: the index of the first heading with that topic.
+    first_heading: Vec<(Topic, usize)>,
+    /// All topics present.
+    topics: u128,
+    /// Per family: how many words of the text belong to it.
+    families: [usize; 6],
+    /// Code structure.
+    pub commands: Commands,
+    /// Words of prose that are not link text.
+    pub prose_words: usize,
+    /// The site the page belongs to.
+    pub site: Option<&'a Site>,
+    /// The repository's committed description.
+    pub repo_description: Option<&'a str>,
+}
+
+impl<'a> Evidence<'a> {
+    /// Gathers the evidence of one document.
+    pub(super) fn new(path: &'a str, text: &'a str, doc: &'a ParsedDoc, site: &'a SiteContext) -> Self {
+        let title = doc.title.as_deref().unwrap_or("");
+        let all: Vec<&str> = words(title).collect();
+        let title_words = unnumbered(&all);
+        let mut first_heading: Vec<(Topic, usize)> = Vec::new();
+        let mut topics = 0u128;
+        for (i, h) in doc.headings.iter().enumerate() {
+            let set = heading_topics(&h.text);
+            let new = set & !topics;
+            if new != 0 {
+                for (topic, _, _) in HEADING_TOPICS {
+                    let bit = 1u128 << (*topic as u32);
+                    if new & bit != 0 && !first_heading.iter().any(|(t, _)| t == topic) {
+                        first_heading.push((*topic, i));
+                    }
+                }
+                topics |= set;
+            }
+        }
+        let mut families = [0usize; 6];
+        for word in words(text) {
+            if let Some(f) = family_of(word) {
+                families[f as usize] += 1;
+            }
+        }
+        let mut commands = Commands {
+            blocks: doc.code_blocks.len(),
+            ..Commands::default()
+        };
+        for block in &doc.code_blocks {
+            let ops = block.first_words.iter().filter(|w| OPS_TOOLS.contains(&w.as_str())).count();
+            let dev = block.first_words.iter().filter(|w| DEV_TOOLS.contains(&w.as_str())).count();
+            if one_of(&block.lang, &SHELL_LANGS[..SHELL_LANGS.len() - 1]) || ops + dev > 0 {
+                commands.shell_blocks += 1;
+            }
+            commands.ops += ops;
+            commands.dev += dev;
+        }
+        for span in &doc.code_spans {
+            let first = span.text.split_whitespace().next().unwrap_or("");
+            if span.text.contains(' ') {
+                if one_of(first, OPS_TOOLS) {
+                    commands.ops += 1;
+                } else if one_of(first, DEV_TOOLS) {
+                    commands.dev += 1;
+                }
+            }
+        }
+        Evidence {
+            path,
+            p: PathParts::new(path),
+            doc,
+            text,
+            title,
+            title_words,
+            first_heading,
+            topics,
+            families,
+            commands,
+            prose_words: doc.words.saturating_sub(doc.link_words),
+            site: site.site_of(path),
+            repo_description: site.repository.as_ref().map(|r| r.text.as_str()),
+        }
+    }
+
+    /// Whether some heading has the topic.
+    pub(super) fn has(&self, topic: Topic) -> bool {
+        self.topics & (1 << (topic as u32)) != 0
+    }
+
+    /// The first heading with the topic, as written.
+    pub(super) fn heading(&self, topic: Topic) -> Option<&'a str> {
+        self.first_heading
+            .iter()
+            .find(|(t, _)| *t == topic)
+            .map(|(_, i)| self.doc.headings[*i].text.as_str())
+    }
+
+    /// The headings of the topics present, in the order given, as a reason list.
+    pub(super) fn headings_of(&self, topics: &[Topic]) -> Vec<&'a str> {
+        topics.iter().filter_map(|t| self.heading(*t)).collect()
+    }
+
+    /// How many of the topics are present.
+    pub(super) fn count(&self, topics: &[Topic]) -> usize {
+        topics.iter().filter(|t| self.has(**t)).count()
+    }
+
+    /// How many words of the family the text holds.
+    pub(super) fn family(&self, family: Family) -> usize {
+        self.families[family as usize]
+    }
+
+    /// Whether the title opens with a task verb ("Rotate…", "How to rotate…", "Rotating…").
+    pub(super) fn imperative_title(&self) -> Option<&'a str> {
+        let w = &self.title_words;
+        let verb = match w.first() {
+            Some(first) if is(first, "how") && w.get(1).is_some_and(|s| is(s, "to")) => w.get(2),
+            Some(first) if is(first, "howto") => w.get(1),
+            first => first,
+        };
+        verb.filter(|v| one_of(v, TASK_VERBS)).copied()
+    }
+
+    /// Whether the `Status` of a decision record is stated: a `Status:` field, or a Status
+    /// heading whose first line is one of the usual states.
+    pub(super) fn decision_status(&self) -> bool {
+        let states = [
+            "proposed",
+            "accepted",
+            "rejected",
+            "deprecated",
+            "superseded",
+            "draft",
+            "approved",
+            "decided",
+            "agreed",
+            "implemented",
+            "amended",
+            "pending",
+            "on hold",
+        ];
+        let stated = |v: &str| {
+            let w: Vec<&str> = words(v).collect();
+            w.first().is_some_and(|f| states.iter().any(|s| is(f, s.split(' ').next().unwrap_or(s))))
+        };
+        let field = self
+            .doc
+            .inline_fields
+            .iter()
+            .any(|(k, v, _)| is(k, "status") && stated(v))
+            || self.doc.field("status").is_some_and(|v| stated(&v));
+        let heading = self
+            .first_heading
+            .iter()
+            .find(|(t, _)| *t == Topic::Status)
+            .and_then(|(_, i)| self.doc.headings[*i].first_text.as_deref())
+            .is_some_and(stated);
+        field || heading
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{DocFormat, parse};
+    use super::*;
+    use pretty_assertions::assert_eq;
+
+    fn topics_of(text: &str) -> Vec<Topic> {
+        let set = heading_topics(text);
+        let mut out: Vec<Topic> = HEADING_TOPICS
+            .iter()
+            .map(|(t, _, _)| *t)
+            .filter(|t| set & (1 << (*t as u32)) != 0)
+            .collect();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn heading_table() {
+        let cases: &[(&str, &[Topic])] = &[
+            ("Context", &[T::Context]),
+            ("3. Context and Problem Statement", &[T::ContextProblem]),
+            ("## Decision Outcome", &[T::DecisionOutcome]),
+            ("Karar", &[T::Decision]),
+            ("Bağlam", &[T::Context]),
+            ("Risks and Mitigations", &[T::Mitigation, T::RisksMitigations]),
+            ("Non-Goals", &[T::NonGoals]),
+            ("Troubleshooting", &[T::Diagnosis, T::Troubleshooting]),
+            ("Step 2: drain the node", &[T::Steps]),
+            ("Prerequisites", &[T::Prerequisites]),
+            ("Reporting a Vulnerability", &[T::Vulnerability]),
+            ("Inputs", &[T::Inputs]),
+            ("Joiners' guide", &[T::Joiners]),
+            ("Overview", &[T::Overview]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(topics_of(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn one_pass_evidence() {
+        let text = "---\ntitle: Rotate the auth0 credentials\n---\n\n## Prerequisites\n\nAccess to production.\n\n## Steps\n\n1. Log in\n2. Run:\n\n```bash\n$ kubectl -n live get pods\naws s3 ls\n# a comment\n```\n\n3. Check `git status` and `bundle exec rake x`\n";
+        let doc = parse("source/rotate.html.md.erb", DocFormat::Markdown, text);
+        let site = SiteContext::default();
+        let e = Evidence::new("source/rotate.html.md.erb", text, &doc, &site);
+        assert_eq!(e.p.stem, "rotate");
+        assert_eq!(e.imperative_title(), Some("Rotate"));
+        assert!(e.has(T::Prerequisites) && e.has(T::Steps));
+        assert_eq!(e.headings_of(&[T::Steps, T::Prerequisites]), ["Steps", "Prerequisites"]);
+        assert_eq!(e.family(Family::Live), 2);
+        assert_eq!(e.family(Family::Credential), 1);
+        assert_eq!((e.commands.blocks, e.commands.shell_blocks, e.commands.ops, e.commands.dev), (1, 1, 2, 1));
+        assert_eq!(doc.ordered_items, 3);
+    }
+}

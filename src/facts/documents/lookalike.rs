@@ -1,0 +1,240 @@
+//! Documents that only look like the real thing (issue 12, class 3): templates and scaffolds,
+//! test fixtures, section index pages and stubs that point elsewhere. They keep the kind they
+//! imitate (an ADR template is an `adr`) but no check counts them by default; the reason says
+//! why.
+//!
+//! Stage: judgement over facts, after the kind is weighed. Reads an [`Evidence`]; produces an
+//! optional [`Lookalike`]. Each test names a convention projects share.
+
+use super::evidence::Evidence;
+use super::model::{Lookalike, LookalikeKind};
+use super::words::{has_any, is, one_of, starts, words};
+
+/// Folders of test data (at any depth): a document there is a fixture. `examples/` is not one:
+/// teams keep real worked examples there.
+const FIXTURE_DIRS: &[&str] = &[
+    "test",
+    "tests",
+    "__tests__",
+    "fixtures",
+    "fixture",
+    "testdata",
+    "test-data",
+    "test_data",
+    "integration-tests",
+    "integration_tests",
+    "integration-test",
+    "e2e-tests",
+    "test-fixtures",
+];
+
+/// Folders of templates and scaffolds: `templates/` (and its translations in localised docs
+/// sites), Hugo `archetypes/`, `scaffold(s)/`, cookiecutter's `{{cookiecutter…}}` trees.
+const TEMPLATE_DIRS: &[&str] = &[
+    "template",
+    "templates",
+    "_templates",
+    "archetypes",
+    "scaffold",
+    "scaffolds",
+    "scaffolding",
+    "plantillas",
+    "plantilla",
+    "modeles",
+    "modèles",
+    "modelos",
+    "vorlagen",
+    "templedi",
+    "şablonlar",
+    "テンプレート",
+    "템플릿",
+    "模板",
+];
+
+/// The look-alike a document is, if any.
+pub(super) fn lookalike(e: &Evidence) -> Option<Lookalike> {
+    fixture(e).or_else(|| template(e)).or_else(|| index(e)).or_else(|| stub(e))
+}
+
+fn make(kind: LookalikeKind, reason: String) -> Option<Lookalike> {
+    Some(Lookalike { kind, reason })
+}
+
+/// Under a test-data folder.
+fn fixture(e: &Evidence) -> Option<Lookalike> {
+    let dir = e.p.dirs.iter().rev().find(|d| one_of(d, FIXTURE_DIRS))?;
+    make(LookalikeKind::Fixture, format!("under {dir}/"))
+}
+
+/// A template or scaffold: by name, by folder, or by placeholders where values belong.
+fn template(e: &Evidence) -> Option<Lookalike> {
+    use LookalikeKind::Template;
+    let stem = e.p.stem.to_lowercase();
+    if ["template", "templed", "plantilla", "scaffold", "boilerplate", "skeleton"]
+        .iter()
+        .any(|t| stem.contains(t))
+    {
+        return make(Template, format!("name {}", e.p.name));
+    }
+    if has_any(&e.p.words, &["license header", "licence header", "copyright header"]) {
+        return make(Template, format!("licence header boilerplate {}", e.p.name));
+    }
+    if let Some(dir) = e.p.dirs.iter().rev().find(|d| {
+        one_of(d, TEMPLATE_DIRS) || d.to_lowercase().contains("template") || d.to_lowercase().contains("cookiecutter")
+    }) {
+        return make(Template, format!("under {dir}/"));
+    }
+    if let Some(what) = placeholder_name(e.p.stem) {
+        return make(Template, format!("placeholder name {what}"));
+    }
+    let title_words: Vec<&str> = words(e.title).collect();
+    if title_words.iter().any(|w| one_of(w, &["template", "templates", "şablonu", "plantilla", "templed"])) {
+        return make(Template, format!("title \"{}\"", e.title));
+    }
+    if let Some(found) = placeholder_metadata(e) {
+        return make(Template, found);
+    }
+    None
+}
+
+/// `NNNN-kep-template`, `yyyymmdd-template`, `XXXX-title`: names that are placeholders.
+fn placeholder_name(stem: &str) -> Option<&str> {
+    let first = stem.split(['-', '_', '.']).next().unwrap_or("");
+    let placeholder = matches!(first.to_ascii_lowercase().as_str(), "nnnn" | "xxxx" | "yyyymmdd" | "yyyy");
+    placeholder.then_some(first)
+}
+
+/// Whether a value is a placeholder: its own key in capitals (`Date: DATE`), braces
+/// (`{DATE_YESTERDAY}`, `{title}`), brackets holding words (`[Insert Date]`, `[short title]`),
+/// angle brackets (`<date>`), or a date pattern (`YYYY-MM-DD`).
+fn placeholder_value(key: &str, value: &str) -> bool {
+    let v = value.trim().trim_matches(['*', '_', '"', '\'']).trim();
+    if v.is_empty() {
+        return false;
+    }
+    let own_key = v.eq_ignore_ascii_case(key) && v.chars().all(|c| !c.is_lowercase());
+    let braces = v.starts_with('{') && v.contains('}');
+    let brackets = v.starts_with('[') && v.ends_with(']') && !v.contains("](") && v.len() > 3;
+    let angles = v.starts_with('<') && v.ends_with('>') && !v.contains('@') && !v.contains("://");
+    let date = ["yyyy-mm-dd", "dd/mm/yyyy", "yyyy/mm/dd", "mm/dd/yyyy"]
+        .iter()
+        .any(|p| v.to_ascii_lowercase().contains(p));
+    let caps_word = v.len() >= 4 && v.chars().all(|c| c.is_ascii_uppercase() || c == '_') && matches!(v, "DATE" | "STATUS" | "TITLE" | "NUMBER" | "NAME" | "AUTHOR" | "AUTHORS");
+    own_key || braces || brackets || angles || date || caps_word
+}
+
+/// Placeholders where a record keeps its metadata: the title, `Key: value` fields, front
+/// matter, headings, or HTML comments prompting the writer.
+fn placeholder_metadata(e: &Evidence) -> Option<String> {
+    let title = e.title.trim();
+    let title_placeholder = (title.starts_with('[') && title.ends_with(']'))
+        || (title.starts_with('{') && title.ends_with('}'))
+        || title.contains("{title}")
+        || title.contains("NNNN")
+        || words(title).filter(|w| w.len() > 1).all(|w| w.chars().all(|c| c.is_ascii_uppercase()) && one_of(w, &["NUMBER", "TITLE", "DATE"]))
+            && !title.is_empty();
+    if title_placeholder {
+        return Some(format!("placeholder title \"{title}\""));
+    }
+    for (key, value, line) in &e.doc.inline_fields {
+        if placeholder_value(key, value) {
+            return Some(format!("placeholder `{key}: {}` (line {line})", value.trim()));
+        }
+    }
+    if let Some(fm) = &e.doc.front_matter {
+        for (key, value) in &fm.fields {
+            if let Some(s) = value.as_str()
+                && placeholder_value(key, s)
+                && one_of(key, &["date", "status", "title", "deciders", "author", "authors", "owner", "last_reviewed"])
+            {
+                return Some(format!("placeholder front matter `{key}: {s}`"));
+            }
+        }
+    }
+    let braced = e.doc.headings.iter().find(|h| {
+        let t = h.text.trim();
+        (t.starts_with('{') && t.ends_with('}')) || (t.starts_with('[') && t.ends_with(']') && t.len() > 3)
+    });
+    if let Some(h) = braced {
+        return Some(format!("placeholder heading \"{}\" (line {})", h.text, h.line));
+    }
+    for p in &e.doc.placeholders {
+        let t = p.text.to_ascii_lowercase();
+        if t.starts_with("[insert") || t.starts_with("<insert") || t.starts_with("{insert") || t == "fill in" {
+            return Some(format!("placeholder {} (line {})", p.text, p.line));
+        }
+    }
+    // MADR's bare templates: every section holds only a comment telling what to write.
+    let prompts = e
+        .doc
+        .comments
+        .iter()
+        .filter(|c| {
+            let first = words(&c.text).next().unwrap_or("");
+            one_of(first, &["describe", "explain", "list", "what", "which", "this", "optional", "add", "state", "replace", "provide", "use", "insert", "who", "how"])
+        })
+        .count();
+    if prompts >= 3 && e.prose_words < 150 {
+        return Some(format!("{prompts} comments prompting the writer"));
+    }
+    None
+}
+
+/// A section index page: Hugo `_index.md` with (almost) no prose, an index/README that only
+/// lists links to its neighbours, a site's home page, or a page generated from data.
+fn index(e: &Evidence) -> Option<Lookalike> {
+    use LookalikeKind::Index;
+    let doc = e.doc;
+    let content = doc.code_blocks.is_empty() && doc.tables.is_empty() && doc.ordered_items < 3;
+    if is(e.p.stem, "_index") && e.prose_words <= 40 && content {
+        return make(Index, "section page with no content of its own".to_string());
+    }
+    let index_stem = e.p.stem_is(&["readme", "index", "_index", "summary", "toc", "contents"]);
+    let links_only = doc.link_list_items >= 3 && doc.link_list_items * 2 >= doc.list_items.max(1);
+    let own_words = e.prose_words.saturating_sub(doc.list_items * 3);
+    if index_stem && links_only && own_words <= 150 && content {
+        return make(Index, format!("lists {} links with little text of its own", doc.link_list_items));
+    }
+    // A site's home page: the index at the root of the site's pages, short.
+    if let Some(site) = e.site
+        && index_stem
+        && e.path.strip_prefix(site.content_dir.as_str()).is_some_and(|rest| !rest.contains('/'))
+        && e.prose_words <= 60
+        && content
+    {
+        return make(Index, format!("home page of the site \"{}\"", site.says));
+    }
+    // Middleman/ERB pages that render data (`<%= … %>`) with hardly any prose of their own.
+    let erb = e.text.matches("<%").count();
+    if erb >= 1 && e.prose_words <= 40 && doc.headings.len() <= 2 && content {
+        return make(Index, "page generated from data (ERB), no prose of its own".to_string());
+    }
+    None
+}
+
+/// A stub: a short page whose content is a pointer to where the real document lives.
+fn stub(e: &Evidence) -> Option<Lookalike> {
+    let doc = e.doc;
+    let structure = !doc.code_blocks.is_empty() || !doc.tables.is_empty() || doc.ordered_items >= 2 || doc.list_items >= 4;
+    let headings = doc.headings.iter().filter(|h| Some(h.text.as_str()) != doc.title.as_deref()).count();
+    let links = doc.links.iter().filter(|l| !l.image).count() + e.text.matches("https://").count();
+    let title_words = words(e.title).count();
+    let body = doc.words.saturating_sub(title_words + headings * 3);
+    if structure || headings > 2 || links == 0 || body > 60 {
+        return None;
+    }
+    let pointer = words(e.text).any(|w| {
+        one_of(w, &["see", "refer", "moved", "lives", "kept", "stored", "found", "details", "source", "guidance", "link", "readme"])
+            || starts(w, "locat")
+    });
+    if pointer || body <= 25 {
+        let target = doc
+            .links
+            .iter()
+            .find(|l| !l.image)
+            .map(|l| l.target.clone())
+            .unwrap_or_else(|| "a link".to_string());
+        return make(LookalikeKind::Stub, format!("only points to {target}"));
+    }
+    None
+}

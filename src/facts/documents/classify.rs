@@ -67,7 +67,6 @@ const REASON_SIGNALS: usize = 3;
 /// weighed signals (see the module documentation).
 pub fn classify(path: &str, text: &str, doc: &ParsedDoc, pins: &[KindPin], site: &SiteContext) -> Classification {
     let e = Evidence::new(path, text, doc, site);
-    let look = lookalike(&e);
     let decided = front_matter_kind(doc)
         .or_else(|| {
             pins.iter()
@@ -83,6 +82,7 @@ pub fn classify(path: &str, text: &str, doc: &ParsedDoc, pins: &[KindPin], site:
             sections: Vec::new(),
         });
     let mut class = decided.unwrap_or_else(|| weigh(&e));
+    let look = lookalike(&e, class.kind);
     if let Some(l) = &look {
         class.reason = format!("{}; {l}", class.reason);
     }

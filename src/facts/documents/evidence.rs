@@ -387,27 +387,37 @@ pub(super) enum Family {
     Credential,
 }
 
-/// Word → family, sorted by word for binary search (lower-case ASCII).
+/// Word → family (lower-case ASCII). `Live` is the vocabulary of a running system: its
+/// environments, infrastructure and the services that watch it; `Dev` that of working on
+/// code. Sorted at first use.
 const FAMILY_WORDS: &[(&str, Family)] = &[
     ("1password", Family::Credential),
     ("alert", Family::Incident),
     ("alertmanager", Family::Live),
     ("alerts", Family::Incident),
-    ("branch", Family::Dev),
-    ("branches", Family::Dev),
+    ("aws", Family::Live),
+    ("backup", Family::Live),
+    ("backups", Family::Live),
+    ("bosh", Family::Live),
+    ("brakeman", Family::Dev),
     ("bucket", Family::Live),
+    ("certificate", Family::Live),
+    ("certificates", Family::Live),
     ("chosen", Family::Decided),
+    ("ci", Family::Dev),
+    ("cloudfront", Family::Live),
     ("cluster", Family::Live),
     ("clusters", Family::Live),
     ("codebase", Family::Dev),
-    ("commit", Family::Dev),
-    ("commits", Family::Dev),
+    ("codeql", Family::Dev),
     ("compile", Family::Dev),
+    ("concourse", Family::Live),
     ("consequences", Family::Decided),
     ("contributor", Family::Dev),
     ("contributors", Family::Dev),
     ("credential", Family::Credential),
     ("credentials", Family::Credential),
+    ("css", Family::Dev),
     ("cve", Family::Vuln),
     ("database", Family::Live),
     ("databases", Family::Live),
@@ -415,59 +425,97 @@ const FAMILY_WORDS: &[(&str, Family)] = &[
     ("decided", Family::Decided),
     ("decision", Family::Decided),
     ("dependabot", Family::Dev),
+    ("dependencies", Family::Dev),
     ("developer", Family::Dev),
     ("developers", Family::Dev),
     ("disclosure", Family::Vuln),
+    ("dns", Family::Live),
     ("downtime", Family::Incident),
+    ("ec2", Family::Live),
+    ("eks", Family::Live),
+    ("elasticsearch", Family::Live),
+    ("eslint", Family::Dev),
     ("exploit", Family::Vuln),
+    ("failover", Family::Live),
+    ("fastly", Family::Live),
+    ("gem", Family::Dev),
     ("gemfile", Family::Dev),
+    ("gems", Family::Dev),
+    ("gke", Family::Live),
+    ("grafana", Family::Live),
     ("incident", Family::Incident),
     ("incidents", Family::Incident),
+    ("ingress", Family::Live),
     ("instance", Family::Live),
     ("instances", Family::Live),
+    ("javascript", Family::Dev),
+    ("jquery", Family::Dev),
     ("keepass", Family::Credential),
+    ("kibana", Family::Live),
+    ("kubernetes", Family::Live),
     ("lastpass", Family::Credential),
+    ("lint", Family::Dev),
+    ("linter", Family::Dev),
     ("live", Family::Live),
-    ("local", Family::Dev),
     ("localhost", Family::Dev),
     ("locally", Family::Dev),
+    ("logit", Family::Live),
     ("mfa", Family::Credential),
     ("namespace", Family::Live),
     ("namespaces", Family::Live),
     ("node", Family::Live),
     ("nodes", Family::Live),
+    ("opensearch", Family::Live),
     ("outage", Family::Incident),
+    ("pagerduty", Family::Live),
     ("password", Family::Credential),
     ("passwords", Family::Credential),
+    ("pipeline", Family::Live),
+    ("pipelines", Family::Live),
     ("pod", Family::Live),
     ("pods", Family::Live),
-    ("pr", Family::Dev),
+    ("postgres", Family::Live),
+    ("postgresql", Family::Live),
     ("prod", Family::Live),
     ("production", Family::Live),
-    ("prs", Family::Dev),
+    ("prometheus", Family::Live),
+    ("rails", Family::Dev),
+    ("rds", Family::Live),
+    ("redis", Family::Live),
     ("refactor", Family::Dev),
     ("refactoring", Family::Dev),
     ("rotate", Family::Credential),
     ("rotated", Family::Credential),
     ("rotation", Family::Credential),
     ("rspec", Family::Dev),
+    ("rubocop", Family::Dev),
+    ("ruby", Family::Dev),
+    ("sass", Family::Dev),
     ("security", Family::Vuln),
     ("severity", Family::Incident),
+    ("snapshot", Family::Live),
+    ("snapshots", Family::Live),
     ("staging", Family::Live),
+    ("terraform", Family::Live),
+    ("tests", Family::Dev),
     ("tradeoffs", Family::Decided),
-    ("unit", Family::Dev),
+    ("typescript", Family::Dev),
+    ("vpc", Family::Live),
     ("vulnerabilities", Family::Vuln),
     ("vulnerability", Family::Vuln),
 ];
 
 /// Which family a word belongs to.
 fn family_of(word: &str) -> Option<Family> {
+    static SORTED: std::sync::OnceLock<Vec<(&'static str, Family)>> = std::sync::OnceLock::new();
+    let table = SORTED.get_or_init(|| {
+        let mut t = FAMILY_WORDS.to_vec();
+        t.sort_unstable_by_key(|(w, _)| *w);
+        t
+    });
     let mut buf = [0u8; 24];
     let lower = ascii_lower(word, &mut buf)?;
-    FAMILY_WORDS
-        .binary_search_by(|(w, _)| w.cmp(&lower))
-        .ok()
-        .map(|i| FAMILY_WORDS[i].1)
+    table.binary_search_by(|(w, _)| w.cmp(&lower)).ok().map(|i| table[i].1)
 }
 
 /// Commands that act on running systems: cloud CLIs, Kubernetes, infrastructure as code, PaaS
@@ -517,14 +565,14 @@ const OPS_TOOLS: &[&str] = &[
     "istioctl",
 ];
 
-/// Commands of working on code: package managers, builds, tests, version control.
+/// Commands of working on code: package managers, builds, tests. Version control (`git`) and
+/// `make` are left out: operations teams use them as much (GitOps, Makefile targets).
 const DEV_TOOLS: &[&str] = &[
     "bundle",
     "npm",
     "yarn",
     "pnpm",
     "npx",
-    "make",
     "go",
     "cargo",
     "pip",
@@ -542,7 +590,6 @@ const DEV_TOOLS: &[&str] = &[
     "rails",
     "ruby",
     "rake",
-    "git",
     "brew",
     "rbenv",
     "nvm",
@@ -588,6 +635,26 @@ const TASK_VERBS: &[&str] = &[
     "running", "scale", "scaling", "set", "setting", "setup", "shut", "start", "stop", "switch", "sync", "test",
     "testing", "troubleshoot", "troubleshooting", "unblock", "unlock", "update", "updating", "upgrade", "upgrading",
     "use", "using", "validate", "verify",
+];
+
+/// Verbs that open an instruction line ("Run the following", "Log in to the console", "1. Click
+/// Save"): how procedures talk, whatever their headings.
+const INSTRUCTION_VERBS: &[&str] = &[
+    "add", "apply", "ask", "cd", "change", "check", "choose", "click", "clone", "confirm", "connect", "contact", "copy",
+    "create", "delete", "deploy", "disable", "download", "drain", "edit", "enable", "ensure", "enter", "export", "find",
+    "follow", "go", "install", "log", "login", "look", "make", "merge", "navigate", "note", "open", "paste", "pause",
+    "push", "raise", "remove", "replace", "request", "rerun", "restart", "revoke", "rotate", "run", "scale", "search",
+    "select", "send", "set", "ssh", "start", "stop", "switch", "tell", "trigger", "type", "unpause", "update", "upload",
+    "use", "verify", "visit", "wait",
+];
+
+/// Verbs of a title or file name that act on a running system whatever the tools: rotate
+/// credentials, recycle nodes, restore a backup, unlock state, deploy, decommission.
+const OPERATIONAL_VERBS: &[&str] = &[
+    "block", "decommission", "decommissioning", "delete", "deleting", "deploy", "deploying", "destroy", "drain",
+    "escalate", "expand", "failover", "provision", "provisioning", "purge", "recover", "recycle", "recycling",
+    "reindex", "release", "releasing", "renew", "resize", "restart", "restore", "restoring", "resync", "revoke",
+    "roll", "rollback", "rotate", "rotating", "scale", "scaling", "unblock", "unlock",
 ];
 
 /// The parts of a path the signals look at.
@@ -687,6 +754,13 @@ pub(super) struct Evidence<'a> {
     pub commands: Commands,
     /// Words of prose that are not link text.
     pub prose_words: usize,
+    /// Lines of prose that start with an instruction verb ("Run …", "1. Click …").
+    pub instructions: usize,
+    /// Words of the title and file name about the running system (infrastructure, operational
+    /// verbs, operations tools) and about code (languages, tests, CI).
+    pub subject_live: usize,
+    /// See `subject_live`.
+    pub subject_dev: usize,
     /// The site the page belongs to.
     pub site: Option<&'a Site>,
     /// The repository's committed description.
@@ -743,9 +817,25 @@ impl<'a> Evidence<'a> {
                 }
             }
         }
+        let p = PathParts::new(path);
+        let (mut subject_live, mut subject_dev) = (0, 0);
+        for (i, word) in title_words.iter().chain(p.words.iter()).enumerate() {
+            let first = i == 0 || i == title_words.len();
+            match family_of(word) {
+                Some(Family::Live | Family::Incident | Family::Credential) => subject_live += 1,
+                Some(Family::Dev) => subject_dev += 1,
+                _ if one_of(word, OPS_TOOLS) || (first && one_of(word, OPERATIONAL_VERBS)) => subject_live += 1,
+                _ if one_of(word, DEV_TOOLS) => subject_dev += 1,
+                _ => {}
+            }
+        }
+        let body_start = doc.front_matter.as_ref().map_or(0, |f| f.end_line as usize);
         Evidence {
             path,
-            p: PathParts::new(path),
+            instructions: instruction_lines(text, body_start),
+            subject_live,
+            subject_dev,
+            p,
             doc,
             text,
             title,
@@ -799,6 +889,18 @@ impl<'a> Evidence<'a> {
         verb.filter(|v| one_of(v, TASK_VERBS)).copied()
     }
 
+    /// Whether the file name opens with a task verb (`rotate-git-crypt-key`, `howto-restore-db`):
+    /// docs sites name procedure pages so.
+    pub(super) fn imperative_name(&self) -> Option<&'a str> {
+        let w = &self.p.words;
+        let verb = match w.first() {
+            Some(first) if is(first, "how") && w.get(1).is_some_and(|s| is(s, "to")) => w.get(2),
+            Some(first) if is(first, "howto") => w.get(1),
+            first => first,
+        };
+        verb.filter(|v| one_of(v, TASK_VERBS)).copied()
+    }
+
     /// Whether the `Status` of a decision record is stated: a `Status:` field, or a Status
     /// heading whose first line is one of the usual states.
     pub(super) fn decision_status(&self) -> bool {
@@ -835,6 +937,41 @@ impl<'a> Evidence<'a> {
             .is_some_and(stated);
         field || heading
     }
+}
+
+/// Lines of prose (outside code fences, after line `skip`) that open with an instruction verb,
+/// after a list marker or with a capital letter.
+fn instruction_lines(text: &str, skip: usize) -> usize {
+    let mut fence: Option<&str> = None;
+    let mut count = 0;
+    for line in text.lines().skip(skip) {
+        let t = line.trim();
+        if let Some(f) = fence {
+            if t.starts_with(f) {
+                fence = None;
+            }
+            continue;
+        }
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = Some(&t[..3]);
+            continue;
+        }
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let (marked, rest) = if let Some(r) = t.strip_prefix(['-', '*', '+']).filter(|r| r.starts_with(' ')) {
+            (true, r)
+        } else if digits > 0 && t[digits..].starts_with(['.', ')']) {
+            (true, &t[digits + 1..])
+        } else {
+            (false, t)
+        };
+        let rest = rest.trim_start().trim_start_matches(['*', '_']);
+        let Some(word) = words(rest).next() else { continue };
+        let capital = word.starts_with(|c: char| c.is_ascii_uppercase());
+        if rest.starts_with(word) && (marked || capital) && one_of(word, INSTRUCTION_VERBS) {
+            count += 1;
+        }
+    }
+    count
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 use super::evidence::Evidence;
 use super::model::{Lookalike, LookalikeKind};
 use super::words::{has_any, is, one_of, starts, words};
+use crate::base::doc_kind::DocKind;
 
 /// Folders of test data (at any depth): a document there is a fixture. `examples/` is not one:
 /// teams keep real worked examples there.
@@ -51,9 +52,23 @@ const TEMPLATE_DIRS: &[&str] = &[
     "模板",
 ];
 
-/// The look-alike a document is, if any.
-pub(super) fn lookalike(e: &Evidence) -> Option<Lookalike> {
+/// The look-alike a document of `kind` is, if any. Licence texts and changelogs are what
+/// they are wherever they sit (a bundled template's LICENSE is a real licence), so only the
+/// fixture and name tests apply to them.
+pub(super) fn lookalike(e: &Evidence, kind: DocKind) -> Option<Lookalike> {
+    if matches!(kind, DocKind::License | DocKind::Changelog) {
+        return fixture(e).or_else(|| licence_header(e));
+    }
     fixture(e).or_else(|| template(e)).or_else(|| index(e)).or_else(|| stub(e))
+}
+
+/// A licence header to paste into source files: boilerplate, not the project's licence.
+fn licence_header(e: &Evidence) -> Option<Lookalike> {
+    has_any(&e.p.words, &["license header", "licence header", "copyright header"])
+        .then(|| Lookalike {
+            kind: LookalikeKind::Template,
+            reason: format!("licence header boilerplate {}", e.p.name),
+        })
 }
 
 fn make(kind: LookalikeKind, reason: String) -> Option<Lookalike> {
@@ -76,8 +91,8 @@ fn template(e: &Evidence) -> Option<Lookalike> {
     {
         return make(Template, format!("name {}", e.p.name));
     }
-    if has_any(&e.p.words, &["license header", "licence header", "copyright header"]) {
-        return make(Template, format!("licence header boilerplate {}", e.p.name));
+    if let Some(l) = licence_header(e) {
+        return Some(l);
     }
     if let Some(dir) = e.p.dirs.iter().rev().find(|d| {
         one_of(d, TEMPLATE_DIRS) || d.to_lowercase().contains("template") || d.to_lowercase().contains("cookiecutter")
@@ -87,8 +102,10 @@ fn template(e: &Evidence) -> Option<Lookalike> {
     if let Some(what) = placeholder_name(e.p.stem) {
         return make(Template, format!("placeholder name {what}"));
     }
+    // "Decision record template by …", "ADR template": the title names a template (singular;
+    // "launch templates" in a runbook title is a subject, not what the page is).
     let title_words: Vec<&str> = words(e.title).collect();
-    if title_words.iter().any(|w| one_of(w, &["template", "templates", "şablonu", "plantilla", "templed"])) {
+    if title_words.iter().any(|w| one_of(w, &["template", "şablonu", "plantilla", "templed"])) {
         return make(Template, format!("title \"{}\"", e.title));
     }
     if let Some(found) = placeholder_metadata(e) {
@@ -115,7 +132,14 @@ fn placeholder_value(key: &str, value: &str) -> bool {
     let own_key = v.eq_ignore_ascii_case(key) && v.chars().all(|c| !c.is_lowercase());
     let braces = v.starts_with('{') && v.contains('}');
     let brackets = v.starts_with('[') && v.ends_with(']') && !v.contains("](") && v.len() > 3;
-    let angles = v.starts_with('<') && v.ends_with('>') && !v.contains('@') && !v.contains("://");
+    // `<date>`, `<upgrade-version>`; not a link (`<https://…>`) nor an HTML tag (`<br>`).
+    let inner = v.trim_start_matches('<').trim_end_matches('>');
+    let html = ["br", "hr", "b", "i", "p", "a", "em", "strong", "code", "img", "span", "div", "sup", "sub"];
+    let angles = v.starts_with('<')
+        && v.ends_with('>')
+        && inner.len() >= 3
+        && !one_of(inner.trim_end_matches('/').trim(), &html)
+        && inner.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '_' | '-'));
     let date = ["yyyy-mm-dd", "dd/mm/yyyy", "yyyy/mm/dd", "mm/dd/yyyy"]
         .iter()
         .any(|p| v.to_ascii_lowercase().contains(p));
@@ -158,11 +182,23 @@ fn placeholder_metadata(e: &Evidence) -> Option<String> {
     if let Some(h) = braced {
         return Some(format!("placeholder heading \"{}\" (line {})", h.text, h.line));
     }
-    for p in &e.doc.placeholders {
-        let t = p.text.to_ascii_lowercase();
-        if t.starts_with("[insert") || t.starts_with("<insert") || t.starts_with("{insert") || t == "fill in" {
-            return Some(format!("placeholder {} (line {})", p.text, p.line));
-        }
+    // "[Insert Date]", "<insert service name>": blanks left for the writer, several of them or
+    // in the first lines (where a record keeps its metadata); one deep in a long page is a
+    // leftover, not a template.
+    let top = e.doc.front_matter.as_ref().map_or(0, |f| f.end_line) + 15;
+    let blanks: Vec<_> = e
+        .doc
+        .placeholders
+        .iter()
+        .filter(|p| {
+            let t = p.text.to_ascii_lowercase();
+            t.starts_with("[insert") || t.starts_with("<insert") || t.starts_with("{insert") || t == "fill in"
+        })
+        .collect();
+    if let Some(p) = blanks.first()
+        && (blanks.len() >= 2 || p.line <= top)
+    {
+        return Some(format!("placeholder {} (line {})", p.text, p.line));
     }
     // MADR's bare templates: every section holds only a comment telling what to write.
     let prompts = e
@@ -220,7 +256,9 @@ fn stub(e: &Evidence) -> Option<Lookalike> {
     let links = doc.links.iter().filter(|l| !l.image).count() + e.text.matches("https://").count();
     let title_words = words(e.title).count();
     let body = doc.words.saturating_sub(title_words + headings * 3);
-    if structure || headings > 2 || links == 0 || body > 60 {
+    // A root README orients, however short.
+    let root_readme = e.p.dirs.is_empty() && e.p.stem_is(&["readme"]);
+    if structure || headings > 2 || links == 0 || body > 60 || root_readme {
         return None;
     }
     let pointer = words(e.text).any(|w| {

@@ -299,6 +299,17 @@ pub(super) const SIGNALS: &[Signal] = &[
         },
     },
     Signal {
+        name: "product website",
+        convention: "website/docs/, www/: a product's public documentation, written for its users (Docusaurus and HashiCorp-style sites)",
+        weigh: |e, v| {
+            if let Some(dir) = e.p.dirs.first().filter(|d| one_of(d, &["website", "www"]))
+                && e.p.dirs.len() >= 2
+            {
+                v.add(Other, 2.5, format!("public docs under {dir}/"));
+            }
+        },
+    },
+    Signal {
         name: "about a kind of document",
         convention: "\"How we write runbooks\", \"Teamwork advice for ADRs\": notes about a kind of document are not one",
         weigh: |e, v| {
@@ -515,8 +526,13 @@ pub(super) const SIGNALS: &[Signal] = &[
                 let mentions_ansible = ansible(e.title)
                     || e.doc.code_spans.iter().any(|c| ansible(&c.text))
                     || e.doc.code_blocks.iter().any(|b| b.first_words.iter().any(|w| ansible(w)));
+                // The README of the folder itself explains the folder unless it reads as a runbook.
+                let folder_readme = e.p.stem_is(&["readme"]) && e.p.parent() == Some(dir);
+                let reads_as_runbook = procedure_weight(e).0 >= 2.0 || e.count(&[T::Alerts, T::Diagnosis, T::Mitigation]) >= 2;
                 if dir.to_ascii_lowercase().starts_with("playbook") && mentions_ansible {
                     v.add(Other, 3.0, format!("Ansible notes under {dir}/ (playbooks are code)"));
+                } else if folder_readme && !reads_as_runbook {
+                    v.add(Runbook, 1.0, format!("README of {dir}/"));
                 } else {
                     v.add(Runbook, 4.0, format!("folder {dir}/"));
                 }
@@ -568,7 +584,11 @@ pub(super) const SIGNALS: &[Signal] = &[
             let Some(site) = e.site else { return };
             let says: Vec<&str> = words(&site.says).collect();
             if has_any(&says, &["runbook", "runbooks", "playbook", "playbooks", "run book", "operations manual", "ops manual"]) {
-                v.add(Runbook, 2.0, format!("site \"{}\" ({})", site.says, site.config));
+                // The site makes a procedure likelier to be a runbook; it does not make every
+                // page of the site one (team pages, incident reports, overviews live there too).
+                let procedural = procedure_weight(e).0 >= 1.5 || e.count(&[T::Alerts, T::Diagnosis, T::Mitigation]) >= 1;
+                let weight = if procedural { 2.0 } else { 0.5 };
+                v.add(Runbook, weight, format!("site \"{}\" ({})", site.says, site.config));
             }
         },
     },
@@ -680,15 +700,19 @@ pub(super) const SIGNALS: &[Signal] = &[
                 v.add(Security, 8.0, format!("name {}", e.p.name));
                 return;
             }
+            // An incident-response process (declare, roles, comms) is a security document even
+            // though its headings look like a runbook's.
+            let process = ["incident response", "incident process", "incident management", "incident handling"];
+            let title: &[&str] = &e.title_words;
+            if e.p.named(&process) || has_any(title, &process) {
+                v.add(Security, 6.0, format!("incident-response process {}", quoted(e.title)));
+                return;
+            }
             let phrases = [
                 "security policy",
                 "vulnerability",
                 "vulnerabilities",
                 "responsible disclosure",
-                "incident response",
-                "incident process",
-                "incident management",
-                "incident handling",
                 "threat model",
                 "security incident",
                 "security incidents",
@@ -696,7 +720,6 @@ pub(super) const SIGNALS: &[Signal] = &[
                 "handling credentials",
             ];
             let csp = |w: &[&str]| has_phrase(w, "content security policy");
-            let title: &[&str] = &e.title_words;
             if (e.p.named(&phrases) && !csp(&e.p.words)) || (has_any(title, &phrases) && !csp(title)) {
                 v.add(Security, 4.0, format!("name or title {}", quoted(e.title)));
             }
@@ -786,9 +809,14 @@ pub(super) const SIGNALS: &[Signal] = &[
                 let h = e.headings_of(&[T::Usage, T::Options, T::Examples]);
                 v.add(Api, 2.5, format!("headings {}", h.join("/")));
             }
+            // "Command: state rm", "tofu fmt command": a CLI reference page.
+            let t = &e.title_words;
+            if t.first().is_some_and(|w| is(w, "command")) || (t.len() <= 4 && t.last().is_some_and(|w| is(w, "command"))) {
+                v.add(Api, 3.0, format!("title {}", quoted(e.title)));
+            }
             let dirs = ["api", "apis", "openapi", "api-docs", "api-reference", "reference", "commands", "functions"];
             if let Some(dir) = folder(e, &dirs) {
-                v.add(Api, 2.0, format!("folder {dir}/"));
+                v.add(Api, 2.5, format!("folder {dir}/"));
             }
             if e.p.stem_is(&["api", "apis", "openapi", "swagger", "endpoints", "graphql"])
                 || e.p.named(&["api reference", "api docs", "api spec", "openapi", "swagger"])
@@ -799,40 +827,68 @@ pub(super) const SIGNALS: &[Signal] = &[
     },
 ];
 
-/// Which way a procedure leans: towards the running system or towards code. The share is
-/// smoothed towards the running system, since procedures in team manuals mostly operate it.
+/// Which way a procedure leans: towards the running system (operations tools, infrastructure
+/// and incident words, an operational verb or subject in the title) or towards code
+/// (developer tools, tests, CI, languages). Smoothed towards the running system, since
+/// procedures in team manuals mostly operate it.
 fn operational_share(e: &Evidence) -> f64 {
-    let live = e.commands.ops as f64 + (e.family(Family::Live) + e.family(Family::Incident)) as f64 / 3.0;
-    let code = e.commands.dev as f64 + e.family(Family::Dev) as f64 / 3.0;
+    let body_live = (e.family(Family::Live) + e.family(Family::Incident)) as f64 / 4.0;
+    let live = e.commands.ops as f64 + 2.0 * e.subject_live as f64 + body_live;
+    let code = e.commands.dev as f64 + 2.0 * e.subject_dev as f64 + e.family(Family::Dev) as f64 / 4.0;
     (live + 0.6) / (live + code + 1.0)
 }
 
-/// The "procedure" signal: structure that makes a page a procedure, split between runbook and
-/// onboarding by [`operational_share`].
-fn procedure(e: &Evidence, v: &mut Votes) {
+/// How much a page reads as a procedure, and what made it so.
+pub(super) fn procedure_weight(e: &Evidence) -> (f64, Vec<String>) {
     let mut weight = 0.0;
     let mut seen: Vec<String> = Vec::new();
     if let Some(verb) = e.imperative_title() {
         weight += 1.5;
         seen.push(format!("imperative title ({verb} …)"));
+    } else if let Some(verb) = e.imperative_name() {
+        weight += 1.5;
+        seen.push(format!("imperative name ({verb}-…)"));
     }
-    let steps = e.doc.ordered_items >= 3 || e.has(T::Steps);
-    if steps {
+    if e.doc.ordered_items >= 3 || e.has(T::Steps) {
         weight += 1.0;
         seen.push("numbered steps".to_string());
+    }
+    let step = match e.instructions {
+        0 | 1 => 0.0,
+        2 | 3 => 0.5,
+        4..=7 => 1.0,
+        _ => 1.5,
+    };
+    if step > 0.0 {
+        weight += step;
+        seen.push(format!("{} instruction lines", e.instructions));
     }
     if e.has(T::Prerequisites) && !e.has(T::TfProviders) {
         weight += 1.0;
         seen.push("Prerequisites heading".to_string());
     }
-    if e.commands.ops + e.commands.dev >= 1 && e.commands.shell_blocks >= 1 {
-        weight += if e.commands.ops + e.commands.dev >= 3 { 2.0 } else { 1.0 };
-        seen.push(format!("{} command lines", e.commands.ops + e.commands.dev));
+    let commands = e.commands.ops + e.commands.dev;
+    let command_weight = match commands {
+        0 => 0.0,
+        1 | 2 => 1.0,
+        3..=5 => 1.5,
+        _ => 2.0,
+    };
+    if command_weight > 0.0 {
+        weight += command_weight;
+        seen.push(format!("{commands} command lines"));
     }
     if e.has(T::Troubleshooting) {
         weight += 1.0;
         seen.push("troubleshooting".to_string());
     }
+    (weight, seen)
+}
+
+/// The "procedure" signal: structure that makes a page a procedure, split between runbook and
+/// onboarding by [`operational_share`].
+fn procedure(e: &Evidence, v: &mut Votes) {
+    let (weight, seen) = procedure_weight(e);
     if weight == 0.0 {
         return;
     }

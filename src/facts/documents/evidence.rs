@@ -152,6 +152,8 @@ const HEADING_TOPICS: &[(Topic, How, &[&str])] = &[
             "sonuçlar",
             "canlyniadau",
             "implications",
+            "etkiler",
+            "implicaciones",
         ],
     ),
     (
@@ -163,7 +165,11 @@ const HEADING_TOPICS: &[(Topic, How, &[&str])] = &[
     (T::DecisionOutcome, Has, &["decision outcome"]),
     (T::DecisionDrivers, Has, &["decision drivers"]),
     (T::ProsCons, Has, &["pros and cons"]),
-    (T::Positions, Is, &["positions", "argument", "arguments"]),
+    (
+        T::Positions,
+        Is,
+        &["positions", "argument", "arguments", "pozisyonlar", "argüman", "posiciones", "argumento"],
+    ),
     (T::Summary, Is, &["summary", "tl dr", "abstract"]),
     (T::Motivation, Is, &["motivation", "background and motivation"]),
     (T::Goals, Is, &["goals", "goals and non goals"]),
@@ -183,7 +189,12 @@ const HEADING_TOPICS: &[(Topic, How, &[&str])] = &[
     (T::ImplementationHistory, Has, &["implementation history"]),
     (T::ProductionReadiness, Has, &["production readiness"]),
     (T::UnresolvedQuestions, Has, &["unresolved questions", "open questions"]),
-    (T::Alerts, Prefix, &["alert", "symptom", "detect"]),
+    // "Alertmanager" names a tool, not the alert a runbook answers.
+    (
+        T::Alerts,
+        Has,
+        &["alert", "alerts", "alerting", "symptom", "symptoms", "detection", "detected", "when this fires"],
+    ),
     (
         T::Diagnosis,
         Prefix,
@@ -821,6 +832,11 @@ impl<'a> Evidence<'a> {
         let (mut subject_live, mut subject_dev) = (0, 0);
         for (i, word) in title_words.iter().chain(p.words.iter()).enumerate() {
             let first = i == 0 || i == title_words.len();
+            // In a title, "dev environment" or "locally" says the task is on a developer's copy.
+            if one_of(word, &["dev", "development", "local", "locally"]) {
+                subject_dev += 1;
+                continue;
+            }
             match family_of(word) {
                 Some(Family::Live | Family::Incident | Family::Credential) => subject_live += 1,
                 Some(Family::Dev) => subject_dev += 1,

@@ -6,7 +6,7 @@
 //! Stage: judgement over facts, after the kind is weighed. Reads an [`Evidence`]; produces an
 //! optional [`Lookalike`]. Each test names a convention projects share.
 
-use super::evidence::Evidence;
+use super::evidence::{Evidence, Topic};
 use super::model::{Lookalike, LookalikeKind};
 use super::words::{has_any, is, one_of, starts, words};
 use crate::base::doc_kind::DocKind;
@@ -52,6 +52,30 @@ const TEMPLATE_DIRS: &[&str] = &[
     "模板",
 ];
 
+/// Folders that hold a collection of records, whose index page is not one of them.
+fn is_collection_dir(dir: &str) -> bool {
+    let d = dir.to_ascii_lowercase().replace('_', "-");
+    [
+        "adr",
+        "adrs",
+        "decisions",
+        "decision-records",
+        "architecture-decisions",
+        "architecture-decision-records",
+        "architecture-decision-record",
+        "runbooks",
+        "playbooks",
+        "incidents",
+        "postmortems",
+        "post-mortems",
+        "rfcs",
+        "rfc",
+        "keps",
+        "proposals",
+    ]
+    .contains(&d.as_str())
+}
+
 /// The look-alike a document of `kind` is, if any. Licence texts and changelogs are what
 /// they are wherever they sit (a bundled template's LICENSE is a real licence), so only the
 /// fixture and name tests apply to them.
@@ -59,7 +83,12 @@ pub(super) fn lookalike(e: &Evidence, kind: DocKind) -> Option<Lookalike> {
     if matches!(kind, DocKind::License | DocKind::Changelog) {
         return fixture(e).or_else(|| licence_header(e));
     }
-    fixture(e).or_else(|| template(e)).or_else(|| index(e)).or_else(|| stub(e))
+    let found = fixture(e).or_else(|| template(e));
+    // No check counts `other` documents: calling one an index page or a stub says nothing.
+    if kind == DocKind::Other {
+        return found;
+    }
+    found.or_else(|| index(e)).or_else(|| stub(e))
 }
 
 /// A licence header to paste into source files: boilerplate, not the project's licence.
@@ -226,10 +255,25 @@ fn index(e: &Evidence) -> Option<Lookalike> {
         return make(Index, "section page with no content of its own".to_string());
     }
     let index_stem = e.p.stem_is(&["readme", "index", "_index", "summary", "toc", "contents"]);
+    // A root README orients the repository, even when it is mostly links.
+    let root_readme = e.p.dirs.is_empty() && e.p.stem_is(&["readme"]);
     let links_only = doc.link_list_items >= 3 && doc.link_list_items * 2 >= doc.list_items.max(1);
-    let own_words = e.prose_words.saturating_sub(doc.list_items * 3);
-    if index_stem && links_only && own_words <= 150 && content {
+    // Each entry may carry a line or two describing the page it links to.
+    let own_words = e.prose_words.saturating_sub(40 * doc.link_list_items);
+    if index_stem && !root_readme && links_only && own_words <= 60 && content {
         return make(Index, format!("lists {} links with little text of its own", doc.link_list_items));
+    }
+    // The index of a folder of records (decisions, runbooks, incident reports, proposals) that
+    // is not itself a record: what it holds are the documents.
+    if index_stem
+        && !root_readme
+        && let Some(parent) = e.p.parent().filter(|d| is_collection_dir(d))
+        && e.count(&[Topic::Context, Topic::Decision, Topic::Timeline, Topic::Motivation]) == 0
+        && e.count(&[Topic::Alerts, Topic::Diagnosis, Topic::Mitigation]) < 2
+        && e.instructions < 4
+        && content
+    {
+        return make(Index, format!("index of {parent}/"));
     }
     // A site's home page: the index at the root of the site's pages, short.
     if let Some(site) = e.site
@@ -242,7 +286,7 @@ fn index(e: &Evidence) -> Option<Lookalike> {
     }
     // Middleman/ERB pages that render data (`<%= … %>`) with hardly any prose of their own.
     let erb = e.text.matches("<%").count();
-    if erb >= 1 && e.prose_words <= 40 && doc.headings.len() <= 2 && content {
+    if erb >= 2 && e.prose_words <= 80 && doc.headings.len() <= 2 && content {
         return make(Index, "page generated from data (ERB), no prose of its own".to_string());
     }
     None

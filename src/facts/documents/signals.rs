@@ -212,6 +212,27 @@ fn about_docs(title: &[&str]) -> bool {
     title.iter().any(|w| one_of(w, &about)) || has_phrase(title, "what is") || has_phrase(title, "how to")
 }
 
+/// Whether the page is a procedure for writing documentation ("Add a new runbook", "Create an
+/// ADR", "Update the docs"): a contributor guide, whatever the documents are.
+fn writes_docs(e: &Evidence) -> bool {
+    let verbs = ["add", "adding", "create", "creating", "write", "writing", "update", "updating", "publish", "edit"];
+    let docs = [
+        "runbook",
+        "runbooks",
+        "adr",
+        "adrs",
+        "page",
+        "pages",
+        "documentation",
+        "docs",
+        "doc",
+        "playbook",
+        "decision record",
+    ];
+    let reads = |w: &[&str]| w.first().is_some_and(|f| one_of(f, &verbs)) && has_any(w, &docs);
+    reads(&e.title_words) || reads(&e.p.words)
+}
+
 /// The signal table, in the order a reader would check a document.
 pub(super) const SIGNALS: &[Signal] = &[
     // ---- Files whose name is a convention of its own.
@@ -347,7 +368,7 @@ pub(super) const SIGNALS: &[Signal] = &[
         convention: "incident reports live in incidents/ or postmortems/ and are named postmortem/incident report",
         weigh: |e, v| {
             if let Some(dir) = folder(e, POSTMORTEM_DIRS) {
-                v.add(Postmortem, 4.0, format!("folder {dir}/"));
+                v.add(Postmortem, 5.0, format!("folder {dir}/"));
             }
             let names = [
                 "postmortem",
@@ -544,6 +565,9 @@ pub(super) const SIGNALS: &[Signal] = &[
         convention: "pages named or titled runbook/playbook",
         weigh: |e, v| {
             let word = ["runbook", "runbooks", "run book", "playbook"];
+            if writes_docs(e) {
+                return;
+            }
             if e.p.named(&word) {
                 v.add(Runbook, 3.0, format!("name {}", e.p.name));
             } else if has_any(&e.title_words, &word) {
@@ -587,7 +611,7 @@ pub(super) const SIGNALS: &[Signal] = &[
                 // The site makes a procedure likelier to be a runbook; it does not make every
                 // page of the site one (team pages, incident reports, overviews live there too).
                 let procedural = procedure_weight(e).0 >= 1.5 || e.count(&[T::Alerts, T::Diagnosis, T::Mitigation]) >= 1;
-                let weight = if procedural { 2.0 } else { 0.5 };
+                let weight = if procedural { 1.5 } else { 0.5 };
                 v.add(Runbook, weight, format!("site \"{}\" ({})", site.says, site.config));
             }
         },
@@ -652,11 +676,20 @@ pub(super) const SIGNALS: &[Signal] = &[
             ];
             let short = ["install", "installation", "installing", "setup", "set up", "development", "agents", "conventions"];
             if e.p.named(&strong) {
-                v.add(Onboarding, 4.0, format!("name {}", e.p.name));
+                v.add(Onboarding, 6.0, format!("name {}", e.p.name));
             } else if e.p.words.len() <= 3 && e.p.named(&short) {
                 v.add(Onboarding, 3.0, format!("name {}", e.p.name));
             } else if has_any(&e.title_words, &strong) {
                 v.add(Onboarding, 3.0, format!("title {}", quoted(e.title)));
+            }
+        },
+    },
+    Signal {
+        name: "writing documentation",
+        convention: "\"Add a new runbook\", \"Create an ADR\": how to contribute to the team's docs is a contributor guide",
+        weigh: |e, v| {
+            if writes_docs(e) {
+                v.add(Onboarding, 4.0, format!("how to write docs: {}", quoted(e.title)));
             }
         },
     },
@@ -675,7 +708,7 @@ pub(super) const SIGNALS: &[Signal] = &[
                 "developer-docs",
             ];
             if let Some(dir) = folder(e, &dirs) {
-                v.add(Onboarding, 3.0, format!("folder {dir}/"));
+                v.add(Onboarding, 4.0, format!("folder {dir}/"));
             }
         },
     },
@@ -705,7 +738,7 @@ pub(super) const SIGNALS: &[Signal] = &[
             let process = ["incident response", "incident process", "incident management", "incident handling"];
             let title: &[&str] = &e.title_words;
             if e.p.named(&process) || has_any(title, &process) {
-                v.add(Security, 6.0, format!("incident-response process {}", quoted(e.title)));
+                v.add(Security, 8.0, format!("incident-response process {}", quoted(e.title)));
                 return;
             }
             let phrases = [
@@ -764,9 +797,9 @@ pub(super) const SIGNALS: &[Signal] = &[
                 "communications plan",
             ];
             if e.p.named(&names) {
-                v.add(Operations, 3.0, format!("name {}", e.p.name));
+                v.add(Operations, 4.0, format!("name {}", e.p.name));
             } else if has_any(&e.title_words, &names) {
-                v.add(Operations, 2.5, format!("title {}", quoted(e.title)));
+                v.add(Operations, 3.5, format!("title {}", quoted(e.title)));
             }
             if let Some(dir) = folder(e, &["operations", "ops", "sre", "deployment", "deployments", "disaster-recovery"]) {
                 v.add(Operations, 2.0, format!("folder {dir}/"));
@@ -894,8 +927,9 @@ fn procedure(e: &Evidence, v: &mut Votes) {
     }
     let share = operational_share(e);
     let label = seen.join(" + ");
-    v.add(Runbook, weight * share, format!("{label}, on the running system"));
-    v.add(Onboarding, weight * (1.0 - share), format!("{label}, on code"));
+    let pct = (share * 100.0).round();
+    v.add(Runbook, weight * share, format!("{label}, on the running system ({pct}%)"));
+    v.add(Onboarding, weight * (1.0 - share), format!("{label}, on code ({}%)", 100.0 - pct));
 }
 
 /// Column or field words of an access inventory, by what they tell.

@@ -238,12 +238,13 @@ pub(super) const SIGNALS: &[Signal] = &[
     // ---- Files whose name is a convention of its own.
     Signal {
         name: "licence file",
-        convention: "LICENSE/LICENCE/COPYING/UNLICENSE/NOTICE hold licence texts, whatever they mention",
+        convention: "LICENSE/LICENCE/COPYING/UNLICENSE/NOTICE (and GPL.txt-style names) hold licence texts, whatever they mention",
         weigh: |e, v| {
             let stem = e.p.stem.to_ascii_lowercase();
             let licence = ["license", "licence", "copying", "unlicense", "notice"]
                 .iter()
-                .any(|s| stem.starts_with(s));
+                .any(|s| stem.starts_with(s))
+                || ["gpl", "lgpl", "agpl"].contains(&stem.as_str());
             if licence && !has_phrase(&e.p.words, "header") {
                 v.add(License, 10.0, format!("name {}", e.p.name));
             }
@@ -403,7 +404,8 @@ pub(super) const SIGNALS: &[Signal] = &[
         convention: "adr/, decisions/, architecture-decision-record(s)/ hold decision records (adr-tools, MADR, log4brains)",
         weigh: |e, v| {
             if let Some(dir) = folder(e, ADR_DIRS) {
-                v.add(Adr, 3.0, format!("folder {dir}/"));
+                let index = e.p.stem_is(&["readme", "index", "_index"]);
+                v.add(Adr, if index { 1.5 } else { 3.0 }, format!("folder {dir}/"));
                 if let Some(n) = record_number(e.p.stem) {
                     v.add(Adr, 3.0, format!("numbered name {n}"));
                 }
@@ -485,7 +487,14 @@ pub(super) const SIGNALS: &[Signal] = &[
         convention: "design/, rfcs/, proposals/, keps/, enhancements/ hold design documents and proposals",
         weigh: |e, v| {
             if let Some(dir) = folder(e, DESIGN_DIRS) {
-                v.add(Design, 3.5, format!("folder {dir}/"));
+                // A README or index in a proposals folder without a proposal's own sections
+                // explains the folder or the process (KEP process, RFC process).
+                let index = e.p.stem_is(&["readme", "index", "_index"]);
+                if index && e.count(&[T::Motivation, T::Goals, T::Proposal, T::DesignDetails, T::Alternatives]) < 2 {
+                    v.add(Design, 1.0, format!("README under {dir}/"));
+                } else {
+                    v.add(Design, 3.5, format!("folder {dir}/"));
+                }
             }
         },
     },
@@ -694,6 +703,45 @@ pub(super) const SIGNALS: &[Signal] = &[
         },
     },
     Signal {
+        name: "team practice",
+        convention: "how the team works: pairing, pull requests and code review, conventions and naming, ownership, triage, where to find things",
+        weigh: |e, v| {
+            let names = [
+                "pairing",
+                "pull request",
+                "pull requests",
+                "prs",
+                "code review",
+                "reviews",
+                "conventions",
+                "convention",
+                "naming",
+                "ownership",
+                "bug reports",
+                "triage",
+                "where to find",
+                "ways of working",
+                "team norms",
+                "faq",
+            ];
+            if e.p.named(&names) || has_any(&e.title_words, &names) {
+                v.add(Onboarding, 3.0, format!("team practice {}", quoted(e.title)));
+            }
+        },
+    },
+    Signal {
+        name: "developer guidance",
+        convention: "guidance about the code (languages, tests, CI, dependencies, local development) is a developer guide, part of onboarding",
+        weigh: |e, v| {
+            let dev = e.family(Family::Dev) + e.commands.dev;
+            let live = e.family(Family::Live) + e.commands.ops;
+            if dev >= 4 && dev > live {
+                let weight = if dev >= 10 { 2.0 } else { 1.0 } + if e.subject_dev > e.subject_live { 1.0 } else { 0.0 };
+                v.add(Onboarding, weight, format!("about code ({dev} developer words)"));
+            }
+        },
+    },
+    Signal {
         name: "onboarding folder",
         convention: "contributing/, onboarding/, getting-started/, styleguides/ hold developer and newcomer guides",
         weigh: |e, v| {
@@ -708,7 +756,7 @@ pub(super) const SIGNALS: &[Signal] = &[
                 "developer-docs",
             ];
             if let Some(dir) = folder(e, &dirs) {
-                v.add(Onboarding, 4.0, format!("folder {dir}/"));
+                v.add(Onboarding, 5.0, format!("folder {dir}/"));
             }
         },
     },

@@ -776,6 +776,8 @@ pub(super) struct Evidence<'a> {
     pub site: Option<&'a Site>,
     /// The repository's committed description.
     pub repo_description: Option<&'a str>,
+    /// Whether the document's folder holds code.
+    pub in_code_dir: bool,
 }
 
 impl<'a> Evidence<'a> {
@@ -863,6 +865,7 @@ impl<'a> Evidence<'a> {
             prose_words: doc.words.saturating_sub(doc.link_words),
             site: site.site_of(path),
             repo_description: site.repository.as_ref().map(|r| r.text.as_str()),
+            in_code_dir: site.in_code_dir(path),
         }
     }
 
@@ -1044,5 +1047,18 @@ mod tests {
         assert_eq!(e.family(Family::Credential), 1);
         assert_eq!((e.commands.blocks, e.commands.shell_blocks, e.commands.ops, e.commands.dev), (1, 1, 2, 1));
         assert_eq!(doc.ordered_items, 3);
+    }
+}
+#[cfg(test)]
+mod debug_tmp {
+    #[test]
+    fn dump() {
+        let Ok(path) = std::env::var("EV_PATH") else { return };
+        let text = std::fs::read_to_string(&path).unwrap();
+        let doc = super::super::parse(&path, super::super::doc_format(&path).unwrap(), &text);
+        let site = super::SiteContext::default();
+        let e = super::Evidence::new(&path, &text, &doc, &site);
+        eprintln!("cmds {:?} sl {} sd {} fam {:?} instr {}", e.commands, e.subject_live, e.subject_dev, e.families, e.instructions);
+        for b in &doc.code_blocks { eprintln!("{:?}", b); }
     }
 }

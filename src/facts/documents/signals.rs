@@ -229,7 +229,17 @@ fn writes_docs(e: &Evidence) -> bool {
         "playbook",
         "decision record",
     ];
-    let reads = |w: &[&str]| w.first().is_some_and(|f| one_of(f, &verbs)) && has_any(w, &docs);
+    // The document is the object: "Add a new runbook", "Write an ADR for …"; not "Create a
+    // documentation site", whose object is a site.
+    let reads = |w: &[&str]| {
+        if !w.first().is_some_and(|f| one_of(f, &verbs)) {
+            return false;
+        }
+        w.iter().enumerate().skip(1).any(|(i, word)| {
+            let next = w.get(i + 1);
+            one_of(word, &docs) && next.is_none_or(|n| one_of(n, &["to", "for", "in", "on", "about", "with", "page", "pages"]))
+        })
+    };
     reads(&e.title_words) || reads(&e.p.words)
 }
 
@@ -639,15 +649,17 @@ pub(super) const SIGNALS: &[Signal] = &[
     // ---- Onboarding.
     Signal {
         name: "README",
-        convention: "a repository's root README orients newcomers; a folder README explains its folder",
+        convention: "a repository's root README orients newcomers; a folder README explains its folder, a README beside code is a developer README",
         weigh: |e, v| {
             if !e.p.stem_is(&["readme"]) {
                 return;
             }
             if e.p.dirs.is_empty() {
                 v.add(Onboarding, 5.0, "root README");
+            } else if e.in_code_dir {
+                v.add(Onboarding, 3.0, format!("README of the code in {}/", e.p.dirs.join("/")));
             } else {
-                v.add(Onboarding, 2.5, format!("README of {}/", e.p.dirs.join("/")));
+                v.add(Onboarding, 2.0, format!("README of {}/", e.p.dirs.join("/")));
             }
         },
     },
@@ -720,6 +732,7 @@ pub(super) const SIGNALS: &[Signal] = &[
                 "bug reports",
                 "triage",
                 "where to find",
+                "pr",
                 "ways of working",
                 "team norms",
                 "faq",
@@ -756,7 +769,7 @@ pub(super) const SIGNALS: &[Signal] = &[
                 "developer-docs",
             ];
             if let Some(dir) = folder(e, &dirs) {
-                v.add(Onboarding, 5.0, format!("folder {dir}/"));
+                v.add(Onboarding, 6.0, format!("folder {dir}/"));
             }
         },
     },
@@ -844,10 +857,16 @@ pub(super) const SIGNALS: &[Signal] = &[
                 "keeping software current",
                 "communications plan",
             ];
+            // A procedure's subject ("Deploy pods to the monitoring node group") does not make it
+            // a description of how the system is run.
+            let procedure = e.imperative_title().is_some() || e.imperative_name().is_some();
+            if procedure {
+                return;
+            }
             if e.p.named(&names) {
-                v.add(Operations, 4.0, format!("name {}", e.p.name));
+                v.add(Operations, 5.0, format!("name {}", e.p.name));
             } else if has_any(&e.title_words, &names) {
-                v.add(Operations, 3.5, format!("title {}", quoted(e.title)));
+                v.add(Operations, 4.0, format!("title {}", quoted(e.title)));
             }
             if let Some(dir) = folder(e, &["operations", "ops", "sre", "deployment", "deployments", "disaster-recovery"]) {
                 v.add(Operations, 2.0, format!("folder {dir}/"));
@@ -966,6 +985,39 @@ pub(super) fn procedure_weight(e: &Evidence) -> (f64, Vec<String>) {
     (weight, seen)
 }
 
+/// Whether the repository describes itself as a demo, sample or tutorial: procedures to deploy
+/// it are guides for its users, not runbooks of a system the team runs.
+fn demo_repository(e: &Evidence) -> bool {
+    let Some(text) = e.repo_description else { return false };
+    let w: Vec<&str> = words(text).collect();
+    has_any(
+        &w,
+        &[
+            "demo",
+            "demos",
+            "sample application",
+            "sample app",
+            "samples",
+            "example application",
+            "example app",
+            "showcase",
+            "tutorial",
+            "workshop",
+            "reference application",
+            "reference implementation",
+        ],
+    )
+}
+
+/// Pages about the maintainers' own automation and releases (`.github/`, release procedures),
+/// which stay runbooks even in a demo repository.
+fn maintainers_own(e: &Evidence) -> bool {
+    e.p.dirs.first().is_some_and(|d| one_of(d, &[".github", ".gitlab", ".circleci"]))
+        || e.p.dirs.iter().any(|d| one_of(d, &["releasing", "release", "releases", "ci"]))
+        || e.p.named(&["release", "releasing"])
+        || has_any(&e.title_words, &["release", "releasing"])
+}
+
 /// The "procedure" signal: structure that makes a page a procedure, split between runbook and
 /// onboarding by [`operational_share`].
 fn procedure(e: &Evidence, v: &mut Votes) {
@@ -976,6 +1028,11 @@ fn procedure(e: &Evidence, v: &mut Votes) {
     let share = operational_share(e);
     let label = seen.join(" + ");
     let pct = (share * 100.0).round();
+    if demo_repository(e) && !maintainers_own(e) {
+        v.add(Other, weight * share + 1.0, format!("{label}: deploying a demo, a guide for its users"));
+        v.add(Onboarding, weight * (1.0 - share), format!("{label}, on code ({}%)", 100.0 - pct));
+        return;
+    }
     v.add(Runbook, weight * share, format!("{label}, on the running system ({pct}%)"));
     v.add(Onboarding, weight * (1.0 - share), format!("{label}, on code ({}%)", 100.0 - pct));
 }

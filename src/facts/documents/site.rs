@@ -53,8 +53,12 @@ pub struct RepoDescription {
 pub struct SiteContext {
     /// The sites found, in path order.
     pub sites: Vec<Site>,
-    /// The repository's committed description, if any.
+    /// The repository's committed description, if any (else the root README's opening
+    /// paragraph).
     pub repository: Option<RepoDescription>,
+    /// Folders holding code (a build manifest or source files), repository-relative with a
+    /// trailing `/`: a README there is a developer README.
+    pub code_dirs: std::collections::BTreeSet<String>,
 }
 
 impl SiteContext {
@@ -92,7 +96,33 @@ impl SiteContext {
         }
         sites.sort_by(|a, b| a.content_dir.cmp(&b.content_dir));
         sites.dedup_by(|a, b| a.content_dir == b.content_dir);
-        SiteContext { sites, repository }
+        if repository.is_none()
+            && let Some(readme) = paths.iter().find(|p| {
+                let l = p.to_ascii_lowercase();
+                l == "readme.md" || l == "readme.markdown" || l == "readme.rst" || l == "readme.adoc" || l == "readme"
+            })
+        {
+            repository = read(readme).and_then(|t| readme_opening(&t)).map(|text| RepoDescription {
+                source: readme.clone(),
+                text,
+            });
+        }
+        let code_dirs = paths
+            .iter()
+            .filter(|p| is_code_file(p))
+            .map(|p| p.rsplit_once('/').map_or(String::new(), |(d, _)| format!("{d}/")))
+            .collect();
+        SiteContext {
+            sites,
+            repository,
+            code_dirs,
+        }
+    }
+
+    /// Whether the folder of `path` holds code.
+    pub fn in_code_dir(&self, path: &str) -> bool {
+        let dir = path.rsplit_once('/').map_or(String::new(), |(d, _)| format!("{d}/"));
+        self.code_dirs.contains(&dir)
     }
 
     /// The site whose pages folder holds `path` (the innermost when sites nest).
@@ -295,6 +325,68 @@ fn jekyll(path: &str, dir: &str, text: &str) -> Option<Site> {
         config: path.to_string(),
         content_dir: dir.to_string(),
         says: says(&[ystr(&map, "title"), ystr(&map, "description")])?,
+    })
+}
+
+/// Build manifests and source files: what makes a folder a code folder.
+fn is_code_file(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    let manifests = [
+        "package.json",
+        "go.mod",
+        "cargo.toml",
+        "pom.xml",
+        "build.gradle",
+        "build.gradle.kts",
+        "setup.py",
+        "pyproject.toml",
+        "requirements.txt",
+        "gemfile",
+        "dockerfile",
+        "makefile",
+        "mix.exs",
+        "composer.json",
+    ];
+    let sources = [
+        ".go", ".py", ".js", ".ts", ".rb", ".java", ".kt", ".cs", ".rs", ".c", ".cpp", ".php", ".scala", ".ex", ".sh",
+        ".csproj",
+    ];
+    manifests.contains(&name.as_str()) || sources.iter().any(|s| name.ends_with(s))
+}
+
+/// The opening paragraph of a README: the first prose after its title, badges, images and
+/// HTML skipped, at most 400 characters.
+fn readme_opening(text: &str) -> Option<String> {
+    let mut para = String::new();
+    for line in text.lines() {
+        let t = line.trim();
+        let skip = t.starts_with('#')
+            || t.starts_with("[![")
+            || t.starts_with("![")
+            || t.starts_with('<')
+            || t.starts_with("---")
+            || t.starts_with("===")
+            || t.starts_with('|')
+            || t.starts_with("- [")
+            || t.starts_with("* [");
+        if t.is_empty() || skip {
+            if !para.is_empty() {
+                break;
+            }
+            continue;
+        }
+        if !para.is_empty() {
+            para.push(' ');
+        }
+        para.push_str(t);
+        if para.len() > 400 {
+            break;
+        }
+    }
+    let para = para.trim().to_string();
+    (para.split_whitespace().count() >= 5).then(|| match para.char_indices().nth(400) {
+        Some((i, _)) => para[..i].to_string(),
+        None => para,
     })
 }
 

@@ -271,7 +271,7 @@ fn index(e: &Evidence) -> Option<Lookalike> {
         && e.count(&[Topic::Context, Topic::Decision, Topic::Timeline, Topic::Motivation]) == 0
         && e.count(&[Topic::Alerts, Topic::Diagnosis, Topic::Mitigation]) < 2
         && e.instructions < 4
-        && (links_only || (e.prose_words <= 300 && doc.links.len() >= 3))
+        && (links_only || (doc.link_list_items >= 3 && own_words <= 150) || (e.prose_words <= 300 && doc.links.len() >= 3))
         && content
     {
         return make(Index, format!("index of {parent}/"));

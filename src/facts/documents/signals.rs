@@ -346,11 +346,14 @@ pub(super) const SIGNALS: &[Signal] = &[
         convention: "\"How we write runbooks\", \"Teamwork advice for ADRs\": notes about a kind of document are not one",
         weigh: |e, v| {
             let t = &e.title_words;
-            let names_kind = t.iter().any(|w| one_of(w, &["runbook", "runbooks", "adr", "adrs", "playbooks"]))
-                || has_any(t, &["decision record", "decision records", "architecture decisions"]);
+            let kind_words = |w: &[&str]| {
+                w.iter().any(|x| one_of(x, &["runbook", "runbooks", "adr", "adrs", "playbooks"]))
+                    || has_any(w, &["decision record", "decision records", "architecture decisions"])
+            };
+            let names_kind = kind_words(t) || kind_words(&e.p.words);
             let record_itself = t.first().is_some_and(|w| one_of(w, &["adr", "runbook"]))
                 || e.count(&[T::Context, T::Decision, T::Status, T::Consequences]) >= 2;
-            if names_kind && about_docs(t) && !record_itself {
+            if names_kind && (about_docs(t) || about_docs(&e.p.words)) && !record_itself {
                 v.add(Other, 5.0, format!("title {} is about such documents", quoted(e.title)));
             }
         },
@@ -625,6 +628,9 @@ pub(super) const SIGNALS: &[Signal] = &[
         convention: "a docs site whose configuration calls it runbooks/playbooks/operations manual (GOV.UK Tech Docs service_name, mkdocs site_name, Hugo title)",
         weigh: |e, v| {
             let Some(site) = e.site else { return };
+            if writes_docs(e) {
+                return;
+            }
             let says: Vec<&str> = words(&site.says).collect();
             if has_any(&says, &["runbook", "runbooks", "playbook", "playbooks", "run book", "operations manual", "ops manual"]) {
                 // The site makes a procedure likelier to be a runbook; it does not make every
@@ -641,7 +647,7 @@ pub(super) const SIGNALS: &[Signal] = &[
         weigh: |e, v| {
             let Some(text) = e.repo_description else { return };
             let says: Vec<&str> = words(text).collect();
-            if has_any(&says, &["runbook", "runbooks", "playbooks"]) {
+            if has_any(&says, &["runbook", "runbooks", "playbooks"]) && !writes_docs(e) && procedure_weight(e).0 >= 1.5 {
                 v.add(Runbook, 1.0, "repository description says runbooks");
             }
         },
@@ -816,6 +822,14 @@ pub(super) const SIGNALS: &[Signal] = &[
             let csp = |w: &[&str]| has_phrase(w, "content security policy");
             if (e.p.named(&phrases) && !csp(&e.p.words)) || (has_any(title, &phrases) && !csp(title)) {
                 v.add(Security, 4.0, format!("name or title {}", quoted(e.title)));
+            }
+            // "Rules for getting production access", "Security patch policy", "Credentials
+            // handling standards": a policy about security, access or credentials.
+            let rules = ["rules", "policy", "policies", "standards", "standard"];
+            let topic = ["security", "access", "credentials", "secrets", "passwords", "advisories"];
+            let policy = |w: &[&str]| w.iter().any(|x| one_of(x, &rules)) && w.iter().any(|x| one_of(x, &topic)) && !csp(w);
+            if policy(title) || policy(&e.p.words) {
+                v.add(Security, 4.0, format!("policy {}", quoted(e.title)));
             }
             let n = e.count(&[T::Vulnerability, T::SupportedVersions]);
             if n >= 1 {
@@ -1028,6 +1042,10 @@ fn procedure(e: &Evidence, v: &mut Votes) {
     let share = operational_share(e);
     let label = seen.join(" + ");
     let pct = (share * 100.0).round();
+    if writes_docs(e) {
+        v.add(Onboarding, weight, format!("{label}, on the docs"));
+        return;
+    }
     if demo_repository(e) && !maintainers_own(e) {
         v.add(Other, weight * share + 1.0, format!("{label}: deploying a demo, a guide for its users"));
         v.add(Onboarding, weight * (1.0 - share), format!("{label}, on code ({}%)", 100.0 - pct));

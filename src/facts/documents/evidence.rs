@@ -1058,7 +1058,7 @@ mod debug_tmp {
         let doc = super::super::parse(&path, super::super::doc_format(&path).unwrap(), &text);
         let site = super::SiteContext::default();
         let e = super::Evidence::new(&path, &text, &doc, &site);
-        eprintln!("cmds {:?} sl {} sd {} fam {:?} instr {}", e.commands, e.subject_live, e.subject_dev, e.families, e.instructions);
+        eprintln!("cmds {:?} sl {} sd {} fam {:?} instr {} prose {} links {} lli {} li {} ol {} topics {:x} p {:?}", e.commands, e.subject_live, e.subject_dev, e.families, e.instructions, e.prose_words, doc.links.len(), doc.link_list_items, doc.list_items, doc.ordered_items, e.topics, e.p.stem);
         for b in &doc.code_blocks { eprintln!("{:?}", b); }
     }
 }

@@ -268,13 +268,19 @@ fn index(e: &Evidence) -> Option<Lookalike> {
     if index_stem
         && !root_readme
         && let Some(parent) = e.p.parent().filter(|d| is_collection_dir(d))
-        && e.count(&[Topic::Context, Topic::Decision, Topic::Timeline, Topic::Motivation]) == 0
-        && e.count(&[Topic::Alerts, Topic::Diagnosis, Topic::Mitigation]) < 2
-        && e.instructions < 4
-        && (links_only || (doc.link_list_items >= 3 && own_words <= 150) || (e.prose_words <= 300 && doc.links.len() >= 3))
         && content
     {
-        return make(Index, format!("index of {parent}/"));
+        // Mostly a list of the records (perhaps with a legend or a few figures)…
+        let lists_records = links_only || (doc.link_list_items >= 3 && own_words <= 150);
+        // …or a short page pointing at them that is not a record itself.
+        let short_pointer = e.prose_words <= 300
+            && doc.links.len() >= 3
+            && e.count(&[Topic::Context, Topic::Decision, Topic::Timeline, Topic::Motivation]) == 0
+            && e.count(&[Topic::Alerts, Topic::Diagnosis, Topic::Mitigation]) < 2
+            && e.instructions < 4;
+        if lists_records || short_pointer {
+            return make(Index, format!("index of {parent}/"));
+        }
     }
     // A site's home page: the index at the root of the site's pages, short.
     if let Some(site) = e.site

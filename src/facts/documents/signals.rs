@@ -13,7 +13,7 @@ use super::words::{has_any, has_phrase, is, name_words, one_of, words};
 use crate::base::doc_kind::DocKind;
 
 /// The weight a kind needs to be chosen over `other`.
-pub(super) const MIN_WEIGHT: f64 = 2.0;
+pub(super) const MIN_WEIGHT: f64 = 1.5;
 
 /// Weight added to one kind by one signal.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

@@ -648,6 +648,18 @@ const TASK_VERBS: &[&str] = &[
     "use", "using", "validate", "verify",
 ];
 
+/// Words about accounts and who may sign in to them.
+const ACCOUNT_WORDS: &[&str] = &[
+    "account", "accounts", "role", "roles", "iam", "sso", "login", "logins", "admin", "admins", "permission",
+    "permissions", "group", "groups",
+];
+
+/// Where teams keep credentials, and the verbs that say so.
+const CREDENTIAL_STORES: &[&str] = &[
+    "vault", "1password", "lastpass", "keepass", "bitwarden", "credhub", "sops", "manager", "store", "keychain",
+    "stored", "kept", "held", "lives", "encrypted",
+];
+
 /// Verbs that open an instruction line ("Run the following", "Log in to the console", "1. Click
 /// Save"): how procedures talk, whatever their headings.
 const INSTRUCTION_VERBS: &[&str] = &[
@@ -763,6 +775,11 @@ pub(super) struct Evidence<'a> {
     families: [usize; 6],
     /// Code structure.
     pub commands: Commands,
+    /// Statements of custody: a credential word followed closely by where it is kept
+    /// ("credentials … are in Secrets Manager"), or who may use it ("who is allowed to …").
+    pub custody: usize,
+    /// Words about accounts, roles and sign-in (account, role, IAM, SSO, login).
+    pub accounts: usize,
     /// Words of prose that are not link text.
     pub prose_words: usize,
     /// Lines of prose that start with an instruction verb ("Run …", "1. Click …").
@@ -802,9 +819,30 @@ impl<'a> Evidence<'a> {
             }
         }
         let mut families = [0usize; 6];
-        for word in words(text) {
-            if let Some(f) = family_of(word) {
+        let (mut custody, mut accounts) = (0usize, 0usize);
+        // Word index of the last credential word, and of the last "who".
+        let (mut credential_at, mut who_at): (Option<usize>, Option<usize>) = (None, None);
+        for (i, word) in words(text).enumerate() {
+            let family = family_of(word);
+            if let Some(f) = family {
                 families[f as usize] += 1;
+            }
+            if one_of(word, ACCOUNT_WORDS) {
+                accounts += 1;
+            }
+            if family == Some(Family::Credential) {
+                credential_at = Some(i);
+            } else if credential_at.is_some_and(|at| i - at <= 12) && one_of(word, CREDENTIAL_STORES) {
+                // "the credentials for Heroku are in Secrets Manager", "passwords are kept in 1Password"
+                custody += 1;
+                credential_at = None;
+            }
+            if is(word, "who") {
+                who_at = Some(i);
+            } else if who_at.is_some_and(|at| i - at <= 4) && one_of(word, &["allowed", "access", "can", "holds", "receives", "owns"]) {
+                // "who is allowed to assume the roles", "who has access", "who receives resets"
+                custody += 1;
+                who_at = None;
             }
         }
         let mut commands = Commands {
@@ -850,6 +888,8 @@ impl<'a> Evidence<'a> {
         let body_start = doc.front_matter.as_ref().map_or(0, |f| f.end_line as usize);
         Evidence {
             path,
+            custody,
+            accounts,
             instructions: instruction_lines(text, body_start),
             subject_live,
             subject_dev,
@@ -1047,18 +1087,5 @@ mod tests {
         assert_eq!(e.family(Family::Credential), 1);
         assert_eq!((e.commands.blocks, e.commands.shell_blocks, e.commands.ops, e.commands.dev), (1, 1, 2, 1));
         assert_eq!(doc.ordered_items, 3);
-    }
-}
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    fn dump() {
-        let Ok(path) = std::env::var("EV_PATH") else { return };
-        let text = std::fs::read_to_string(&path).unwrap();
-        let doc = super::super::parse(&path, super::super::doc_format(&path).unwrap(), &text);
-        let site = super::SiteContext::default();
-        let e = super::Evidence::new(&path, &text, &doc, &site);
-        eprintln!("cmds {:?} sl {} sd {} fam {:?} instr {} prose {} links {} lli {} li {} ol {} topics {:x} p {:?}", e.commands, e.subject_live, e.subject_dev, e.families, e.instructions, e.prose_words, doc.links.len(), doc.link_list_items, doc.list_items, doc.ordered_items, e.topics, e.p.stem);
-        for b in &doc.code_blocks { eprintln!("{:?}", b); }
     }
 }

@@ -212,6 +212,11 @@ fn about_docs(title: &[&str]) -> bool {
     title.iter().any(|w| one_of(w, &about)) || has_phrase(title, "what is") || has_phrase(title, "how to")
 }
 
+/// Whether the page is part of a product's public website (`website/docs/…`, `www/…`).
+fn product_website(e: &Evidence) -> bool {
+    e.p.dirs.len() >= 2 && one_of(e.p.dirs[0], &["website", "www"])
+}
+
 /// Whether the page is a procedure for writing documentation ("Add a new runbook", "Create an
 /// ADR", "Update the docs"): a contributor guide, whatever the documents are.
 fn writes_docs(e: &Evidence) -> bool {
@@ -334,10 +339,8 @@ pub(super) const SIGNALS: &[Signal] = &[
         name: "product website",
         convention: "website/docs/, www/: a product's public documentation, written for its users (Docusaurus and HashiCorp-style sites)",
         weigh: |e, v| {
-            if let Some(dir) = e.p.dirs.first().filter(|d| one_of(d, &["website", "www"]))
-                && e.p.dirs.len() >= 2
-            {
-                v.add(Other, 2.5, format!("public docs under {dir}/"));
+            if product_website(e) {
+                v.add(Other, 2.5, format!("public docs under {}/", e.p.dirs[0]));
             }
         },
     },
@@ -1096,8 +1099,23 @@ fn access_inventory(e: &Evidence, v: &mut Votes) {
             return;
         }
     }
-    let named = ["access", "credentials", "credential", "secrets", "passwords", "accounts", "permissions"];
+    let named = [
+        "access",
+        "credentials",
+        "credential",
+        "secrets",
+        "passwords",
+        "accounts",
+        "account",
+        "permissions",
+    ];
     let is_named = e.p.named(&named) || has_any(&e.title_words, &named);
+    // In prose: accounts and roles described with where their credentials are kept or who may
+    // use them, on a page that is not mainly a procedure.
+    if is_named && e.custody >= 1 && e.accounts >= 3 && procedure_weight(e).0 < 3.0 && !product_website(e) {
+        v.add(Access, 4.0, format!("accounts with custody of their credentials ({} statements)", e.custody));
+        return;
+    }
     if is_named && e.doc.list_items + e.doc.tables.iter().map(|t| t.rows).sum::<usize>() >= 3 {
         let keys = families(&mut e.doc.inline_fields.iter().map(|(k, _, _)| k.as_str()));
         if keys.iter().filter(|b| **b).count() >= 2 {

@@ -222,7 +222,10 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
     let pins = kind_pins(&options.config);
     let all_paths: Vec<String> = inventory.files.iter().map(|f| f.path.clone()).collect();
     let sites = documents::SiteContext::from_files(&all_paths, &|path| {
-        snapshot.read(path).ok().map(|b| String::from_utf8_lossy(&b).into_owned())
+        snapshot
+            .read(path)
+            .ok()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
     });
     let mut documents = Vec::new();
     let mut named_roles = named::from_config(&options.config);

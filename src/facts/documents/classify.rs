@@ -157,13 +157,19 @@ fn weigh(e: &Evidence) -> Classification {
     }
 }
 
-/// The top signals of a kind, heaviest first, joined with " + ".
+/// The heaviest signals of a kind, in the table's order (folder, name, headings, …), joined
+/// with " + ".
 fn reason_for(kind: DocKind, votes: &[Vote]) -> String {
-    let mut mine: Vec<&Vote> = votes.iter().filter(|v| v.kind == kind && v.weight > 0.0).collect();
-    mine.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    let mut mine: Vec<(usize, &Vote)> = votes
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.kind == kind && v.weight > 0.0)
+        .collect();
+    mine.sort_by(|a, b| b.1.weight.total_cmp(&a.1.weight).then(a.0.cmp(&b.0)));
+    mine.truncate(REASON_SIGNALS);
+    mine.sort_by_key(|(i, _)| *i);
     mine.iter()
-        .take(REASON_SIGNALS)
-        .map(|v| v.label.as_str())
+        .map(|(_, v)| v.label.as_str())
         .collect::<Vec<_>>()
         .join(" + ")
 }
@@ -201,7 +207,10 @@ fn sections(e: &Evidence, file_kind: DocKind) -> Vec<SectionKind> {
             .skip(i + 1)
             .find(|n| n.level <= h.level)
             .map_or(u32::MAX, |n| n.line);
-        let inventory = doc.tables.iter().any(|t| t.line > h.line && t.line < end && t.header.len() >= 3);
+        let inventory = doc
+            .tables
+            .iter()
+            .any(|t| t.line > h.line && t.line < end && t.header.len() >= 3);
         let kind = if says(&["runbook", "runbooks", "playbook"])
             || has(Topic::Troubleshooting)
             || (has(Topic::Diagnosis) && has(Topic::Mitigation))
@@ -229,4 +238,488 @@ fn sections(e: &Evidence, file_kind: DocKind) -> Vec<SectionKind> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::model::LookalikeKind;
+    use super::super::{DocFormat, DocKind, KindPin, doc_format, parse};
+    use super::*;
+    use pretty_assertions::assert_eq;
+
+    /// Classifies `text` at `path` with no pins, in a root with the given files around it.
+    fn in_root(path: &str, text: &str, files: &[(&str, &str)]) -> Classification {
+        let mut paths: Vec<String> = files.iter().map(|(p, _)| p.to_string()).collect();
+        paths.push(path.to_string());
+        let read = |p: &str| files.iter().find(|(q, _)| *q == p).map(|(_, t)| t.to_string());
+        let site = SiteContext::from_files(&paths, &read);
+        let format = doc_format(path).unwrap_or(DocFormat::Markdown);
+        classify(path, text, &parse(path, format, text), &[], &site)
+    }
+
+    fn run(path: &str, text: &str) -> Classification {
+        in_root(path, text, &[])
+    }
+
+    const NYGARD: &str = "# 1. Record decisions\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nWe need.\n\n## Decision\n\nWe will.\n\n## Consequences\n\nFine.\n";
+    const MADR: &str = "# Use Postgres\n\n## Context and Problem Statement\n\nX\n\n## Considered Options\n\n* A\n\n## Decision Outcome\n\nA.\n";
+    const ALERT_RUNBOOK: &str = "# KubeNodeNotReady\n\n## Meaning\n\nA node is not ready.\n\n## Impact\n\nPods move.\n\n## Diagnosis\n\nCheck the node.\n\n## Mitigation\n\nDrain it.\n";
+    const KEP: &str = "# KEP-2232: Suspend Jobs\n\n## Summary\n\nx\n\n## Motivation\n\nx\n\n### Goals\n\nx\n\n### Non-Goals\n\nx\n\n## Proposal\n\nx\n\n### Risks and Mitigations\n\nx\n\n## Design Details\n\nx\n\n### Troubleshooting\n\nx\n\n## Alternatives\n\nx\n";
+    const PROCEDURE: &str = "---\ntitle: Rotate the auth0 credentials\n---\n\n## Prerequisites\n\nAccess to the live cluster.\n\n## Steps\n\n1. Log in to the AWS console.\n2. Run:\n\n```bash\nkubectl -n live get secrets\naws secretsmanager list-secrets\n```\n\n3. Restart the pods:\n\n```bash\nkubectl rollout restart deployment/auth\n```\n";
+    const DEV_PROCEDURE: &str = "# Upgrade Rails\n\n1. Update the Gemfile.\n2. Run the tests locally:\n\n```sh\nbundle install\nbundle exec rspec\nyarn install\n```\n\n3. Open a pull request.\n";
+    const PLAIN: &str = "# Title\n\nSome words here.\n";
+
+    /// One row per signal or class of failure of issue 12: path, text, expected kind, and a
+    /// piece the reason must contain.
+    #[test]
+    fn kinds_by_signal() {
+        use DocKind::*;
+        let cases: &[(&str, &str, DocKind, &str)] = &[
+            // Front matter decides outright.
+            (
+                "docs/notes.md",
+                "---\ntype: runbook\n---\n# Notes\n",
+                Runbook,
+                "front matter `type: runbook`",
+            ),
+            (
+                "docs/notes.md",
+                "---\nkind: Post-Mortem\n---\n# Notes\n",
+                Postmortem,
+                "front matter `kind: Post-Mortem`",
+            ),
+            // Named files, whatever they mention.
+            ("LICENSE.md", "MIT License\n", License, "name LICENSE.md"),
+            ("GPL.txt", "GNU GENERAL PUBLIC LICENSE\n", License, "name GPL.txt"),
+            (
+                "CHANGELOG.md",
+                "# Changelog\n## 1.2\n- Added runbook for payments\n## Mitigation\n## Escalation\n",
+                Changelog,
+                "name CHANGELOG.md",
+            ),
+            (
+                "CODE_OF_CONDUCT.md",
+                "# Code of conduct\n\nBe kind.\n",
+                Other,
+                "name CODE_OF_CONDUCT.md",
+            ),
+            (
+                "blog/2023-05-01-runbooks.md",
+                "# Runbooks at scale\n## Alerts\n## Mitigation\n",
+                Other,
+                "folder blog/",
+            ),
+            (
+                "docs/how-we-write-runbooks.md",
+                "# How we write runbooks\n## Alerts\n## Escalation\n",
+                Other,
+                "is about such documents",
+            ),
+            // Class 1: procedures are runbooks.
+            (
+                "content/runbooks/node/KubeNodeNotReady.md",
+                ALERT_RUNBOOK,
+                Runbook,
+                "folder runbooks/",
+            ),
+            (
+                "docs/node.md",
+                ALERT_RUNBOOK,
+                Runbook,
+                "headings Meaning/Diagnosis/Mitigation",
+            ),
+            (
+                "docs/auth0-rotation.md",
+                PROCEDURE,
+                Runbook,
+                "imperative title (Rotate …)",
+            ),
+            ("docs/upgrade-rails.md", DEV_PROCEDURE, Onboarding, "on code"),
+            // Class 2: folder, number and sections beat name keywords.
+            (
+                "architecture-decision-record/024-SSO-for-CP-Team-to-access-AWS.md",
+                NYGARD,
+                Adr,
+                "folder architecture-decision-record/",
+            ),
+            (
+                "architecture-decision-record/029-Kubernetes-security-config-auditing.md",
+                NYGARD,
+                Adr,
+                "numbered name 029",
+            ),
+            (
+                "architecture-decision-record/022-EKS.md",
+                "# EKS\n\n## Status\n\nAccepted\n\n## Context\n\nWe run kops.\n\n## Decision\n\nUse EKS.\n",
+                Adr,
+                "Status/Context/Decision headings",
+            ),
+            (
+                "source/architecture_decision_records/ADR040-bosh-access.html.md",
+                NYGARD,
+                Adr,
+                "ADR040",
+            ),
+            ("notes/db-choice.md", MADR, Adr, "MADR headings"),
+            (
+                "keps/sig-apps/2232-suspend-jobs/README.md",
+                KEP,
+                Design,
+                "headings Motivation/Goals/Non-Goals/Proposal",
+            ),
+            (
+                "design/queue-proposal.md",
+                "# Queue\n\n## Risks and Mitigations\n\nx\n",
+                Design,
+                "folder design/",
+            ),
+            (
+                "rfc/20240513-static-evaluation.md",
+                "# Static evaluation\n\n## Proposed Solution\n\nx\n",
+                Design,
+                "folder rfc/",
+            ),
+            ("docs/README.md", KEP, Design, "headings"),
+            // Class 4: access is an inventory; security is a policy.
+            (
+                "docs/access.md",
+                "# Access\n\n| System | Who has access | Where the credential lives | Rotation |\n|---|---|---|---|\n| AWS prod | Platform team | Vault `aws/prod` | 90 days |\n",
+                Access,
+                "inventory table",
+            ),
+            (
+                "docs/access-eks-cluster.md",
+                "# Access the EKS cluster\n\n1. Install kubectl.\n2. Run:\n\n```sh\naws eks update-kubeconfig --name live\nkubectl get nodes\n```\n3. Check the nodes.\n",
+                Runbook,
+                "imperative title (Access …)",
+            ),
+            (
+                "SECURITY.md",
+                "# Security policy\n\n## Reporting a vulnerability\n\nEmail us.\n",
+                Security,
+                "name SECURITY.md",
+            ),
+            (
+                "docs/adr/0031-security-group-naming.md",
+                NYGARD,
+                Adr,
+                "numbered name 0031",
+            ),
+            (
+                "source/incident-process.html.md.erb",
+                "---\ntitle: Incident process\n---\n# Incidents\n## Escalation\n## Mitigation\n",
+                Security,
+                "incident-response process",
+            ),
+            // Class 5: onboarding.
+            ("CONTRIBUTING.md", PLAIN, Onboarding, "name CONTRIBUTING.md"),
+            (
+                "README.md",
+                "# Payments\n\nWhat this repository holds.\n",
+                Onboarding,
+                "root README",
+            ),
+            (
+                "source/joiners-guide.html.md.erb",
+                "# Joiners' guide\n\n1. Get a laptop.\n2. Ask for access.\n3. Read the manual.\n",
+                Onboarding,
+                "name joiners-guide",
+            ),
+            (
+                "source/how-we-work.html.md.erb",
+                "# How we work\n\nSprints and ceremonies.\n",
+                Onboarding,
+                "how-we-work",
+            ),
+            (
+                "docs/contributing/DEVELOPING.md",
+                "# Developing\n\nBuild it.\n",
+                Onboarding,
+                "folder contributing/",
+            ),
+            (
+                "docs/PRs-and-workflow.md",
+                "# PRs and workflow\n\nWe review each other's pull requests.\n",
+                Onboarding,
+                "team practice",
+            ),
+            (
+                "content/docs/add-runbook.md",
+                "---\ntitle: Add Runbook\n---\n\n1. Copy the template.\n2. Fill it in.\n3. Open a pull request.\n",
+                Onboarding,
+                "how to write docs",
+            ),
+            // Postmortems share headings with runbooks.
+            (
+                "docs/2024-03-01-outage.md",
+                "# Outage 2024-03-01\n## Impact\nUsers.\n## Timeline\n10:00 alert.\n## Root cause\nDisk.\n## Mitigation\nCleaned.\n## Escalation\nPaged.\n",
+                Postmortem,
+                "headings Timeline",
+            ),
+            // Other kinds.
+            (
+                "terraform/modules/vpc/README.md",
+                "# VPC\n\n## Requirements\n\nx\n\n## Providers\n\nx\n\n## Inputs\n\nx\n\n## Outputs\n\nx\n",
+                Api,
+                "terraform-docs headings",
+            ),
+            ("docs/handover-plan.md", PLAIN, Handoff, "handover-plan"),
+            ("docs/faq.md", PLAIN, Other, "no signal matched"),
+        ];
+        for (path, text, kind, reason) in cases {
+            let got = run(path, text);
+            assert_eq!(got.kind, *kind, "{path}: {}", got.reason);
+            assert!(
+                got.reason.contains(reason),
+                "{path}: reason {:?} lacks {reason:?}",
+                got.reason
+            );
+            assert!((0.0..=1.0).contains(&got.confidence), "{path}: {}", got.confidence);
+        }
+    }
+
+    /// Look-alikes keep the kind they imitate but are not counted, with why (class 3).
+    #[test]
+    fn lookalikes() {
+        use DocKind::*;
+        use LookalikeKind::*;
+        let cases: &[(&str, &str, DocKind, Option<(LookalikeKind, &str)>)] = &[
+            (
+                "docs/adr/template.md",
+                NYGARD,
+                Adr,
+                Some((Template, "name template.md")),
+            ),
+            (
+                "src/init.md",
+                "# 1. Record architecture decisions\n\nDate: DATE\n\n## Status\n\nAccepted\n\n## Context\n\nx\n\n## Decision\n\nx\n\n## Consequences\n\nx\n",
+                Adr,
+                Some((Template, "placeholder `Date: DATE`")),
+            ),
+            (
+                "doc/adr/0007-x.md",
+                "# 7. X\n\nDate: {DATE_YESTERDAY}\n\n## Status\n\nAccepted\n\n## Context\n\nx\n\n## Decision\n\nx\n",
+                Adr,
+                Some((Template, "{DATE_YESTERDAY}")),
+            ),
+            (
+                "docs/decisions/0000-title.md",
+                "# [short title of solved problem]\n\n## Context and Problem Statement\n\n## Considered Options\n",
+                Adr,
+                Some((Template, "placeholder title")),
+            ),
+            (
+                "integration-tests/adr/0002-use-x.md",
+                NYGARD,
+                Adr,
+                Some((Fixture, "under integration-tests/")),
+            ),
+            (
+                "pkg/repo/testdata/keps/123-newstyle/README.md",
+                KEP,
+                Design,
+                Some((Fixture, "under testdata/")),
+            ),
+            (
+                "content/runbooks/etcd/_index.md",
+                "---\ntitle: etcd\n---\n",
+                Runbook,
+                Some((Index, "section page")),
+            ),
+            (
+                "docs/adr/README.md",
+                "# Decisions\n\n- [1. Use X](0001-use-x.md)\n- [2. Use Y](0002-use-y.md)\n- [3. Use Z](0003-use-z.md)\n",
+                Adr,
+                Some((Index, "lists 3 links")),
+            ),
+            (
+                "docs/security/SECURITY.md",
+                "# Security\n\nSee the [organisation's SECURITY.md](https://github.com/org/.github/blob/main/SECURITY.md).\n",
+                Security,
+                Some((
+                    Stub,
+                    "only points to https://github.com/org/.github/blob/main/SECURITY.md",
+                )),
+            ),
+            (
+                ".github/ISSUE_TEMPLATE/bug.md",
+                "# Bug\n\nDescribe it.\n",
+                Other,
+                Some((Template, "ISSUE_TEMPLATE")),
+            ),
+            // Real documents next to look-alikes stay counted.
+            (
+                "locales/en/templates/arc42/LICENSE.md",
+                "MIT License\n\nCopyright.\n",
+                License,
+                None,
+            ),
+            ("locales/en/examples/java/index.md", NYGARD, Adr, None),
+            ("docs/adr/0001-record-architecture-decisions.md", NYGARD, Adr, None),
+        ];
+        for (path, text, kind, want) in cases {
+            let got = run(path, text);
+            assert_eq!(got.kind, *kind, "{path}: {}", got.reason);
+            let look = got.lookalike.as_ref().map(|l| (l.kind, l.reason.as_str()));
+            match (look, want) {
+                (None, None) => {}
+                (Some((k, reason)), Some((wk, wr))) => {
+                    assert_eq!(k, *wk, "{path}: {reason}");
+                    assert!(reason.contains(wr), "{path}: {reason:?} lacks {wr:?}");
+                    assert!(got.reason.contains(reason), "{path}: the kind reason says why");
+                }
+                (look, want) => panic!("{path}: got {look:?}, want {want:?}"),
+            }
+        }
+    }
+
+    /// The issue's fixture: a GOV.UK Tech Docs site named "… Runbooks" and five procedure
+    /// pages (imperative titles, numbered steps, shell blocks) are all runbooks; the same
+    /// pages outside such a site and without procedure structure are not.
+    #[test]
+    fn runbook_site_of_procedures() {
+        let pages = [
+            (
+                "add-nodes-to-the-cluster",
+                "Add nodes to the cluster",
+                "kubectl scale nodegroup live --nodes 6",
+            ),
+            (
+                "rotate-auth0-credentials",
+                "Rotate the auth0 credentials",
+                "aws secretsmanager rotate-secret --secret-id auth0",
+            ),
+            (
+                "recycle-node",
+                "Debug and recycle a node with seccomp errors",
+                "kubectl drain ip-10-0-0-1 --ignore-daemonsets",
+            ),
+            (
+                "delete-cluster",
+                "Delete a cluster",
+                "terraform destroy -target module.cluster",
+            ),
+            (
+                "unlock-terraform-state",
+                "Unlock the Terraform state",
+                "terraform force-unlock 1234",
+            ),
+        ];
+        let config = (
+            "config/tech-docs.yml",
+            "service_name: Cloud Platform Runbooks\nhost: https://runbooks.example\n",
+        );
+        for (slug, title, command) in pages {
+            let path = format!("source/{slug}.html.md.erb");
+            let text = format!(
+                "---\ntitle: {title}\nlast_reviewed_on: 2025-07-18\nreview_in: 6 months\n---\n\n# {title}\n\n1. Log in to the cluster.\n2. Run the command:\n\n```bash\n{command}\n```\n\n3. Check that it worked.\n"
+            );
+            let got = in_root(&path, &text, &[config]);
+            assert_eq!(got.kind, DocKind::Runbook, "{path}: {}", got.reason);
+            assert!(
+                got.reason.contains("Cloud Platform Runbooks") || got.signals.iter().any(|s| s.name == "runbook site")
+            );
+            assert_eq!(got.lookalike, None, "{path}");
+            // The same subject, described rather than performed, outside any site.
+            let plain = format!("notes/{slug}.md");
+            let text = format!(
+                "# About: {title}\n\nThis note records some history of the team and of the way we think about the subject.\n"
+            );
+            let got = run(&plain, &text);
+            assert_ne!(got.kind, DocKind::Runbook, "{plain}: {}", got.reason);
+        }
+    }
+
+    /// A combined document keeps its kind; its clearly-kinded sections are listed with anchors.
+    #[test]
+    fn sections_of_a_combined_document() {
+        let text = "# Payments\n\nWhat it is.\n\n## Onboarding\n\nAsk for access.\n\n## Troubleshooting production deploys\n\nCheck the pipeline.\n\n## Reporting a vulnerability\n\nEmail security@.\n\n## Licence\n\nMIT.\n";
+        let got = run("README.md", text);
+        assert_eq!(got.kind, DocKind::Onboarding);
+        let sections: Vec<(&str, u32, DocKind)> = got
+            .sections
+            .iter()
+            .map(|s| (s.anchor.as_str(), s.line, s.kind))
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                ("troubleshooting-production-deploys", 9, DocKind::Runbook),
+                ("reporting-a-vulnerability", 13, DocKind::Security),
+            ]
+        );
+        // A decision record's sections belong to the record.
+        assert_eq!(
+            run("docs/adr/0001-x.md", &format!("{NYGARD}\n## Troubleshooting\n\nx\n")).sections,
+            []
+        );
+    }
+
+    #[test]
+    fn pins_come_after_front_matter() {
+        let pin = KindPin {
+            glob: globset::Glob::new("docs/ops/**").unwrap().compile_matcher(),
+            kind: DocKind::Runbook,
+        };
+        let site = SiteContext::default();
+        let classify_pinned = |path: &str, text: &str| {
+            classify(
+                path,
+                text,
+                &parse(path, DocFormat::Markdown, text),
+                std::slice::from_ref(&pin),
+                &site,
+            )
+        };
+        let got = classify_pinned("docs/ops/kafka.md", PLAIN);
+        assert_eq!(
+            (got.kind, got.reason.as_str(), got.confidence),
+            (DocKind::Runbook, "config pin `docs/ops/**`", 1.0)
+        );
+        let got = classify_pinned("docs/ops/kafka.md", "---\ntype: design\n---\n");
+        assert_eq!(
+            (got.kind, got.reason.as_str()),
+            (DocKind::Design, "front matter `type: design`")
+        );
+    }
+
+    #[test]
+    fn weighed_signals_are_kept_heaviest_first() {
+        let got = run(
+            "architecture-decision-record/024-SSO-for-CP-Team-to-access-AWS.md",
+            NYGARD,
+        );
+        assert_eq!(got.kind, DocKind::Adr);
+        assert!(got.signals.len() >= 3, "{:?}", got.signals);
+        assert!(got.signals.windows(2).all(|w| w[0].weight.abs() >= w[1].weight.abs()));
+        assert_eq!(got.signals[0].kind, DocKind::Adr);
+        assert_eq!(
+            got.reason,
+            "folder architecture-decision-record/ + numbered name 024 + Status/Context/Decision/Consequences headings"
+        );
+        assert!(got.confidence > 0.6, "{}", got.confidence);
+        let none = run("docs/faq.md", PLAIN);
+        assert_eq!((none.kind, none.signals.len()), (DocKind::Other, 0));
+        assert!(none.confidence < 0.8);
+    }
+
+    #[test]
+    fn runbook_groups_from_headings() {
+        let doc = parse(
+            "x.md",
+            DocFormat::Markdown,
+            "## Alerting\n## How to troubleshoot\n## Roll back\n## On-call contacts\n",
+        );
+        let g = runbook_groups(&doc);
+        assert_eq!(
+            (g.alerts, g.diagnosis, g.mitigation, g.escalation, g.count()),
+            (true, true, true, true, 4)
+        );
+        let doc = parse(
+            "x.md",
+            DocFormat::Markdown,
+            "## Overview\n## Installation\n## Alertmanager\n",
+        );
+        assert_eq!(runbook_groups(&doc).count(), 0);
+    }
 }

@@ -118,7 +118,14 @@ const HEADING_TOPICS: &[(Topic, How, &[&str])] = &[
         T::Context,
         Is,
         &[
-            "context", "contexto", "contexte", "kontext", "contesto", "bağlam", "cyd destun", "cyd-destun",
+            "context",
+            "contexto",
+            "contexte",
+            "kontext",
+            "contesto",
+            "bağlam",
+            "cyd destun",
+            "cyd-destun",
         ],
     ),
     (
@@ -156,11 +163,7 @@ const HEADING_TOPICS: &[(Topic, How, &[&str])] = &[
             "implicaciones",
         ],
     ),
-    (
-        T::ContextProblem,
-        Has,
-        &["problem statement", "context and problem"],
-    ),
+    (T::ContextProblem, Has, &["problem statement", "context and problem"]),
     (T::ConsideredOptions, Has, &["considered options", "options considered"]),
     (T::DecisionOutcome, Has, &["decision outcome"]),
     (T::DecisionDrivers, Has, &["decision drivers"]),
@@ -168,7 +171,15 @@ const HEADING_TOPICS: &[(Topic, How, &[&str])] = &[
     (
         T::Positions,
         Is,
-        &["positions", "argument", "arguments", "pozisyonlar", "argüman", "posiciones", "argumento"],
+        &[
+            "positions",
+            "argument",
+            "arguments",
+            "pozisyonlar",
+            "argüman",
+            "posiciones",
+            "argumento",
+        ],
     ),
     (T::Summary, Is, &["summary", "tl dr", "abstract"]),
     (T::Motivation, Is, &["motivation", "background and motivation"]),
@@ -177,7 +188,13 @@ const HEADING_TOPICS: &[(Topic, How, &[&str])] = &[
     (
         T::Proposal,
         Is,
-        &["proposal", "proposed solution", "proposed design", "detailed design", "the proposal"],
+        &[
+            "proposal",
+            "proposed solution",
+            "proposed design",
+            "detailed design",
+            "the proposal",
+        ],
     ),
     (T::DesignDetails, Has, &["design details"]),
     (T::RisksMitigations, Has, &["risks and mitigations"]),
@@ -193,7 +210,16 @@ const HEADING_TOPICS: &[(Topic, How, &[&str])] = &[
     (
         T::Alerts,
         Has,
-        &["alert", "alerts", "alerting", "symptom", "symptoms", "detection", "detected", "when this fires"],
+        &[
+            "alert",
+            "alerts",
+            "alerting",
+            "symptom",
+            "symptoms",
+            "detection",
+            "detected",
+            "when this fires",
+        ],
     ),
     (
         T::Diagnosis,
@@ -215,8 +241,16 @@ const HEADING_TOPICS: &[(Topic, How, &[&str])] = &[
             "failover",
         ],
     ),
-    (T::Mitigation, Has, &["fix", "fixes", "fixing", "roll back", "how to fix"]),
-    (T::Escalation, Prefix, &["escalat", "contact", "oncall", "pager", "paging"]),
+    (
+        T::Mitigation,
+        Has,
+        &["fix", "fixes", "fixing", "roll back", "how to fix"],
+    ),
+    (
+        T::Escalation,
+        Prefix,
+        &["escalat", "contact", "oncall", "pager", "paging"],
+    ),
     (T::Escalation, Has, &["on call"]),
     (T::Meaning, Is, &["meaning"]),
     (T::Impact, Is, &["impact"]),
@@ -241,15 +275,29 @@ const HEADING_TOPICS: &[(Topic, How, &[&str])] = &[
     (T::Verify, Prefix, &["verif", "validat", "check"]),
     (T::Timeline, Has, &["timeline"]),
     (T::RootCause, Has, &["root cause", "root causes", "cause"]),
-    (T::Lessons, Has, &["lessons learned", "lessons learnt", "what went wrong", "what went well"]),
+    (
+        T::Lessons,
+        Has,
+        &["lessons learned", "lessons learnt", "what went wrong", "what went well"],
+    ),
     (T::KeyEvents, Has, &["key events"]),
-    (T::TimeToRepair, Has, &["time to repair", "time to resolve", "time to recovery"]),
+    (
+        T::TimeToRepair,
+        Has,
+        &["time to repair", "time to resolve", "time to recovery"],
+    ),
     (T::ActionItems, Has, &["action items", "follow up actions", "actions"]),
     (T::Install, Prefix, &["install"]),
     (
         T::GettingStarted,
         Has,
-        &["getting started", "get started", "quick start", "quickstart", "quick-start"],
+        &[
+            "getting started",
+            "get started",
+            "quick start",
+            "quickstart",
+            "quick-start",
+        ],
     ),
     (
         T::Development,
@@ -348,18 +396,41 @@ const HEADING_TOPICS: &[(Topic, How, &[&str])] = &[
         ],
     ),
     (T::Examples, Is, &["examples", "example", "example usage"]),
-    (T::Architecture, Has, &["architecture", "how it works", "how this works", "design overview"]),
-    (T::Components, Is, &["components", "main components", "services", "data flow", "data flows"]),
+    (
+        T::Architecture,
+        Has,
+        &["architecture", "how it works", "how this works", "design overview"],
+    ),
+    (
+        T::Components,
+        Is,
+        &["components", "main components", "services", "data flow", "data flows"],
+    ),
     (T::Overview, Is, &["overview", "introduction", "about"]),
     (T::Troubleshooting, Prefix, &["troubleshoot"]),
-    (T::Troubleshooting, Has, &["common issues", "common problems", "known issues"]),
+    (
+        T::Troubleshooting,
+        Has,
+        &["common issues", "common problems", "known issues"],
+    ),
     (
         T::Access,
         Has,
-        &["access", "credentials", "accounts", "secrets", "passwords", "permissions"],
+        &[
+            "access",
+            "credentials",
+            "accounts",
+            "secrets",
+            "passwords",
+            "permissions",
+        ],
     ),
     (T::Deployment, Prefix, &["deploy", "releas"]),
-    (T::OnCall, Has, &["on call", "oncall", "rota", "support hours", "out of hours"]),
+    (
+        T::OnCall,
+        Has,
+        &["on call", "oncall", "rota", "support hours", "out of hours"],
+    ),
     (T::Monitoring, Prefix, &["monitor", "alerting", "dashboard"]),
 ];
 
@@ -634,50 +705,213 @@ const SHELL_LANGS: &[&str] = &[
 /// "Rotate the auth0 credentials", "Unlock the Terraform state"): the imperative titles of
 /// procedure pages in runbook sites and team manuals.
 const TASK_VERBS: &[&str] = &[
-    "access", "add", "adding", "apply", "block", "bootstrap", "change", "changing", "check", "clean", "configure",
-    "configuring", "connect", "connecting", "convert", "create", "creating", "debug", "debugging", "decommission",
-    "delete", "deleting", "deploy", "deploying", "destroy", "disable", "drain", "edit", "editing", "empty", "enable",
-    "escalate", "expand", "export", "fix", "fixing", "find", "finding", "gain", "get", "getting", "grant", "import",
-    "importing", "increase", "install", "investigate", "investigating", "kill", "manage", "managing", "manually",
-    "migrate", "migrating", "monitor", "move", "patch", "promote", "provision", "provisioning", "purge", "query",
-    "rebuild", "recover", "recycle", "recycling", "reduce", "reducing", "refresh", "reindex", "remove", "removing",
-    "rename", "renew", "replace", "request", "reset", "resize", "resolve", "resolving", "respond", "responding",
-    "restart", "restore", "restoring", "resync", "retrieve", "revoke", "roll", "rollback", "rotate", "rotating", "run",
-    "running", "scale", "scaling", "set", "setting", "setup", "shut", "start", "stop", "switch", "sync", "test",
-    "testing", "troubleshoot", "troubleshooting", "unblock", "unlock", "update", "updating", "upgrade", "upgrading",
-    "use", "using", "validate", "verify",
+    "access",
+    "add",
+    "adding",
+    "apply",
+    "block",
+    "bootstrap",
+    "change",
+    "changing",
+    "check",
+    "clean",
+    "configure",
+    "configuring",
+    "connect",
+    "connecting",
+    "convert",
+    "create",
+    "creating",
+    "debug",
+    "debugging",
+    "decommission",
+    "delete",
+    "deleting",
+    "deploy",
+    "deploying",
+    "destroy",
+    "disable",
+    "drain",
+    "edit",
+    "editing",
+    "empty",
+    "enable",
+    "escalate",
+    "expand",
+    "export",
+    "fix",
+    "fixing",
+    "find",
+    "finding",
+    "gain",
+    "get",
+    "getting",
+    "grant",
+    "import",
+    "importing",
+    "increase",
+    "install",
+    "investigate",
+    "investigating",
+    "kill",
+    "manage",
+    "managing",
+    "manually",
+    "migrate",
+    "migrating",
+    "monitor",
+    "move",
+    "patch",
+    "promote",
+    "provision",
+    "provisioning",
+    "purge",
+    "query",
+    "rebuild",
+    "recover",
+    "recycle",
+    "recycling",
+    "reduce",
+    "reducing",
+    "refresh",
+    "reindex",
+    "remove",
+    "removing",
+    "rename",
+    "renew",
+    "replace",
+    "request",
+    "reset",
+    "resize",
+    "resolve",
+    "resolving",
+    "respond",
+    "responding",
+    "restart",
+    "restore",
+    "restoring",
+    "resync",
+    "retrieve",
+    "revoke",
+    "roll",
+    "rollback",
+    "rotate",
+    "rotating",
+    "run",
+    "running",
+    "scale",
+    "scaling",
+    "set",
+    "setting",
+    "setup",
+    "shut",
+    "start",
+    "stop",
+    "switch",
+    "sync",
+    "test",
+    "testing",
+    "troubleshoot",
+    "troubleshooting",
+    "unblock",
+    "unlock",
+    "update",
+    "updating",
+    "upgrade",
+    "upgrading",
+    "use",
+    "using",
+    "validate",
+    "verify",
 ];
 
 /// Words about accounts and who may sign in to them.
 const ACCOUNT_WORDS: &[&str] = &[
-    "account", "accounts", "role", "roles", "iam", "sso", "login", "logins", "admin", "admins", "permission",
-    "permissions", "group", "groups",
+    "account",
+    "accounts",
+    "role",
+    "roles",
+    "iam",
+    "sso",
+    "login",
+    "logins",
+    "admin",
+    "admins",
+    "permission",
+    "permissions",
+    "group",
+    "groups",
 ];
 
 /// Where teams keep credentials, and the verbs that say so.
 const CREDENTIAL_STORES: &[&str] = &[
-    "vault", "1password", "lastpass", "keepass", "bitwarden", "credhub", "sops", "manager", "store", "keychain",
-    "stored", "kept", "held", "lives", "encrypted",
+    "vault",
+    "1password",
+    "lastpass",
+    "keepass",
+    "bitwarden",
+    "credhub",
+    "sops",
+    "manager",
+    "store",
+    "keychain",
+    "stored",
+    "kept",
+    "held",
+    "lives",
+    "encrypted",
 ];
 
 /// Verbs that open an instruction line ("Run the following", "Log in to the console", "1. Click
 /// Save"): how procedures talk, whatever their headings.
 const INSTRUCTION_VERBS: &[&str] = &[
-    "add", "apply", "ask", "cd", "change", "check", "choose", "click", "clone", "confirm", "connect", "contact", "copy",
-    "create", "delete", "deploy", "disable", "download", "drain", "edit", "enable", "ensure", "enter", "export", "find",
-    "follow", "go", "install", "log", "login", "look", "make", "merge", "navigate", "note", "open", "paste", "pause",
-    "push", "raise", "remove", "replace", "request", "rerun", "restart", "revoke", "rotate", "run", "scale", "search",
-    "select", "send", "set", "ssh", "start", "stop", "switch", "tell", "trigger", "type", "unpause", "update", "upload",
-    "use", "verify", "visit", "wait",
+    "add", "apply", "ask", "cd", "change", "check", "choose", "click", "clone", "confirm", "connect", "contact",
+    "copy", "create", "delete", "deploy", "disable", "download", "drain", "edit", "enable", "ensure", "enter",
+    "export", "find", "follow", "go", "install", "log", "login", "look", "make", "merge", "navigate", "note", "open",
+    "paste", "pause", "push", "raise", "remove", "replace", "request", "rerun", "restart", "revoke", "rotate", "run",
+    "scale", "search", "select", "send", "set", "ssh", "start", "stop", "switch", "tell", "trigger", "type", "unpause",
+    "update", "upload", "use", "verify", "visit", "wait",
 ];
 
 /// Verbs of a title or file name that act on a running system whatever the tools: rotate
 /// credentials, recycle nodes, restore a backup, unlock state, deploy, decommission.
 const OPERATIONAL_VERBS: &[&str] = &[
-    "block", "decommission", "decommissioning", "delete", "deleting", "deploy", "deploying", "destroy", "drain",
-    "escalate", "expand", "failover", "provision", "provisioning", "purge", "recover", "recycle", "recycling",
-    "reindex", "release", "releasing", "renew", "resize", "restart", "restore", "restoring", "resync", "revoke",
-    "roll", "rollback", "rotate", "rotating", "scale", "scaling", "unblock", "unlock",
+    "block",
+    "decommission",
+    "decommissioning",
+    "delete",
+    "deleting",
+    "deploy",
+    "deploying",
+    "destroy",
+    "drain",
+    "escalate",
+    "expand",
+    "failover",
+    "provision",
+    "provisioning",
+    "purge",
+    "recover",
+    "recycle",
+    "recycling",
+    "reindex",
+    "release",
+    "releasing",
+    "renew",
+    "resize",
+    "restart",
+    "restore",
+    "restoring",
+    "resync",
+    "revoke",
+    "roll",
+    "rollback",
+    "rotate",
+    "rotating",
+    "scale",
+    "scaling",
+    "unblock",
+    "unlock",
 ];
 
 /// The parts of a path the signals look at.
@@ -719,11 +953,6 @@ impl<'a> PathParts<'a> {
         }
     }
 
-    /// The innermost folder whose name is one of `names` (ASCII case-insensitive).
-    pub(super) fn dir_in(&self, names: &[&str]) -> Option<&'a str> {
-        self.dirs.iter().rev().find(|d| one_of(d, names)).copied()
-    }
-
     /// The folder holding the file.
     pub(super) fn parent(&self) -> Option<&'a str> {
         self.dirs.last().copied()
@@ -743,8 +972,6 @@ impl<'a> PathParts<'a> {
 /// Counts of code-block structure.
 #[derive(Debug, Default, Clone, Copy)]
 pub(super) struct Commands {
-    /// Code blocks.
-    pub blocks: usize,
     /// Shell blocks (declared shell, or undeclared with a command in them).
     pub shell_blocks: usize,
     /// Command lines (in blocks or code spans) running an operations tool.
@@ -839,19 +1066,26 @@ impl<'a> Evidence<'a> {
             }
             if is(word, "who") {
                 who_at = Some(i);
-            } else if who_at.is_some_and(|at| i - at <= 4) && one_of(word, &["allowed", "access", "can", "holds", "receives", "owns"]) {
+            } else if who_at.is_some_and(|at| i - at <= 4)
+                && one_of(word, &["allowed", "access", "can", "holds", "receives", "owns"])
+            {
                 // "who is allowed to assume the roles", "who has access", "who receives resets"
                 custody += 1;
                 who_at = None;
             }
         }
-        let mut commands = Commands {
-            blocks: doc.code_blocks.len(),
-            ..Commands::default()
-        };
+        let mut commands = Commands::default();
         for block in &doc.code_blocks {
-            let ops = block.first_words.iter().filter(|w| OPS_TOOLS.contains(&w.as_str())).count();
-            let dev = block.first_words.iter().filter(|w| DEV_TOOLS.contains(&w.as_str())).count();
+            let ops = block
+                .first_words
+                .iter()
+                .filter(|w| OPS_TOOLS.contains(&w.as_str()))
+                .count();
+            let dev = block
+                .first_words
+                .iter()
+                .filter(|w| DEV_TOOLS.contains(&w.as_str()))
+                .count();
             if one_of(&block.lang, &SHELL_LANGS[..SHELL_LANGS.len() - 1]) || ops + dev > 0 {
                 commands.shell_blocks += 1;
             }
@@ -980,7 +1214,8 @@ impl<'a> Evidence<'a> {
         ];
         let stated = |v: &str| {
             let w: Vec<&str> = words(v).collect();
-            w.first().is_some_and(|f| states.iter().any(|s| is(f, s.split(' ').next().unwrap_or(s))))
+            w.first()
+                .is_some_and(|f| states.iter().any(|s| is(f, s.split(' ').next().unwrap_or(s))))
         };
         let field = self
             .doc
@@ -1058,7 +1293,7 @@ mod tests {
             ("## Decision Outcome", &[T::DecisionOutcome]),
             ("Karar", &[T::Decision]),
             ("Bağlam", &[T::Context]),
-            ("Risks and Mitigations", &[T::Mitigation, T::RisksMitigations]),
+            ("Risks and Mitigations", &[T::RisksMitigations, T::Mitigation]),
             ("Non-Goals", &[T::NonGoals]),
             ("Troubleshooting", &[T::Diagnosis, T::Troubleshooting]),
             ("Step 2: drain the node", &[T::Steps]),
@@ -1083,9 +1318,10 @@ mod tests {
         assert_eq!(e.imperative_title(), Some("Rotate"));
         assert!(e.has(T::Prerequisites) && e.has(T::Steps));
         assert_eq!(e.headings_of(&[T::Steps, T::Prerequisites]), ["Steps", "Prerequisites"]);
-        assert_eq!(e.family(Family::Live), 2);
-        assert_eq!(e.family(Family::Credential), 1);
-        assert_eq!((e.commands.blocks, e.commands.shell_blocks, e.commands.ops, e.commands.dev), (1, 1, 2, 1));
+        assert_eq!(e.family(Family::Live), 4);
+        assert_eq!(e.family(Family::Credential), 2);
+        assert_eq!((e.commands.shell_blocks, e.commands.ops, e.commands.dev), (1, 2, 1));
+        assert_eq!((e.instructions, e.subject_live, e.subject_dev), (3, 3, 0));
         assert_eq!(doc.ordered_items, 3);
     }
 }

@@ -93,11 +93,10 @@ pub(super) fn lookalike(e: &Evidence, kind: DocKind) -> Option<Lookalike> {
 
 /// A licence header to paste into source files: boilerplate, not the project's licence.
 fn licence_header(e: &Evidence) -> Option<Lookalike> {
-    has_any(&e.p.words, &["license header", "licence header", "copyright header"])
-        .then(|| Lookalike {
-            kind: LookalikeKind::Template,
-            reason: format!("licence header boilerplate {}", e.p.name),
-        })
+    has_any(&e.p.words, &["license header", "licence header", "copyright header"]).then(|| Lookalike {
+        kind: LookalikeKind::Template,
+        reason: format!("licence header boilerplate {}", e.p.name),
+    })
 }
 
 fn make(kind: LookalikeKind, reason: String) -> Option<Lookalike> {
@@ -114,9 +113,16 @@ fn fixture(e: &Evidence) -> Option<Lookalike> {
 fn template(e: &Evidence) -> Option<Lookalike> {
     use LookalikeKind::Template;
     let stem = e.p.stem.to_lowercase();
-    if ["template", "templed", "plantilla", "scaffold", "boilerplate", "skeleton"]
-        .iter()
-        .any(|t| stem.contains(t))
+    if [
+        "template",
+        "templed",
+        "plantilla",
+        "scaffold",
+        "boilerplate",
+        "skeleton",
+    ]
+    .iter()
+    .any(|t| stem.contains(t))
     {
         return make(Template, format!("name {}", e.p.name));
     }
@@ -134,7 +140,10 @@ fn template(e: &Evidence) -> Option<Lookalike> {
     // "Decision record template by …", "ADR template": the title names a template (singular;
     // "launch templates" in a runbook title is a subject, not what the page is).
     let title_words: Vec<&str> = words(e.title).collect();
-    if title_words.iter().any(|w| one_of(w, &["template", "şablonu", "plantilla", "templed"])) {
+    if title_words
+        .iter()
+        .any(|w| one_of(w, &["template", "şablonu", "plantilla", "templed"]))
+    {
         return make(Template, format!("title \"{}\"", e.title));
     }
     if let Some(found) = placeholder_metadata(e) {
@@ -146,7 +155,10 @@ fn template(e: &Evidence) -> Option<Lookalike> {
 /// `NNNN-kep-template`, `yyyymmdd-template`, `XXXX-title`: names that are placeholders.
 fn placeholder_name(stem: &str) -> Option<&str> {
     let first = stem.split(['-', '_', '.']).next().unwrap_or("");
-    let placeholder = matches!(first.to_ascii_lowercase().as_str(), "nnnn" | "xxxx" | "yyyymmdd" | "yyyy");
+    let placeholder = matches!(
+        first.to_ascii_lowercase().as_str(),
+        "nnnn" | "xxxx" | "yyyymmdd" | "yyyy"
+    );
     placeholder.then_some(first)
 }
 
@@ -163,16 +175,25 @@ fn placeholder_value(key: &str, value: &str) -> bool {
     let brackets = v.starts_with('[') && v.ends_with(']') && !v.contains("](") && v.len() > 3;
     // `<date>`, `<upgrade-version>`; not a link (`<https://…>`) nor an HTML tag (`<br>`).
     let inner = v.trim_start_matches('<').trim_end_matches('>');
-    let html = ["br", "hr", "b", "i", "p", "a", "em", "strong", "code", "img", "span", "div", "sup", "sub"];
+    let html = [
+        "br", "hr", "b", "i", "p", "a", "em", "strong", "code", "img", "span", "div", "sup", "sub",
+    ];
     let angles = v.starts_with('<')
         && v.ends_with('>')
         && inner.len() >= 3
         && !one_of(inner.trim_end_matches('/').trim(), &html)
-        && inner.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '_' | '-'));
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '_' | '-'));
     let date = ["yyyy-mm-dd", "dd/mm/yyyy", "yyyy/mm/dd", "mm/dd/yyyy"]
         .iter()
         .any(|p| v.to_ascii_lowercase().contains(p));
-    let caps_word = v.len() >= 4 && v.chars().all(|c| c.is_ascii_uppercase() || c == '_') && matches!(v, "DATE" | "STATUS" | "TITLE" | "NUMBER" | "NAME" | "AUTHOR" | "AUTHORS");
+    let caps_word = v.len() >= 4
+        && v.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+        && matches!(
+            v,
+            "DATE" | "STATUS" | "TITLE" | "NUMBER" | "NAME" | "AUTHOR" | "AUTHORS"
+        );
     own_key || braces || brackets || angles || date || caps_word
 }
 
@@ -184,8 +205,13 @@ fn placeholder_metadata(e: &Evidence) -> Option<String> {
         || (title.starts_with('{') && title.ends_with('}'))
         || title.contains("{title}")
         || title.contains("NNNN")
-        || words(title).filter(|w| w.len() > 1).all(|w| w.chars().all(|c| c.is_ascii_uppercase()) && one_of(w, &["NUMBER", "TITLE", "DATE"]))
-            && !title.is_empty();
+        || {
+            // "NUMBER. TITLE" (adr-tools' template): every word a placeholder in capitals.
+            let w: Vec<&str> = words(title).collect();
+            !w.is_empty()
+                && w.iter()
+                    .all(|w| w.chars().all(|c| c.is_ascii_uppercase()) && one_of(w, &["NUMBER", "TITLE", "DATE"]))
+        };
     if title_placeholder {
         return Some(format!("placeholder title \"{title}\""));
     }
@@ -198,7 +224,19 @@ fn placeholder_metadata(e: &Evidence) -> Option<String> {
         for (key, value) in &fm.fields {
             if let Some(s) = value.as_str()
                 && placeholder_value(key, s)
-                && one_of(key, &["date", "status", "title", "deciders", "author", "authors", "owner", "last_reviewed"])
+                && one_of(
+                    key,
+                    &[
+                        "date",
+                        "status",
+                        "title",
+                        "deciders",
+                        "author",
+                        "authors",
+                        "owner",
+                        "last_reviewed",
+                    ],
+                )
             {
                 return Some(format!("placeholder front matter `{key}: {s}`"));
             }
@@ -236,7 +274,13 @@ fn placeholder_metadata(e: &Evidence) -> Option<String> {
         .iter()
         .filter(|c| {
             let first = words(&c.text).next().unwrap_or("");
-            one_of(first, &["describe", "explain", "list", "what", "which", "this", "optional", "add", "state", "replace", "provide", "use", "insert", "who", "how"])
+            one_of(
+                first,
+                &[
+                    "describe", "explain", "list", "what", "which", "this", "optional", "add", "state", "replace",
+                    "provide", "use", "insert", "who", "how",
+                ],
+            )
         })
         .count();
     if prompts >= 3 && e.prose_words < 150 {
@@ -254,14 +298,18 @@ fn index(e: &Evidence) -> Option<Lookalike> {
     if is(e.p.stem, "_index") && e.prose_words <= 40 && content {
         return make(Index, "section page with no content of its own".to_string());
     }
-    let index_stem = e.p.stem_is(&["readme", "index", "_index", "summary", "toc", "contents"]);
+    let index_stem =
+        e.p.stem_is(&["readme", "index", "_index", "summary", "toc", "contents"]);
     // A root README orients the repository, even when it is mostly links.
     let root_readme = e.p.dirs.is_empty() && e.p.stem_is(&["readme"]);
     let links_only = doc.link_list_items >= 3 && doc.link_list_items * 2 >= doc.list_items.max(1);
     // Each entry may carry a line or two describing the page it links to.
     let own_words = e.prose_words.saturating_sub(40 * doc.link_list_items);
     if index_stem && !root_readme && links_only && own_words <= 60 && content {
-        return make(Index, format!("lists {} links with little text of its own", doc.link_list_items));
+        return make(
+            Index,
+            format!("lists {} links with little text of its own", doc.link_list_items),
+        );
     }
     // The index of a folder of records (decisions, runbooks, incident reports, proposals) that
     // is not itself a record: what it holds are the documents.
@@ -285,7 +333,9 @@ fn index(e: &Evidence) -> Option<Lookalike> {
     // A site's home page: the index at the root of the site's pages, short.
     if let Some(site) = e.site
         && index_stem
-        && e.path.strip_prefix(site.content_dir.as_str()).is_some_and(|rest| !rest.contains('/'))
+        && e.path
+            .strip_prefix(site.content_dir.as_str())
+            .is_some_and(|rest| !rest.contains('/'))
         && e.prose_words <= 60
         && content
     {
@@ -302,8 +352,13 @@ fn index(e: &Evidence) -> Option<Lookalike> {
 /// A stub: a short page whose content is a pointer to where the real document lives.
 fn stub(e: &Evidence) -> Option<Lookalike> {
     let doc = e.doc;
-    let structure = !doc.code_blocks.is_empty() || !doc.tables.is_empty() || doc.ordered_items >= 2 || doc.list_items >= 4;
-    let headings = doc.headings.iter().filter(|h| Some(h.text.as_str()) != doc.title.as_deref()).count();
+    let structure =
+        !doc.code_blocks.is_empty() || !doc.tables.is_empty() || doc.ordered_items >= 2 || doc.list_items >= 4;
+    let headings = doc
+        .headings
+        .iter()
+        .filter(|h| Some(h.text.as_str()) != doc.title.as_deref())
+        .count();
     let links = doc.links.iter().filter(|l| !l.image).count() + e.text.matches("https://").count();
     let title_words = words(e.title).count();
     let body = doc.words.saturating_sub(title_words + headings * 3);
@@ -313,8 +368,13 @@ fn stub(e: &Evidence) -> Option<Lookalike> {
         return None;
     }
     let pointer = words(e.text).any(|w| {
-        one_of(w, &["see", "refer", "moved", "lives", "kept", "stored", "found", "details", "source", "guidance", "link", "readme"])
-            || starts(w, "locat")
+        one_of(
+            w,
+            &[
+                "see", "refer", "moved", "lives", "kept", "stored", "found", "details", "source", "guidance", "link",
+                "readme",
+            ],
+        ) || starts(w, "locat")
     });
     if pointer || body <= 25 {
         let target = doc

@@ -115,7 +115,9 @@ pub(super) fn parse_asciidoc(b: &mut Builder, text: &str, body_start: usize) {
                 b.end_first_text();
                 b.content();
                 if t.starts_with("----") || t.starts_with("....") || t.starts_with("```") {
-                    let info = source_style.take().unwrap_or_else(|| t.trim_start_matches('`').to_string());
+                    let info = source_style
+                        .take()
+                        .unwrap_or_else(|| t.trim_start_matches('`').to_string());
                     b.code_block_start(line, &info);
                 }
             }
@@ -387,9 +389,9 @@ pub(super) fn parse_rst(b: &mut Builder, text: &str) {
             b.code_span(code, line);
         }
         let item = t.trim_start();
-        let numbered = item.split_once(". ").is_some_and(|(n, _)| {
-            n == "#" || (!n.is_empty() && n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit()))
-        });
+        let numbered = item
+            .split_once(". ")
+            .is_some_and(|(n, _)| n == "#" || (!n.is_empty() && n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit())));
         if numbered {
             b.doc.ordered_items += 1;
         }
@@ -1054,6 +1056,56 @@ mod tests {
         assert_eq!(located(&doc.placeholders), [("TBD", 5)]);
         assert_eq!(doc.words, 8);
         assert_eq!(doc.headings, []);
+    }
+
+    #[test]
+    fn structure_in_other_formats() {
+        let adoc = parse(
+            "x.adoc",
+            DocFormat::AsciiDoc,
+            "= Deploy\n\n. Log in\n. Run it\n\n[source,bash]\n----\n$ helm upgrade app ./chart\n----\n",
+        );
+        assert_eq!(adoc.ordered_items, 2);
+        assert_eq!(
+            adoc.code_blocks
+                .iter()
+                .map(|b| (b.lang.as_str(), b.first_words.clone()))
+                .collect::<Vec<_>>(),
+            [("bash", vec!["helm".to_string()])]
+        );
+        let rst = parse(
+            "x.rst",
+            DocFormat::ReStructuredText,
+            "Deploy\n======\n\n#. Log in\n#. Run it\n\n.. code-block:: bash\n\n   kubectl get pods\n\nDone.\n",
+        );
+        assert_eq!(rst.ordered_items, 2);
+        assert_eq!(
+            rst.code_blocks
+                .iter()
+                .map(|b| (b.lang.as_str(), b.first_words.clone()))
+                .collect::<Vec<_>>(),
+            [("bash", vec!["kubectl".to_string()])]
+        );
+        let html = parse(
+            "x.html",
+            DocFormat::Html,
+            "<h1>Deploy</h1><ol><li>Log in</li><li>Run</li></ol><ul><li>x</li></ul><pre class=\"language-sh\">aws s3 ls\n</pre><table><tr><th>System</th><th>Owner</th></tr><tr><td>AWS</td><td>Ops</td></tr></table>",
+        );
+        assert_eq!(html.ordered_items, 2);
+        assert_eq!(
+            html.code_blocks
+                .iter()
+                .map(|b| (b.lang.as_str(), b.first_words.clone()))
+                .collect::<Vec<_>>(),
+            [("sh", vec!["aws".to_string()])]
+        );
+        assert_eq!(
+            html.tables
+                .iter()
+                .map(|t| (t.header.clone(), t.rows))
+                .collect::<Vec<_>>(),
+            [(vec!["System".to_string(), "Owner".to_string()], 1)]
+        );
     }
 
     #[test]

@@ -29,15 +29,15 @@ mod slug;
 mod words;
 
 pub use classify::{RunbookGroups, classify, runbook_groups};
-pub use site::{RepoDescription, Site, SiteContext};
 pub use format::doc_format;
 pub use parse::parse;
+pub use site::{RepoDescription, Site, SiteContext};
 pub use slug::{Slugger, github_slug};
 
 pub use crate::base::doc_kind::DocKind;
 pub use model::{
-    Classification, CodeBlock, DocFormat, FrontMatter, Heading, KindPin, Link, Located, Lookalike, LookalikeKind, ParsedDoc,
-    SectionKind, Table, WeighedSignal,
+    Classification, CodeBlock, DocFormat, FrontMatter, Heading, KindPin, Link, Located, Lookalike, LookalikeKind,
+    ParsedDoc, SectionKind, Table, WeighedSignal,
 };
 
 #[cfg(test)]

@@ -405,6 +405,44 @@ mod tests {
     }
 
     #[test]
+    fn structure_code_blocks_steps_and_tables() {
+        let doc = md(
+            "1. Log in\n2. Run:\n\n   ```console\n   $ sudo kubectl get pods\n   # a comment\n   NAME READY\n   ```\n\n3. Done\n\n- a\n- b\n\n```yaml\nkey: value\n- item\n```\n\n    indented code\n\n| System | Owner | Where the secret lives |\n|---|---|---|\n| `AWS` | Ops | Vault |\n| GitHub | Dev | 1Password |\n",
+        );
+        assert_eq!(doc.ordered_items, 3);
+        assert_eq!(doc.list_items, 5);
+        let blocks: Vec<(u32, &str, Vec<&str>, u32)> = doc
+            .code_blocks
+            .iter()
+            .map(|b| {
+                (
+                    b.line,
+                    b.lang.as_str(),
+                    b.first_words.iter().map(String::as_str).collect(),
+                    b.lines,
+                )
+            })
+            .collect();
+        assert_eq!(
+            blocks,
+            [
+                (4, "console", vec!["kubectl", "name"], 3),
+                (15, "yaml", vec![], 2),
+                (20, "", vec!["indented"], 1),
+            ]
+        );
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(
+            (doc.tables[0].line, doc.tables[0].header.clone(), doc.tables[0].rows),
+            (
+                22,
+                vec!["System".to_string(), "Owner".into(), "Where the secret lives".into()],
+                2
+            )
+        );
+    }
+
+    #[test]
     fn mdx_and_erb_are_read_as_markdown() {
         let doc = parse(
             "docs/x.mdx",

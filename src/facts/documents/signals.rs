@@ -9,7 +9,7 @@
 //! kind needs [`MIN_WEIGHT`] to beat `other`.
 
 use super::evidence::{Evidence, Family, Topic};
-use super::words::{has_any, has_phrase, is, name_words, one_of, words};
+use super::words::{has_any, has_phrase, is, one_of, words};
 use crate::base::doc_kind::DocKind;
 
 /// The weight a kind needs to be chosen over `other`.
@@ -141,8 +141,7 @@ const ARTICLE_DIRS: &[&str] = &["blog", "blogs", "posts", "-posts", "articles", 
 fn dir_is(dir: &str, names: &[&str]) -> bool {
     names.iter().any(|n| {
         n.len() == dir.len()
-            && n
-                .bytes()
+            && n.bytes()
                 .zip(dir.bytes())
                 .all(|(a, b)| a == b.to_ascii_lowercase() || (a == b'-' && b == b'_'))
     })
@@ -157,7 +156,11 @@ fn folder<'a>(e: &Evidence<'a>, names: &[&str]) -> Option<&'a str> {
 /// or a date `2024-01-02-`.
 fn record_number(stem: &str) -> Option<&str> {
     let lower_adr = stem.len() >= 3 && stem.is_char_boundary(3) && stem[..3].eq_ignore_ascii_case("adr");
-    let rest = if lower_adr { stem[3..].trim_start_matches(['-', '_', ' ']) } else { stem };
+    let rest = if lower_adr {
+        stem[3..].trim_start_matches(['-', '_', ' '])
+    } else {
+        stem
+    };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 {
         return None;
@@ -220,7 +223,9 @@ fn product_website(e: &Evidence) -> bool {
 /// Whether the page is a procedure for writing documentation ("Add a new runbook", "Create an
 /// ADR", "Update the docs"): a contributor guide, whatever the documents are.
 fn writes_docs(e: &Evidence) -> bool {
-    let verbs = ["add", "adding", "create", "creating", "write", "writing", "update", "updating", "publish", "edit"];
+    let verbs = [
+        "add", "adding", "create", "creating", "write", "writing", "update", "updating", "publish", "edit",
+    ];
     let docs = [
         "runbook",
         "runbooks",
@@ -242,7 +247,8 @@ fn writes_docs(e: &Evidence) -> bool {
         }
         w.iter().enumerate().skip(1).any(|(i, word)| {
             let next = w.get(i + 1);
-            one_of(word, &docs) && next.is_none_or(|n| one_of(n, &["to", "for", "in", "on", "about", "with", "page", "pages"]))
+            one_of(word, &docs)
+                && next.is_none_or(|n| one_of(n, &["to", "for", "in", "on", "about", "with", "page", "pages"]))
         })
     };
     reads(&e.title_words) || reads(&e.p.words)
@@ -315,12 +321,19 @@ pub(super) const SIGNALS: &[Signal] = &[
         name: "issue or PR template",
         convention: "GitHub/GitLab issue and pull-request templates (.github/ISSUE_TEMPLATE/, pull_request_template.md)",
         weigh: |e, v| {
-            let in_dir = e
-                .p
-                .dirs
-                .iter()
-                .any(|d| one_of(d, &["issue_template", "pull_request_template", "issue_templates", "merge_request_templates"]));
-            let named = e.p.named(&["pull request template", "issue template", "merge request template"]);
+            let in_dir = e.p.dirs.iter().any(|d| {
+                one_of(
+                    d,
+                    &[
+                        "issue_template",
+                        "pull_request_template",
+                        "issue_templates",
+                        "merge_request_templates",
+                    ],
+                )
+            });
+            let named =
+                e.p.named(&["pull request template", "issue template", "merge request template"]);
             if in_dir || named {
                 v.add(Other, 8.0, format!("issue/PR template {}", e.p.name));
             }
@@ -331,7 +344,7 @@ pub(super) const SIGNALS: &[Signal] = &[
         convention: "blog/, posts/, articles/ folders hold articles about a subject, not its documents",
         weigh: |e, v| {
             if let Some(dir) = folder(e, ARTICLE_DIRS) {
-                v.add(Other, 5.0, format!("folder {dir}/"));
+                v.add(Other, 8.0, format!("folder {dir}/"));
             }
         },
     },
@@ -350,7 +363,8 @@ pub(super) const SIGNALS: &[Signal] = &[
         weigh: |e, v| {
             let t = &e.title_words;
             let kind_words = |w: &[&str]| {
-                w.iter().any(|x| one_of(x, &["runbook", "runbooks", "adr", "adrs", "playbooks"]))
+                w.iter()
+                    .any(|x| one_of(x, &["runbook", "runbooks", "adr", "adrs", "playbooks"]))
                     || has_any(w, &["decision record", "decision records", "architecture decisions"])
             };
             let names_kind = kind_words(t) || kind_words(&e.p.words);
@@ -409,7 +423,14 @@ pub(super) const SIGNALS: &[Signal] = &[
             let timeline = e.count(&[T::Timeline, T::KeyEvents]);
             let analysis = e.count(&[T::RootCause, T::Lessons, T::Impact, T::TimeToRepair, T::ActionItems]);
             if timeline >= 1 && analysis >= 1 {
-                let h = e.headings_of(&[T::Timeline, T::KeyEvents, T::RootCause, T::TimeToRepair, T::Lessons, T::Impact]);
+                let h = e.headings_of(&[
+                    T::Timeline,
+                    T::KeyEvents,
+                    T::RootCause,
+                    T::TimeToRepair,
+                    T::Lessons,
+                    T::Impact,
+                ]);
                 v.add(Postmortem, 3.0 + analysis as f64, format!("headings {}", h.join("/")));
             }
         },
@@ -420,8 +441,9 @@ pub(super) const SIGNALS: &[Signal] = &[
         convention: "adr/, decisions/, architecture-decision-record(s)/ hold decision records (adr-tools, MADR, log4brains)",
         weigh: |e, v| {
             if let Some(dir) = folder(e, ADR_DIRS) {
+                // Its README or index lists the records (an index page of kind adr).
                 let index = e.p.stem_is(&["readme", "index", "_index"]);
-                v.add(Adr, if index { 1.5 } else { 3.0 }, format!("folder {dir}/"));
+                v.add(Adr, if index { 2.5 } else { 3.0 }, format!("folder {dir}/"));
                 if let Some(n) = record_number(e.p.stem) {
                     v.add(Adr, 3.0, format!("numbered name {n}"));
                 }
@@ -443,9 +465,19 @@ pub(super) const SIGNALS: &[Signal] = &[
         name: "decision-record sections",
         convention: "Nygard (Status/Context/Decision/Consequences), MADR (Context and Problem Statement/Considered Options/Decision Outcome), Tyree/Akerman (Issue/Decision/Status/Positions)",
         weigh: |e, v| {
-            let madr = e.count(&[T::ContextProblem, T::ConsideredOptions, T::DecisionOutcome, T::DecisionDrivers]);
+            let madr = e.count(&[
+                T::ContextProblem,
+                T::ConsideredOptions,
+                T::DecisionOutcome,
+                T::DecisionDrivers,
+            ]);
             if madr >= 2 {
-                let h = e.headings_of(&[T::ContextProblem, T::ConsideredOptions, T::DecisionOutcome, T::DecisionDrivers]);
+                let h = e.headings_of(&[
+                    T::ContextProblem,
+                    T::ConsideredOptions,
+                    T::DecisionOutcome,
+                    T::DecisionDrivers,
+                ]);
                 v.add(Adr, 5.0, format!("MADR headings {}", h.join("/")));
                 return;
             }
@@ -554,7 +586,15 @@ pub(super) const SIGNALS: &[Signal] = &[
         convention: "\"KEP-1234: …\", \"RFC: …\", \"… design doc\", \"Proposal: …\"",
         weigh: |e, v| {
             let t = &e.title_words;
-            let words = ["kep", "rfc", "proposal", "design doc", "design document", "technical design", "enhancement proposal"];
+            let words = [
+                "kep",
+                "rfc",
+                "proposal",
+                "design doc",
+                "design document",
+                "technical design",
+                "enhancement proposal",
+            ];
             if has_any(t, &words) {
                 v.add(Design, 3.0, format!("title {}", quoted(e.title)));
             } else if e.p.named(&["rfc", "proposal", "design", "spec", "specification"]) {
@@ -571,10 +611,14 @@ pub(super) const SIGNALS: &[Signal] = &[
                 let ansible = |s: &str| s.to_ascii_lowercase().contains("ansible");
                 let mentions_ansible = ansible(e.title)
                     || e.doc.code_spans.iter().any(|c| ansible(&c.text))
-                    || e.doc.code_blocks.iter().any(|b| b.first_words.iter().any(|w| ansible(w)));
+                    || e.doc
+                        .code_blocks
+                        .iter()
+                        .any(|b| b.first_words.iter().any(|w| ansible(w)));
                 // The README of the folder itself explains the folder unless it reads as a runbook.
                 let folder_readme = e.p.stem_is(&["readme"]) && e.p.parent() == Some(dir);
-                let reads_as_runbook = procedure_weight(e).0 >= 2.0 || e.count(&[T::Alerts, T::Diagnosis, T::Mitigation]) >= 2;
+                let reads_as_runbook =
+                    procedure_weight(e).0 >= 2.0 || e.count(&[T::Alerts, T::Diagnosis, T::Mitigation]) >= 2;
                 if dir.to_ascii_lowercase().starts_with("playbook") && mentions_ansible {
                     v.add(Other, 3.0, format!("Ansible notes under {dir}/ (playbooks are code)"));
                 } else if folder_readme && !reads_as_runbook {
@@ -590,7 +634,7 @@ pub(super) const SIGNALS: &[Signal] = &[
         convention: "pages named or titled runbook/playbook",
         weigh: |e, v| {
             let word = ["runbook", "runbooks", "run book", "playbook"];
-            if writes_docs(e) {
+            if writes_docs(e) || about_docs(&e.title_words) || about_docs(&e.p.words) {
                 return;
             }
             if e.p.named(&word) {
@@ -635,10 +679,22 @@ pub(super) const SIGNALS: &[Signal] = &[
                 return;
             }
             let says: Vec<&str> = words(&site.says).collect();
-            if has_any(&says, &["runbook", "runbooks", "playbook", "playbooks", "run book", "operations manual", "ops manual"]) {
+            if has_any(
+                &says,
+                &[
+                    "runbook",
+                    "runbooks",
+                    "playbook",
+                    "playbooks",
+                    "run book",
+                    "operations manual",
+                    "ops manual",
+                ],
+            ) {
                 // The site makes a procedure likelier to be a runbook; it does not make every
                 // page of the site one (team pages, incident reports, overviews live there too).
-                let procedural = procedure_weight(e).0 >= 1.5 || e.count(&[T::Alerts, T::Diagnosis, T::Mitigation]) >= 1;
+                let procedural =
+                    procedure_weight(e).0 >= 1.5 || e.count(&[T::Alerts, T::Diagnosis, T::Mitigation]) >= 1;
                 let weight = if procedural { 1.5 } else { 0.5 };
                 v.add(Runbook, weight, format!("site \"{}\" ({})", site.says, site.config));
             }
@@ -650,7 +706,8 @@ pub(super) const SIGNALS: &[Signal] = &[
         weigh: |e, v| {
             let Some(text) = e.repo_description else { return };
             let says: Vec<&str> = words(text).collect();
-            if has_any(&says, &["runbook", "runbooks", "playbooks"]) && !writes_docs(e) && procedure_weight(e).0 >= 1.5 {
+            if has_any(&says, &["runbook", "runbooks", "playbooks"]) && !writes_docs(e) && procedure_weight(e).0 >= 1.5
+            {
                 v.add(Runbook, 1.0, "repository description says runbooks");
             }
         },
@@ -666,7 +723,11 @@ pub(super) const SIGNALS: &[Signal] = &[
             if e.p.dirs.is_empty() {
                 v.add(Onboarding, 5.0, "root README");
             } else if e.in_code_dir {
-                v.add(Onboarding, 3.0, format!("README of the code in {}/", e.p.dirs.join("/")));
+                v.add(
+                    Onboarding,
+                    3.0,
+                    format!("README of the code in {}/", e.p.dirs.join("/")),
+                );
             } else {
                 v.add(Onboarding, 2.0, format!("README of {}/", e.p.dirs.join("/")));
             }
@@ -704,7 +765,16 @@ pub(super) const SIGNALS: &[Signal] = &[
                 "styleguide",
                 "styleguides",
             ];
-            let short = ["install", "installation", "installing", "setup", "set up", "development", "agents", "conventions"];
+            let short = [
+                "install",
+                "installation",
+                "installing",
+                "setup",
+                "set up",
+                "development",
+                "agents",
+                "conventions",
+            ];
             if e.p.named(&strong) {
                 v.add(Onboarding, 6.0, format!("name {}", e.p.name));
             } else if e.p.words.len() <= 3 && e.p.named(&short) {
@@ -744,7 +814,6 @@ pub(super) const SIGNALS: &[Signal] = &[
                 "pr",
                 "ways of working",
                 "team norms",
-                "faq",
             ];
             if e.p.named(&names) || has_any(&e.title_words, &names) {
                 v.add(Onboarding, 3.0, format!("team practice {}", quoted(e.title)));
@@ -786,11 +855,22 @@ pub(super) const SIGNALS: &[Signal] = &[
         name: "onboarding sections",
         convention: "Install, Getting started, Development, Running tests, Contributing, Pull requests headings",
         weigh: |e, v| {
-            let topics = [T::Install, T::GettingStarted, T::Development, T::Contributing, T::Workflow, T::Joiners];
+            let topics = [
+                T::Install,
+                T::GettingStarted,
+                T::Development,
+                T::Contributing,
+                T::Workflow,
+                T::Joiners,
+            ];
             let n = e.count(&topics);
             if n >= 1 {
                 let h = e.headings_of(&topics);
-                v.add(Onboarding, if n >= 2 { 2.0 } else { 1.0 }, format!("headings {}", h.join("/")));
+                v.add(
+                    Onboarding,
+                    if n >= 2 { 2.0 } else { 1.0 },
+                    format!("headings {}", h.join("/")),
+                );
             }
         },
     },
@@ -805,7 +885,12 @@ pub(super) const SIGNALS: &[Signal] = &[
             }
             // An incident-response process (declare, roles, comms) is a security document even
             // though its headings look like a runbook's.
-            let process = ["incident response", "incident process", "incident management", "incident handling"];
+            let process = [
+                "incident response",
+                "incident process",
+                "incident management",
+                "incident handling",
+            ];
             let title: &[&str] = &e.title_words;
             if e.p.named(&process) || has_any(title, &process) {
                 v.add(Security, 8.0, format!("incident-response process {}", quoted(e.title)));
@@ -829,8 +914,16 @@ pub(super) const SIGNALS: &[Signal] = &[
             // "Rules for getting production access", "Security patch policy", "Credentials
             // handling standards": a policy about security, access or credentials.
             let rules = ["rules", "policy", "policies", "standards", "standard"];
-            let topic = ["security", "access", "credentials", "secrets", "passwords", "advisories"];
-            let policy = |w: &[&str]| w.iter().any(|x| one_of(x, &rules)) && w.iter().any(|x| one_of(x, &topic)) && !csp(w);
+            let topic = [
+                "security",
+                "access",
+                "credentials",
+                "secrets",
+                "passwords",
+                "advisories",
+            ];
+            let policy =
+                |w: &[&str]| w.iter().any(|x| one_of(x, &rules)) && w.iter().any(|x| one_of(x, &topic)) && !csp(w);
             if policy(title) || policy(&e.p.words) {
                 v.add(Security, 4.0, format!("policy {}", quoted(e.title)));
             }
@@ -885,7 +978,17 @@ pub(super) const SIGNALS: &[Signal] = &[
             } else if has_any(&e.title_words, &names) {
                 v.add(Operations, 4.0, format!("title {}", quoted(e.title)));
             }
-            if let Some(dir) = folder(e, &["operations", "ops", "sre", "deployment", "deployments", "disaster-recovery"]) {
+            if let Some(dir) = folder(
+                e,
+                &[
+                    "operations",
+                    "ops",
+                    "sre",
+                    "deployment",
+                    "deployments",
+                    "disaster-recovery",
+                ],
+            ) {
                 v.add(Operations, 2.0, format!("folder {dir}/"));
             }
         },
@@ -895,7 +998,14 @@ pub(super) const SIGNALS: &[Signal] = &[
         name: "architecture",
         convention: "architecture overviews: named or titled architecture / how it works / technical design, with component or data-flow sections",
         weigh: |e, v| {
-            let names = ["architecture", "architectural", "system overview", "technical design", "deep dive", "how it works"];
+            let names = [
+                "architecture",
+                "architectural",
+                "system overview",
+                "technical design",
+                "deep dive",
+                "how it works",
+            ];
             let title = &e.title_words;
             let how_works = has_phrase(title, "how") && title.iter().any(|w| one_of(w, &["works", "work"]));
             if e.p.named(&names) {
@@ -918,9 +1028,20 @@ pub(super) const SIGNALS: &[Signal] = &[
         name: "reference",
         convention: "terraform-docs module READMEs (Requirements/Providers/Resources/Inputs/Outputs), CLI and function references (Usage/Options/Examples), api/ and reference/ folders",
         weigh: |e, v| {
-            let tf = [T::TfRequirements, T::TfProviders, T::TfModules, T::TfResources, T::Inputs, T::Outputs];
+            let tf = [
+                T::TfRequirements,
+                T::TfProviders,
+                T::TfModules,
+                T::TfResources,
+                T::Inputs,
+                T::Outputs,
+            ];
             if e.count(&tf) >= 3 {
-                v.add(Api, 6.0, format!("terraform-docs headings {}", e.headings_of(&tf).join("/")));
+                v.add(
+                    Api,
+                    6.0,
+                    format!("terraform-docs headings {}", e.headings_of(&tf).join("/")),
+                );
             }
             if e.has(T::Usage) && e.count(&[T::Options, T::Examples]) >= 1 {
                 let h = e.headings_of(&[T::Usage, T::Options, T::Examples]);
@@ -928,15 +1049,28 @@ pub(super) const SIGNALS: &[Signal] = &[
             }
             // "Command: state rm", "tofu fmt command": a CLI reference page.
             let t = &e.title_words;
-            if t.first().is_some_and(|w| is(w, "command")) || (t.len() <= 4 && t.last().is_some_and(|w| is(w, "command"))) {
+            if t.first().is_some_and(|w| is(w, "command"))
+                || (t.len() <= 4 && t.last().is_some_and(|w| is(w, "command")))
+            {
                 v.add(Api, 3.0, format!("title {}", quoted(e.title)));
             }
-            let dirs = ["api", "apis", "openapi", "api-docs", "api-reference", "reference", "commands", "functions"];
+            let dirs = [
+                "api",
+                "apis",
+                "openapi",
+                "api-docs",
+                "api-reference",
+                "reference",
+                "commands",
+                "functions",
+            ];
             if let Some(dir) = folder(e, &dirs) {
                 v.add(Api, 2.5, format!("folder {dir}/"));
             }
-            if e.p.stem_is(&["api", "apis", "openapi", "swagger", "endpoints", "graphql"])
-                || e.p.named(&["api reference", "api docs", "api spec", "openapi", "swagger"])
+            if e.p
+                .stem_is(&["api", "apis", "openapi", "swagger", "endpoints", "graphql"])
+                || e.p
+                    .named(&["api reference", "api docs", "api spec", "openapi", "swagger"])
             {
                 v.add(Api, 3.0, format!("name {}", e.p.name));
             }
@@ -1029,8 +1163,13 @@ fn demo_repository(e: &Evidence) -> bool {
 /// Pages about the maintainers' own automation and releases (`.github/`, release procedures),
 /// which stay runbooks even in a demo repository.
 fn maintainers_own(e: &Evidence) -> bool {
-    e.p.dirs.first().is_some_and(|d| one_of(d, &[".github", ".gitlab", ".circleci"]))
-        || e.p.dirs.iter().any(|d| one_of(d, &["releasing", "release", "releases", "ci"]))
+    e.p.dirs
+        .first()
+        .is_some_and(|d| one_of(d, &[".github", ".gitlab", ".circleci"]))
+        || e.p
+            .dirs
+            .iter()
+            .any(|d| one_of(d, &["releasing", "release", "releases", "ci"]))
         || e.p.named(&["release", "releasing"])
         || has_any(&e.title_words, &["release", "releasing"])
 }
@@ -1050,29 +1189,88 @@ fn procedure(e: &Evidence, v: &mut Votes) {
         return;
     }
     if demo_repository(e) && !maintainers_own(e) {
-        v.add(Other, weight * share + 1.0, format!("{label}: deploying a demo, a guide for its users"));
-        v.add(Onboarding, weight * (1.0 - share), format!("{label}, on code ({}%)", 100.0 - pct));
+        v.add(
+            Other,
+            weight * share + 1.0,
+            format!("{label}: deploying a demo, a guide for its users"),
+        );
+        v.add(
+            Onboarding,
+            weight * (1.0 - share),
+            format!("{label}, on code ({}%)", 100.0 - pct),
+        );
         return;
     }
-    v.add(Runbook, weight * share, format!("{label}, on the running system ({pct}%)"));
-    v.add(Onboarding, weight * (1.0 - share), format!("{label}, on code ({}%)", 100.0 - pct));
+    v.add(
+        Runbook,
+        weight * share,
+        format!("{label}, on the running system ({pct}%)"),
+    );
+    v.add(
+        Onboarding,
+        weight * (1.0 - share),
+        format!("{label}, on code ({}%)", 100.0 - pct),
+    );
 }
 
 /// Column or field words of an access inventory, by what they tell.
 const INVENTORY_COLUMNS: &[(&str, &[&str])] = &[
     (
         "system",
-        &["system", "systems", "service", "services", "account", "accounts", "tool", "platform", "resource", "application", "project"],
+        &[
+            "system",
+            "systems",
+            "service",
+            "services",
+            "account",
+            "accounts",
+            "tool",
+            "platform",
+            "resource",
+            "application",
+            "project",
+        ],
     ),
     (
         "who",
-        &["who", "owner", "owners", "holder", "holders", "users", "people", "team", "admins", "administrators", "members", "access"],
+        &[
+            "who",
+            "owner",
+            "owners",
+            "holder",
+            "holders",
+            "users",
+            "people",
+            "team",
+            "admins",
+            "administrators",
+            "members",
+            "access",
+        ],
     ),
     (
         "credential",
-        &["credential", "credentials", "secret", "secrets", "password", "passwords", "key", "keys", "token", "tokens", "stored", "location", "vault", "where"],
+        &[
+            "credential",
+            "credentials",
+            "secret",
+            "secrets",
+            "password",
+            "passwords",
+            "key",
+            "keys",
+            "token",
+            "tokens",
+            "stored",
+            "location",
+            "vault",
+            "where",
+        ],
     ),
-    ("rotation", &["rotation", "rotated", "rotate", "expires", "expiry", "renewal", "renew"]),
+    (
+        "rotation",
+        &["rotation", "rotated", "rotate", "expires", "expiry", "renewal", "renew"],
+    ),
 ];
 
 /// The "access inventory" signal: a table (or field list) whose columns say system, who and
@@ -1113,7 +1311,11 @@ fn access_inventory(e: &Evidence, v: &mut Votes) {
     // In prose: accounts and roles described with where their credentials are kept or who may
     // use them, on a page that is not mainly a procedure.
     if is_named && e.custody >= 1 && e.accounts >= 3 && procedure_weight(e).0 < 3.0 && !product_website(e) {
-        v.add(Access, 4.0, format!("accounts with custody of their credentials ({} statements)", e.custody));
+        v.add(
+            Access,
+            4.0,
+            format!("accounts with custody of their credentials ({} statements)", e.custody),
+        );
         return;
     }
     if is_named && e.doc.list_items + e.doc.tables.iter().map(|t| t.rows).sum::<usize>() >= 3 {
@@ -1124,12 +1326,6 @@ fn access_inventory(e: &Evidence, v: &mut Votes) {
             v.add(Access, 1.5, format!("name or title {} with a list", quoted(e.title)));
         }
     }
-}
-
-/// Folder words as name words (for signals reading folder names word by word).
-#[allow(dead_code)]
-fn dir_words(dir: &str) -> Vec<&str> {
-    name_words(dir)
 }
 
 #[cfg(test)]

@@ -74,9 +74,7 @@ impl SiteContext {
             };
             let lower = name.to_ascii_lowercase();
             let site = match lower.as_str() {
-                "tech-docs.yml" if dir.ends_with("config/") => {
-                    read(path).and_then(|text| tech_docs(path, &dir, &text))
-                }
+                "tech-docs.yml" if dir.ends_with("config/") => read(path).and_then(|text| tech_docs(path, &dir, &text)),
                 "mkdocs.yml" | "mkdocs.yaml" => read(path).and_then(|text| mkdocs(path, &dir, &text)),
                 "hugo.toml" | "config.toml" | "hugo.yaml" | "hugo.yml" | "config.yaml" | "config.yml" => {
                     read(path).and_then(|text| hugo(path, &dir, &lower, &text, paths))
@@ -102,10 +100,12 @@ impl SiteContext {
                 l == "readme.md" || l == "readme.markdown" || l == "readme.rst" || l == "readme.adoc" || l == "readme"
             })
         {
-            repository = read(readme).and_then(|t| readme_opening(&t)).map(|text| RepoDescription {
-                source: readme.clone(),
-                text,
-            });
+            repository = read(readme)
+                .and_then(|t| readme_opening(&t))
+                .map(|text| RepoDescription {
+                    source: readme.clone(),
+                    text,
+                });
         }
         let code_dirs = paths
             .iter()
@@ -144,7 +144,11 @@ fn yaml(text: &str) -> Option<serde_yaml_ng::Mapping> {
 
 /// A string value at `key` of a YAML mapping, trimmed, non-empty.
 fn ystr(map: &serde_yaml_ng::Mapping, key: &str) -> Option<String> {
-    map.get(key)?.as_str().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+    map.get(key)?
+        .as_str()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 /// Joins the non-empty parts as the site's own words.
@@ -449,7 +453,10 @@ mod tests {
         let cases: &[(&[(&str, &str)], &str, Option<(&str, &str)>)] = &[
             (
                 &[
-                    ("config/tech-docs.yml", "service_name: Cloud Platform Runbooks\nhost: x\n"),
+                    (
+                        "config/tech-docs.yml",
+                        "service_name: Cloud Platform Runbooks\nhost: x\n",
+                    ),
                     ("source/add-nodes.html.md.erb", ""),
                 ],
                 "source/add-nodes.html.md.erb",
@@ -461,7 +468,10 @@ mod tests {
                     "service_name: Developer docs\nfull_service_name: GOV.UK Developer Documentation\ndescription: For developers\n",
                 )],
                 "source/manual/x.html.md",
-                Some(("source/", "Developer docs — GOV.UK Developer Documentation — For developers")),
+                Some((
+                    "source/",
+                    "Developer docs — GOV.UK Developer Documentation — For developers",
+                )),
             ),
             (
                 &[(
@@ -473,7 +483,10 @@ mod tests {
             ),
             (
                 &[
-                    ("config.yaml", "baseURL: https://x\ntitle: \"kube-prometheus runbooks\"\ntheme: book\n"),
+                    (
+                        "config.yaml",
+                        "baseURL: https://x\ntitle: \"kube-prometheus runbooks\"\ntheme: book\n",
+                    ),
                     ("content/runbooks/a.md", ""),
                 ],
                 "content/runbooks/a.md",
@@ -481,7 +494,10 @@ mod tests {
             ),
             (
                 &[
-                    ("site/hugo.toml", "baseURL = 'https://x'\ntitle = 'Ops Manual'\ncontentDir = 'pages'\n"),
+                    (
+                        "site/hugo.toml",
+                        "baseURL = 'https://x'\ntitle = 'Ops Manual'\ncontentDir = 'pages'\n",
+                    ),
                     ("site/pages/a.md", ""),
                 ],
                 "site/pages/a.md",
@@ -507,7 +523,10 @@ mod tests {
                 Some(("docs/modules/", "Operations Runbooks")),
             ),
             (
-                &[("docs/source/conf.py", "import os\nproject = 'Payments Runbooks'\nauthor = 'x'\n")],
+                &[(
+                    "docs/source/conf.py",
+                    "import os\nproject = 'Payments Runbooks'\nauthor = 'x'\n",
+                )],
                 "docs/source/index.rst",
                 Some(("docs/source/", "Payments Runbooks")),
             ),
@@ -549,7 +568,11 @@ mod tests {
                 "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: x\n  description: Operations manual\n",
                 Some("Operations manual"),
             ),
-            ("package.json", "{\"name\": \"x\", \"description\": \"ADR tools\"}", Some("ADR tools")),
+            (
+                "package.json",
+                "{\"name\": \"x\", \"description\": \"ADR tools\"}",
+                Some("ADR tools"),
+            ),
             ("sub/package.json", "{\"description\": \"not the repository\"}", None),
             ("package.json", "{not json", None),
         ];

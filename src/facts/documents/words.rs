@@ -81,7 +81,10 @@ pub(super) fn unnumbered<'a>(words: &[&'a str]) -> Vec<&'a str> {
     let mut rest = words;
     while let Some((first, tail)) = rest.split_first() {
         let number = first.bytes().all(|b| b.is_ascii_digit());
-        let roman = first.len() <= 4 && first.bytes().all(|b| matches!(b, b'i' | b'v' | b'x' | b'I' | b'V' | b'X'));
+        let roman = first.len() <= 4
+            && first
+                .bytes()
+                .all(|b| matches!(b, b'i' | b'v' | b'x' | b'I' | b'V' | b'X'));
         if (number || (roman && !tail.is_empty())) && !tail.is_empty() {
             rest = tail;
         } else {
@@ -110,11 +113,23 @@ mod tests {
 
     #[test]
     fn splitting() {
-        assert_eq!(name_words("DisasterRecovery_v2-plan"), ["Disaster", "Recovery", "v", "2", "plan"]);
+        assert_eq!(
+            name_words("DisasterRecovery_v2-plan"),
+            ["Disaster", "Recovery", "v", "2", "plan"]
+        );
         assert_eq!(name_words("ADR001"), ["ADR", "001"]);
-        assert_eq!(name_words("AlertmanagerClusterDown"), ["Alertmanager", "Cluster", "Down"]);
-        assert_eq!(name_words("KubeAPIErrorBudgetBurn"), ["Kube", "APIError", "Budget", "Burn"]);
-        assert_eq!(words("Überblick: Ünïcödé, 日本語!").collect::<Vec<_>>(), ["Überblick", "Ünïcödé", "日本語"]);
+        assert_eq!(
+            name_words("AlertmanagerClusterDown"),
+            ["Alertmanager", "Cluster", "Down"]
+        );
+        assert_eq!(
+            name_words("KubeAPIErrorBudgetBurn"),
+            ["Kube", "APIError", "Budget", "Burn"]
+        );
+        assert_eq!(
+            words("Überblick: Ünïcödé, 日本語!").collect::<Vec<_>>(),
+            ["Überblick", "Ünïcödé", "日本語"]
+        );
     }
 
     #[test]

@@ -483,7 +483,8 @@ mod tests {
     fn lookalikes() {
         use DocKind::*;
         use LookalikeKind::*;
-        let cases: &[(&str, &str, DocKind, Option<(LookalikeKind, &str)>)] = &[
+        type Case<'a> = (&'a str, &'a str, DocKind, Option<(LookalikeKind, &'a str)>);
+        let cases: &[Case] = &[
             (
                 "docs/adr/template.md",
                 NYGARD,

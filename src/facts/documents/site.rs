@@ -450,7 +450,8 @@ mod tests {
 
     #[test]
     fn generators() {
-        let cases: &[(&[(&str, &str)], &str, Option<(&str, &str)>)] = &[
+        type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, Option<(&'a str, &'a str)>);
+        let cases: &[Case] = &[
             (
                 &[
                     (

@@ -1173,25 +1173,13 @@ impl<'a> Evidence<'a> {
 
     /// Whether the title opens with a task verb ("Rotate…", "How to rotate…", "Rotating…").
     pub(super) fn imperative_title(&self) -> Option<&'a str> {
-        let w = &self.title_words;
-        let verb = match w.first() {
-            Some(first) if is(first, "how") && w.get(1).is_some_and(|s| is(s, "to")) => w.get(2),
-            Some(first) if is(first, "howto") => w.get(1),
-            first => first,
-        };
-        verb.filter(|v| one_of(v, TASK_VERBS)).copied()
+        imperative(&self.title_words)
     }
 
     /// Whether the file name opens with a task verb (`rotate-git-crypt-key`, `howto-restore-db`):
     /// docs sites name procedure pages so.
     pub(super) fn imperative_name(&self) -> Option<&'a str> {
-        let w = &self.p.words;
-        let verb = match w.first() {
-            Some(first) if is(first, "how") && w.get(1).is_some_and(|s| is(s, "to")) => w.get(2),
-            Some(first) if is(first, "howto") => w.get(1),
-            first => first,
-        };
-        verb.filter(|v| one_of(v, TASK_VERBS)).copied()
+        imperative(&self.p.words)
     }
 
     /// Whether the `Status` of a decision record is stated: a `Status:` field, or a Status
@@ -1231,6 +1219,20 @@ impl<'a> Evidence<'a> {
             .is_some_and(stated);
         field || heading
     }
+}
+
+/// The task verb opening `words` ("Rotate the credentials", "How to rotate …"), when it has
+/// an object: a lone "Deploying" names a topic, not a task.
+fn imperative<'a>(w: &[&'a str]) -> Option<&'a str> {
+    let (verb, rest) = match w {
+        [how, to, rest @ ..] if is(how, "how") && is(to, "to") => (rest.first(), rest.len()),
+        [howto, rest @ ..] if is(howto, "howto") => (rest.first(), rest.len()),
+        [first, ..] => (Some(first), w.len()),
+        [] => (None, 0),
+    };
+    // "Getting started" names a guide, not a task.
+    let started = w.get(1).is_some_and(|s| is(s, "started"));
+    verb.filter(|v| rest >= 2 && !started && one_of(v, TASK_VERBS)).copied()
 }
 
 /// Lines of prose (outside code fences, after line `skip`) that open with an instruction verb,

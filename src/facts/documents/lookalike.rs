@@ -249,23 +249,20 @@ fn placeholder_metadata(e: &Evidence) -> Option<String> {
     if let Some(h) = braced {
         return Some(format!("placeholder heading \"{}\" (line {})", h.text, h.line));
     }
-    // "[Insert Date]", "<insert service name>": blanks left for the writer, several of them or
-    // in the first lines (where a record keeps its metadata); one deep in a long page is a
-    // leftover, not a template.
-    let top = e.doc.front_matter.as_ref().map_or(0, |f| f.end_line) + 15;
+    // "[Insert Date]", "<insert service name>": blanks left for the writer, several of them. A
+    // single one, or a "fill in"/TODO in a section, is a hollow document (the freshness checks
+    // say so), not a template.
     let blanks: Vec<_> = e
         .doc
         .placeholders
         .iter()
         .filter(|p| {
             let t = p.text.to_ascii_lowercase();
-            t.starts_with("[insert") || t.starts_with("<insert") || t.starts_with("{insert") || t == "fill in"
+            t.starts_with("[insert") || t.starts_with("<insert") || t.starts_with("{insert")
         })
         .collect();
-    if let Some(p) = blanks.first()
-        && (blanks.len() >= 2 || p.line <= top)
-    {
-        return Some(format!("placeholder {} (line {})", p.text, p.line));
+    if blanks.len() >= 2 {
+        return Some(format!("placeholder {} (line {})", blanks[0].text, blanks[0].line));
     }
     // MADR's bare templates: every section holds only a comment telling what to write.
     let prompts = e
@@ -319,7 +316,9 @@ fn index(e: &Evidence) -> Option<Lookalike> {
         && content
     {
         // Mostly a list of the records (perhaps with a legend or a few figures)…
-        let lists_records = links_only || (doc.link_list_items >= 3 && own_words <= 150);
+        let mostly_links = doc.link_list_items >= 2 && doc.link_list_items * 2 >= doc.list_items;
+        let lists_records =
+            links_only || (mostly_links && own_words <= 150) || (doc.link_list_items >= 3 && own_words <= 150);
         // …or a short page pointing at them that is not a record itself.
         let short_pointer = e.prose_words <= 300
             && doc.links.len() >= 3
@@ -364,7 +363,9 @@ fn stub(e: &Evidence) -> Option<Lookalike> {
     let body = doc.words.saturating_sub(title_words + headings * 3);
     // A root README orients, however short.
     let root_readme = e.p.dirs.is_empty() && e.p.stem_is(&["readme"]);
-    if structure || headings > 2 || links == 0 || body > 60 || root_readme {
+    // A record with its sections (a superseded ADR pointing to its successor) is not a stub.
+    let record = e.decision_status() || e.count(&[Topic::Context, Topic::Decision, Topic::Status]) >= 1;
+    if structure || headings > 1 || links == 0 || body > 60 || root_readme || record {
         return None;
     }
     let pointer = words(e.text).any(|w| {

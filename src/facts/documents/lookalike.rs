@@ -377,7 +377,7 @@ fn stub(e: &Evidence) -> Option<Lookalike> {
             ],
         ) || starts(w, "locat")
     });
-    if pointer || body <= 25 {
+    if pointer || body <= 45 {
         let target = doc
             .links
             .iter()

@@ -438,12 +438,15 @@ const HEADING_TOPICS: &[(Topic, How, &[&str])] = &[
 pub(super) fn heading_topics(text: &str) -> u128 {
     let all: Vec<&str> = words(text).collect();
     let w = unnumbered(&all);
+    // A heading that is a sentence ("Make sure you have access to our alerts mailing lists")
+    // states something; only section labels name a section's topic.
+    let label = w.len() <= 7;
     let mut set = 0u128;
     for (topic, how, phrases) in HEADING_TOPICS {
         let hit = match how {
             Is => phrases.iter().any(|p| is_phrase(&w, p)),
-            Has => has_any(&w, phrases),
-            Prefix => w.iter().any(|word| phrases.iter().any(|p| starts(word, p))),
+            Has => label && has_any(&w, phrases),
+            Prefix => label && w.iter().any(|word| phrases.iter().any(|p| starts(word, p))),
         };
         if hit {
             set |= 1 << (*topic as u32);
@@ -922,7 +925,8 @@ pub(super) struct PathParts<'a> {
     pub name: &'a str,
     /// The file name without its document extensions (`.html.md.erb` and friends).
     pub stem: &'a str,
-    /// Words of the stem, split at camelCase (see [`name_words`]).
+    /// Words of the stem (of the folder for an `index` page), split at camelCase (see
+    /// [`name_words`]).
     pub words: Vec<&'a str>,
 }
 
@@ -945,11 +949,17 @@ impl<'a> PathParts<'a> {
             }
             stem = &stem[..dot];
         }
+        // A page bundle (`roll-back-app/index.html.md`, Hugo and Jekyll `index.md`) is named by
+        // its folder.
+        let named_by = match dirs.last() {
+            Some(dir) if one_of(stem, &["index", "_index"]) => dir,
+            _ => stem,
+        };
         PathParts {
             dirs,
             name,
             stem,
-            words: name_words(stem),
+            words: name_words(named_by),
         }
     }
 

@@ -829,6 +829,13 @@ pub(super) const SIGNALS: &[Signal] = &[
             if dev >= 4 && dev > live {
                 let weight = if dev >= 10 { 2.0 } else { 1.0 } + if e.subject_dev > e.subject_live { 1.0 } else { 0.0 };
                 v.add(Onboarding, weight, format!("about code ({dev} developer words)"));
+                // On a site that calls itself developer documentation, that is its purpose.
+                if let Some(site) = e.site {
+                    let says: Vec<&str> = words(&site.says).collect();
+                    if has_any(&says, &["developer", "developers", "contributor", "contributors", "engineering handbook"]) {
+                        v.add(Onboarding, 1.0, format!("on the developers' site \"{}\"", site.says));
+                    }
+                }
             }
         },
     },
@@ -948,6 +955,7 @@ pub(super) const SIGNALS: &[Signal] = &[
             let names = [
                 "on call",
                 "oncall",
+                "on support",
                 "rota",
                 "support manual",
                 "roles and responsibilities",
@@ -977,10 +985,12 @@ pub(super) const SIGNALS: &[Signal] = &[
             if procedure {
                 return;
             }
+            // A deployment page with steps and commands is a deployment procedure.
+            let scale = if procedure_weight(e).0 >= 2.0 { 0.5 } else { 1.0 };
             if e.p.named(&names) {
-                v.add(Operations, 5.0, format!("name {}", e.p.name));
+                v.add(Operations, 5.0 * scale, format!("name {}", e.p.name));
             } else if has_any(&e.title_words, &names) {
-                v.add(Operations, 4.0, format!("title {}", quoted(e.title)));
+                v.add(Operations, 4.0 * scale, format!("title {}", quoted(e.title)));
             }
             if let Some(dir) = folder(
                 e,

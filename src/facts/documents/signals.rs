@@ -694,7 +694,7 @@ pub(super) const SIGNALS: &[Signal] = &[
                 // The site makes a procedure likelier to be a runbook; it does not make every
                 // page of the site one (team pages, incident reports, overviews live there too).
                 let procedural =
-                    procedure_weight(e).0 >= 1.5 || e.count(&[T::Alerts, T::Diagnosis, T::Mitigation]) >= 1;
+                    procedure_weight(e).0 >= 1.0 || e.count(&[T::Alerts, T::Diagnosis, T::Mitigation]) >= 1;
                 let weight = if procedural { 1.5 } else { 0.5 };
                 v.add(Runbook, weight, format!("site \"{}\" ({})", site.says, site.config));
             }
@@ -985,8 +985,10 @@ pub(super) const SIGNALS: &[Signal] = &[
             if procedure {
                 return;
             }
-            // A deployment page with steps and commands is a deployment procedure.
-            let scale = if procedure_weight(e).0 >= 2.0 { 0.5 } else { 1.0 };
+            // A deployment or release page with steps and commands is a procedure.
+            let deploy = ["deploy", "deploying", "deployment", "deployments", "releasing", "release process"];
+            let deploying = e.p.named(&deploy) || has_any(&e.title_words, &deploy);
+            let scale = if deploying && procedure_weight(e).0 >= 2.0 { 0.5 } else { 1.0 };
             if e.p.named(&names) {
                 v.add(Operations, 5.0 * scale, format!("name {}", e.p.name));
             } else if has_any(&e.title_words, &names) {
@@ -1146,6 +1148,13 @@ pub(super) fn procedure_weight(e: &Evidence) -> (f64, Vec<String>) {
     if e.has(T::Troubleshooting) {
         weight += 1.0;
         seen.push("troubleshooting".to_string());
+    }
+    // Diátaxis and most docs sites keep task pages in how-to/ or guides/ folders.
+    if weight > 0.0
+        && let Some(dir) = folder(e, &["how-to", "howto", "how-tos", "howtos", "guides", "tasks", "procedures"])
+    {
+        weight += 1.0;
+        seen.push(format!("folder {dir}/"));
     }
     (weight, seen)
 }

@@ -1116,7 +1116,9 @@ pub(super) fn procedure_weight(e: &Evidence) -> (f64, Vec<String>) {
         weight += 1.5;
         seen.push(format!("imperative name ({verb}-…)"));
     }
-    if e.doc.ordered_items >= 3 || e.has(T::Steps) {
+    // A numbered list is steps when it instructs ("1. Run …"); a numbered list of components
+    // or principles is not.
+    if (e.doc.ordered_items >= 3 && e.instructions >= 1) || e.has(T::Steps) {
         weight += 1.0;
         seen.push("numbered steps".to_string());
     }

@@ -336,11 +336,16 @@ fn command_word(line: &str) -> Option<&str> {
             break;
         }
     }
-    let mut words = t.split_whitespace();
+    let mut words = t.split_whitespace().peekable();
     loop {
         let word = words.next()?;
         let assignment = word.contains('=') && !word.starts_with('=') && !word.starts_with('-');
-        if word == "sudo" || assignment {
+        // `bundle exec rake …` runs rake: the wrapper says nothing of the task.
+        let wrapper = word == "bundle" && words.peek() == Some(&"exec");
+        if word == "sudo" || assignment || wrapper {
+            if wrapper {
+                words.next();
+            }
             continue;
         }
         let word = word.trim_end_matches([';', '\\']);

@@ -650,8 +650,9 @@ const OPS_TOOLS: &[&str] = &[
     "istioctl",
 ];
 
-/// Commands of working on code: package managers, builds, tests. Version control (`git`) and
-/// `make` are left out: operations teams use them as much (GitOps, Makefile targets).
+/// Commands of working on code: package managers, builds, tests. Version control (`git`),
+/// `make` and `rake` are left out: operations teams use them as much (GitOps, Makefile
+/// targets, rake tasks run on live apps).
 const DEV_TOOLS: &[&str] = &[
     "bundle",
     "npm",
@@ -674,7 +675,6 @@ const DEV_TOOLS: &[&str] = &[
     "rspec",
     "rails",
     "ruby",
-    "rake",
     "brew",
     "rbenv",
     "nvm",

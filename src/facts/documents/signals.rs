@@ -9,7 +9,7 @@
 //! kind needs [`MIN_WEIGHT`] to beat `other`.
 
 use super::evidence::{Evidence, Family, Topic};
-use super::words::{has_any, has_phrase, is, one_of, words};
+use super::words::{has_any, has_phrase, is, is_phrase, one_of, words};
 use crate::base::doc_kind::DocKind;
 
 /// The weight a kind needs to be chosen over `other`.
@@ -312,7 +312,8 @@ pub(super) const SIGNALS: &[Signal] = &[
                 "support",
                 "funding",
             ];
-            if e.p.words.len() <= 3 && e.p.named(&governance) && !e.p.named(&["process", "manual"]) {
+            // The whole name is the convention (SUPPORT.md, not common_support_tasks).
+            if governance.iter().any(|g| is_phrase(&e.p.words, g)) {
                 v.add(Other, 6.0, format!("name {}", e.p.name));
             }
         },
@@ -985,10 +986,24 @@ pub(super) const SIGNALS: &[Signal] = &[
             if procedure {
                 return;
             }
-            // A deployment or release page with steps and commands is a procedure.
-            let deploy = ["deploy", "deploying", "deployment", "deployments", "releasing", "release process"];
-            let deploying = e.p.named(&deploy) || has_any(&e.title_words, &deploy);
-            let scale = if deploying && procedure_weight(e).0 >= 2.0 { 0.5 } else { 1.0 };
+            // A page on deploying, environments, monitoring or disaster recovery that has steps
+            // and commands is a procedure on them; pages on the rota and its rules stay
+            // descriptions of how the team runs the system, checklists included.
+            let people = [
+                "on call",
+                "oncall",
+                "on support",
+                "rota",
+                "support manual",
+                "roles and responsibilities",
+                "pagerduty",
+                "service targets",
+                "slo",
+                "slos",
+                "communications plan",
+            ];
+            let about_people = e.p.named(&people) || has_any(&e.title_words, &people);
+            let scale = if !about_people && procedure_weight(e).0 >= 2.0 { 0.5 } else { 1.0 };
             if e.p.named(&names) {
                 v.add(Operations, 5.0 * scale, format!("name {}", e.p.name));
             } else if has_any(&e.title_words, &names) {

@@ -197,7 +197,7 @@ fn sections(e: &Evidence, file_kind: DocKind) -> Vec<SectionKind> {
         if h.level == 1 || h.level > 3 || doc.empty_sections.iter().any(|s| s.line == h.line) {
             continue;
         }
-        let set = heading_topics(&h.text);
+        let set = e.heading_sets[i];
         let has = |t: Topic| set & (1 << (t as u32)) != 0;
         let words: Vec<&str> = super::words::words(&h.text).collect();
         let says = |list: &[&str]| super::words::has_any(&words, list);

@@ -9,7 +9,7 @@
 
 use super::model::ParsedDoc;
 use super::site::{Site, SiteContext};
-use super::words::{ascii_lower, has_any, is, is_phrase, name_words, one_of, starts, unnumbered, words};
+use super::words::{has_any, is, is_phrase, name_words, one_of, starts, unnumbered, words};
 
 /// What a heading is about. Each heading may have several topics; a document keeps the first
 /// heading of each topic.
@@ -434,8 +434,32 @@ const HEADING_TOPICS: &[(Topic, How, &[&str])] = &[
     (T::Monitoring, Prefix, &["monitor", "alerting", "dashboard"]),
 ];
 
-/// The topics of one heading's text.
+/// The topics of one heading's text. Repositories repeat their headings (every KEP has a
+/// "Motivation", every alert runbook a "Diagnosis"), so results are remembered per thread.
 pub(super) fn heading_topics(text: &str) -> u128 {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    /// Distinct headings remembered before the memory starts over.
+    const REMEMBERED: usize = 4096;
+    thread_local! {
+        static SEEN: RefCell<HashMap<String, u128>> = RefCell::new(HashMap::new());
+    }
+    if let Some(set) = SEEN.with(|s| s.borrow().get(text).copied()) {
+        return set;
+    }
+    let set = topics_of_heading(text);
+    SEEN.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() >= REMEMBERED {
+            s.clear();
+        }
+        s.insert(text.to_string(), set);
+    });
+    set
+}
+
+/// The topics of one heading's text, from [`HEADING_TOPICS`].
+fn topics_of_heading(text: &str) -> u128 {
     let all: Vec<&str> = words(text).collect();
     let w = unnumbered(&all);
     // A heading that is a sentence ("Make sure you have access to our alerts mailing lists")
@@ -470,12 +494,43 @@ pub(super) enum Family {
     Vuln,
     /// Credentials and who holds them.
     Credential,
+    /// Accounts, roles and sign-in.
+    Account,
+    /// Where credentials are kept, and the verbs that say so.
+    Store,
 }
 
 /// Word → family (lower-case ASCII). `Live` is the vocabulary of a running system: its
 /// environments, infrastructure and the services that watch it; `Dev` that of working on
 /// code. Sorted at first use.
 const FAMILY_WORDS: &[(&str, Family)] = &[
+    // Accounts and sign-in; where credentials are kept (1Password, Vault…) and verbs saying so.
+    ("account", Family::Account),
+    ("accounts", Family::Account),
+    ("admin", Family::Account),
+    ("admins", Family::Account),
+    ("group", Family::Account),
+    ("groups", Family::Account),
+    ("iam", Family::Account),
+    ("login", Family::Account),
+    ("logins", Family::Account),
+    ("permission", Family::Account),
+    ("permissions", Family::Account),
+    ("role", Family::Account),
+    ("roles", Family::Account),
+    ("sso", Family::Account),
+    ("bitwarden", Family::Store),
+    ("credhub", Family::Store),
+    ("encrypted", Family::Store),
+    ("held", Family::Store),
+    ("keychain", Family::Store),
+    ("kept", Family::Store),
+    ("lives", Family::Store),
+    ("manager", Family::Store),
+    ("sops", Family::Store),
+    ("store", Family::Store),
+    ("stored", Family::Store),
+    ("vault", Family::Store),
     ("1password", Family::Credential),
     ("alert", Family::Incident),
     ("alertmanager", Family::Live),
@@ -590,17 +645,38 @@ const FAMILY_WORDS: &[(&str, Family)] = &[
     ("vulnerability", Family::Vuln),
 ];
 
-/// Which family a word belongs to.
+/// Which family a word belongs to. Words are bucketed by length and first and last letter,
+/// so that the common case (a word in no family) costs one array look-up and no comparison.
 fn family_of(word: &str) -> Option<Family> {
-    static SORTED: std::sync::OnceLock<Vec<(&'static str, Family)>> = std::sync::OnceLock::new();
-    let table = SORTED.get_or_init(|| {
-        let mut t = FAMILY_WORDS.to_vec();
-        t.sort_unstable_by_key(|(w, _)| *w);
-        t
+    const LENGTHS: usize = 16;
+    /// 0–25 for ASCII letters, 26 for anything else.
+    fn letter(b: u8) -> usize {
+        let l = b.to_ascii_lowercase();
+        if l.is_ascii_lowercase() {
+            usize::from(l - b'a')
+        } else {
+            26
+        }
+    }
+    fn slot(bytes: &[u8]) -> Option<usize> {
+        let (first, last) = (*bytes.first()?, *bytes.last()?);
+        (bytes.len() < LENGTHS).then(|| (bytes.len() * 27 + letter(first)) * 27 + letter(last))
+    }
+    static BUCKETS: std::sync::OnceLock<Vec<Vec<(&'static str, Family)>>> = std::sync::OnceLock::new();
+    let buckets = BUCKETS.get_or_init(|| {
+        let mut b = vec![Vec::new(); LENGTHS * 27 * 27];
+        for &(w, f) in FAMILY_WORDS {
+            if let Some(i) = slot(w.as_bytes()) {
+                b[i].push((w, f));
+            }
+        }
+        b
     });
-    let mut buf = [0u8; 24];
-    let lower = ascii_lower(word, &mut buf)?;
-    table.binary_search_by(|(w, _)| w.cmp(&lower)).ok().map(|i| table[i].1)
+    let bucket = buckets.get(slot(word.as_bytes())?)?;
+    bucket
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, f)| *f)
 }
 
 /// Commands that act on running systems: cloud CLIs, Kubernetes, infrastructure as code, PaaS
@@ -828,43 +904,6 @@ const TASK_VERBS: &[&str] = &[
     "verify",
 ];
 
-/// Words about accounts and who may sign in to them.
-const ACCOUNT_WORDS: &[&str] = &[
-    "account",
-    "accounts",
-    "role",
-    "roles",
-    "iam",
-    "sso",
-    "login",
-    "logins",
-    "admin",
-    "admins",
-    "permission",
-    "permissions",
-    "group",
-    "groups",
-];
-
-/// Where teams keep credentials, and the verbs that say so.
-const CREDENTIAL_STORES: &[&str] = &[
-    "vault",
-    "1password",
-    "lastpass",
-    "keepass",
-    "bitwarden",
-    "credhub",
-    "sops",
-    "manager",
-    "store",
-    "keychain",
-    "stored",
-    "kept",
-    "held",
-    "lives",
-    "encrypted",
-];
-
 /// Verbs that open an instruction line ("Run the following", "Log in to the console", "1. Click
 /// Save"): how procedures talk, whatever their headings.
 const INSTRUCTION_VERBS: &[&str] = &[
@@ -1008,15 +1047,15 @@ pub(super) struct Evidence<'a> {
     first_heading: Vec<(Topic, usize)>,
     /// All topics present.
     topics: u128,
+    /// The topics of each heading, in document order.
+    pub heading_sets: Vec<u128>,
     /// Per family: how many words of the text belong to it.
-    families: [usize; 6],
+    families: [usize; 8],
     /// Code structure.
     pub commands: Commands,
     /// Statements of custody: a credential word followed closely by where it is kept
     /// ("credentials … are in Secrets Manager"), or who may use it ("who is allowed to …").
     pub custody: usize,
-    /// Words about accounts, roles and sign-in (account, role, IAM, SSO, login).
-    pub accounts: usize,
     /// Words of prose that are not link text.
     pub prose_words: usize,
     /// Lines of prose that start with an instruction verb ("Run …", "1. Click …").
@@ -1042,8 +1081,8 @@ impl<'a> Evidence<'a> {
         let title_words = unnumbered(&all);
         let mut first_heading: Vec<(Topic, usize)> = Vec::new();
         let mut topics = 0u128;
-        for (i, h) in doc.headings.iter().enumerate() {
-            let set = heading_topics(&h.text);
+        let heading_sets: Vec<u128> = doc.headings.iter().map(|h| heading_topics(&h.text)).collect();
+        for (i, &set) in heading_sets.iter().enumerate() {
             let new = set & !topics;
             if new != 0 {
                 for (topic, _, _) in HEADING_TOPICS {
@@ -1055,8 +1094,8 @@ impl<'a> Evidence<'a> {
                 topics |= set;
             }
         }
-        let mut families = [0usize; 6];
-        let (mut custody, mut accounts) = (0usize, 0usize);
+        let mut families = [0usize; 8];
+        let mut custody = 0usize;
         // Word index of the last credential word, and of the last "who".
         let (mut credential_at, mut who_at): (Option<usize>, Option<usize>) = (None, None);
         for (i, word) in words(text).enumerate() {
@@ -1064,12 +1103,9 @@ impl<'a> Evidence<'a> {
             if let Some(f) = family {
                 families[f as usize] += 1;
             }
-            if one_of(word, ACCOUNT_WORDS) {
-                accounts += 1;
-            }
             if family == Some(Family::Credential) {
                 credential_at = Some(i);
-            } else if credential_at.is_some_and(|at| i - at <= 12) && one_of(word, CREDENTIAL_STORES) {
+            } else if credential_at.is_some_and(|at| i - at <= 12) && family == Some(Family::Store) {
                 // "the credentials for Heroku are in Secrets Manager", "passwords are kept in 1Password"
                 custody += 1;
                 credential_at = None;
@@ -1133,7 +1169,6 @@ impl<'a> Evidence<'a> {
         Evidence {
             path,
             custody,
-            accounts,
             instructions: instruction_lines(text, body_start),
             subject_live,
             subject_dev,
@@ -1144,6 +1179,7 @@ impl<'a> Evidence<'a> {
             title_words,
             first_heading,
             topics,
+            heading_sets,
             families,
             commands,
             prose_words: doc.words.saturating_sub(doc.link_words),

@@ -8,7 +8,7 @@
 
 use super::evidence::{Evidence, Topic};
 use super::model::{Lookalike, LookalikeKind};
-use super::words::{has_any, is, one_of, starts, words};
+use super::words::{contains_ci, has_any, is, one_of, starts, words};
 use crate::base::doc_kind::DocKind;
 
 /// Folders of test data (at any depth): a document there is a fixture. `examples/` is not one:
@@ -54,7 +54,13 @@ const TEMPLATE_DIRS: &[&str] = &[
 
 /// Folders that hold a collection of records, whose index page is not one of them.
 fn is_collection_dir(dir: &str) -> bool {
-    let d = dir.to_ascii_lowercase().replace('_', "-");
+    let same = |name: &&str| {
+        name.len() == dir.len()
+            && name
+                .bytes()
+                .zip(dir.bytes())
+                .all(|(a, b)| a == b.to_ascii_lowercase() || (a == b'-' && b == b'_'))
+    };
     [
         "adr",
         "adrs",
@@ -73,7 +79,8 @@ fn is_collection_dir(dir: &str) -> bool {
         "keps",
         "proposals",
     ]
-    .contains(&d.as_str())
+    .iter()
+    .any(same)
 }
 
 /// The look-alike a document of `kind` is, if any. Licence texts and changelogs are what
@@ -112,7 +119,6 @@ fn fixture(e: &Evidence) -> Option<Lookalike> {
 /// A template or scaffold: by name, by folder, or by placeholders where values belong.
 fn template(e: &Evidence) -> Option<Lookalike> {
     use LookalikeKind::Template;
-    let stem = e.p.stem.to_lowercase();
     if [
         "template",
         "templed",
@@ -122,16 +128,19 @@ fn template(e: &Evidence) -> Option<Lookalike> {
         "skeleton",
     ]
     .iter()
-    .any(|t| stem.contains(t))
+    .any(|t| contains_ci(e.p.stem, t))
     {
         return make(Template, format!("name {}", e.p.name));
     }
     if let Some(l) = licence_header(e) {
         return Some(l);
     }
-    if let Some(dir) = e.p.dirs.iter().rev().find(|d| {
-        one_of(d, TEMPLATE_DIRS) || d.to_lowercase().contains("template") || d.to_lowercase().contains("cookiecutter")
-    }) {
+    if let Some(dir) =
+        e.p.dirs
+            .iter()
+            .rev()
+            .find(|d| one_of(d, TEMPLATE_DIRS) || contains_ci(d, "template") || contains_ci(d, "cookiecutter"))
+    {
         return make(Template, format!("under {dir}/"));
     }
     if let Some(what) = placeholder_name(e.p.stem) {

@@ -833,7 +833,16 @@ pub(super) const SIGNALS: &[Signal] = &[
                 // On a site that calls itself developer documentation, that is its purpose.
                 if let Some(site) = e.site {
                     let says: Vec<&str> = words(&site.says).collect();
-                    if has_any(&says, &["developer", "developers", "contributor", "contributors", "engineering handbook"]) {
+                    if has_any(
+                        &says,
+                        &[
+                            "developer",
+                            "developers",
+                            "contributor",
+                            "contributors",
+                            "engineering handbook",
+                        ],
+                    ) {
                         v.add(Onboarding, 1.0, format!("on the developers' site \"{}\"", site.says));
                     }
                 }
@@ -1003,7 +1012,11 @@ pub(super) const SIGNALS: &[Signal] = &[
                 "communications plan",
             ];
             let about_people = e.p.named(&people) || has_any(&e.title_words, &people);
-            let scale = if !about_people && procedure_weight(e).0 >= 2.0 { 0.5 } else { 1.0 };
+            let scale = if !about_people && procedure_weight(e).0 >= 2.0 {
+                0.5
+            } else {
+                1.0
+            };
             if e.p.named(&names) {
                 v.add(Operations, 5.0 * scale, format!("name {}", e.p.name));
             } else if has_any(&e.title_words, &names) {
@@ -1168,7 +1181,10 @@ pub(super) fn procedure_weight(e: &Evidence) -> (f64, Vec<String>) {
     }
     // Diátaxis and most docs sites keep task pages in how-to/ or guides/ folders.
     if weight > 0.0
-        && let Some(dir) = folder(e, &["how-to", "howto", "how-tos", "howtos", "guides", "tasks", "procedures"])
+        && let Some(dir) = folder(
+            e,
+            &["how-to", "howto", "how-tos", "howtos", "guides", "tasks", "procedures"],
+        )
     {
         weight += 1.0;
         seen.push(format!("folder {dir}/"));
@@ -1350,7 +1366,12 @@ fn access_inventory(e: &Evidence, v: &mut Votes) {
     let is_named = e.p.named(&named) || has_any(&e.title_words, &named);
     // In prose: accounts and roles described with where their credentials are kept or who may
     // use them, on a page that is not mainly a procedure.
-    if is_named && e.custody >= 1 && e.accounts >= 3 && procedure_weight(e).0 < 3.0 && !product_website(e) {
+    if is_named
+        && e.custody >= 1
+        && e.family(Family::Account) >= 3
+        && procedure_weight(e).0 < 3.0
+        && !product_website(e)
+    {
         v.add(
             Access,
             4.0,

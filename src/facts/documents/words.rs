@@ -34,14 +34,26 @@ pub(super) fn name_words(name: &str) -> Vec<&str> {
     out
 }
 
-/// Whether two words are equal, ASCII case-insensitively.
+/// Whether two words are equal, case-insensitively: ASCII fast, other letters by their
+/// lower case ("Sonuçlar" is "sonuçlar"), without allocating.
 pub(super) fn is(word: &str, keyword: &str) -> bool {
-    word.eq_ignore_ascii_case(keyword)
+    if word.is_ascii() || keyword.is_ascii() {
+        return word.eq_ignore_ascii_case(keyword);
+    }
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .eq(keyword.chars().flat_map(char::to_lowercase))
 }
 
 /// Whether `word` is one of `list`.
 pub(super) fn one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|k| word.eq_ignore_ascii_case(k))
+}
+
+/// Whether `hay` contains `needle` (lower-case ASCII), ASCII case-insensitively.
+pub(super) fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// Whether `word` starts with `prefix`, ASCII case-insensitively.
@@ -53,6 +65,9 @@ pub(super) fn starts(word: &str, prefix: &str) -> bool {
 
 /// Where the space-separated `phrase` starts as consecutive words of `words`.
 pub(super) fn find_phrase(words: &[&str], phrase: &str) -> Option<usize> {
+    if !phrase.contains(' ') {
+        return words.iter().position(|w| is(w, phrase));
+    }
     let n = phrase.split(' ').count();
     if n == 0 || words.len() < n {
         return None;
@@ -94,18 +109,6 @@ pub(super) fn unnumbered<'a>(words: &[&'a str]) -> Vec<&'a str> {
     rest.to_vec()
 }
 
-/// Lower-cases an ASCII word into `buf` for table look-ups; `None` for non-ASCII or long words.
-pub(super) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..bytes.len()]).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,9 +145,8 @@ mod tests {
         assert_eq!(unnumbered(&["1"]), ["1"]);
         assert_eq!(unnumbered(&["II", "Decision"]), ["Decision"]);
         assert!(starts("Runbooks", "runbook"));
+        assert!(is("SONUÇLAR", "sonuçlar") && is("Bağlam", "bağlam") && !is("Bağlam", "baglam"));
+        assert!(contains_ci("My-Templates", "template") && !contains_ci("tmpl", "template"));
         assert!(!starts("é", "e"));
-        let mut buf = [0u8; 24];
-        assert_eq!(ascii_lower("KubeCTL", &mut buf), Some("kubectl"));
-        assert_eq!(ascii_lower("Ünï", &mut buf), None);
     }
 }

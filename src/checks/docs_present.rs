@@ -54,3 +54,41 @@ impl Rule for DocsPresent {
         Outcome::partial(count.min(self.min), self.min, reason, found)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::rule::Status;
+    use super::super::testkit::{context, facts, with};
+    use super::*;
+    use crate::facts::documents::{Lookalike, LookalikeKind};
+
+    /// Look-alikes (templates, fixtures, index pages, stubs) are listed but not counted
+    /// (issue 12): a repository whose only ADR is a template has no ADR.
+    #[test]
+    fn look_alikes_are_not_counted() {
+        let rule = DocsPresent {
+            kind: DocKind::Adr,
+            min: 1,
+        };
+        let mut template = with("docs/adr/template.md", DocKind::Adr, vec![]);
+        template.lookalike = Some(Lookalike {
+            kind: LookalikeKind::Template,
+            reason: "name template.md".to_string(),
+        });
+        let real = with("docs/adr/0001-use-x.md", DocKind::Adr, vec![]);
+        let cases = [
+            (vec![template.clone()], Status::Fail),
+            (vec![template, real], Status::Pass),
+        ];
+        for (documents, status) in cases {
+            let outcome = rule.evaluate(&facts(documents), &context());
+            assert_eq!(outcome.status, status, "{}", outcome.reason);
+            assert!(
+                outcome
+                    .evidence
+                    .iter()
+                    .all(|e| e.path.as_deref() != Some("docs/adr/template.md"))
+            );
+        }
+    }
+}

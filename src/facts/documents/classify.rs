@@ -380,6 +380,12 @@ mod tests {
                 "folder rfc/",
             ),
             ("docs/README.md", KEP, Design, "headings"),
+            (
+                "text/0001-private-fields.md",
+                "# Summary\n\nx\n\n# Motivation\n\nx\n\n# Guide-level explanation\n\nx\n\n# Drawbacks\n\nx\n\n# Rationale and alternatives\n\nx\n\n# Unresolved questions\n\nx\n",
+                Design,
+                "headings Motivation",
+            ),
             // Class 4: access is an inventory; security is a policy.
             (
                 "docs/access.md",

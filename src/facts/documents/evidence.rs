@@ -201,11 +201,37 @@ const HEADING_TOPICS: &[(Topic, How, &[&str])] = &[
     (T::Graduation, Has, &["graduation criteria"]),
     (T::TestPlan, Is, &["test plan", "testing plan"]),
     (T::Alternatives, Prefix, &["alternative"]),
+    // Rust RFCs and Python PEPs name their sections so.
+    (
+        T::Alternatives,
+        Has,
+        &["rejected ideas", "prior art", "rationale and alternatives"],
+    ),
+    (
+        T::DesignDetails,
+        Is,
+        &[
+            "specification",
+            "guide level explanation",
+            "reference level explanation",
+            "backwards compatibility",
+            "backward compatibility",
+        ],
+    ),
     (T::Drawbacks, Is, &["drawbacks"]),
     (T::UserStories, Has, &["user stories"]),
     (T::ImplementationHistory, Has, &["implementation history"]),
     (T::ProductionReadiness, Has, &["production readiness"]),
-    (T::UnresolvedQuestions, Has, &["unresolved questions", "open questions"]),
+    (
+        T::UnresolvedQuestions,
+        Has,
+        &[
+            "unresolved questions",
+            "open questions",
+            "open issues",
+            "future possibilities",
+        ],
+    ),
     // "Alertmanager" names a tool, not the alert a runbook answers.
     (
         T::Alerts,

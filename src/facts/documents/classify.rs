@@ -15,11 +15,12 @@
 //! 4. sections of a combined document that are clearly of another kind are listed with their
 //!    anchors, without changing the file's kind.
 
-use super::evidence::{Evidence, Topic, heading_topics};
+use super::evidence::Evidence;
 use super::lookalike::lookalike;
 use super::model::{Classification, KindPin, ParsedDoc, SectionKind, WeighedSignal};
 use super::signals::{MIN_WEIGHT, Vote, Votes};
 use super::site::SiteContext;
+use super::topics::{Topic, heading_topics};
 use crate::base::doc_kind::DocKind;
 
 /// Which of the four runbook heading groups a doc has.

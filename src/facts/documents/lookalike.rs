@@ -6,8 +6,9 @@
 //! Stage: judgement over facts, after the kind is weighed. Reads an [`Evidence`]; produces an
 //! optional [`Lookalike`]. Each test names a convention projects share.
 
-use super::evidence::{Evidence, Topic};
+use super::evidence::Evidence;
 use super::model::{Lookalike, LookalikeKind};
+use super::topics::Topic;
 use super::words::{contains_ci, has_any, is, one_of, starts, words};
 use crate::base::doc_kind::DocKind;
 

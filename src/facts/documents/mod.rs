@@ -26,6 +26,8 @@ mod parse;
 mod signals;
 mod site;
 mod slug;
+mod topics;
+mod vocabulary;
 mod words;
 
 pub use classify::{RunbookGroups, classify, runbook_groups};

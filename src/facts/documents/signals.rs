@@ -8,7 +8,9 @@
 //! 5 or more for what alone settles the kind (a Nygard decision record, a KEP, SECURITY.md). A
 //! kind needs [`MIN_WEIGHT`] to beat `other`.
 
-use super::evidence::{Evidence, Family, Topic};
+use super::evidence::Evidence;
+use super::topics::Topic;
+use super::vocabulary::Family;
 use super::words::{has_any, has_phrase, is, is_phrase, one_of, words};
 use crate::base::doc_kind::DocKind;
 

@@ -8,8 +8,8 @@
 //! 1. front matter `type:`/`kind:` naming a kind, then a config pin, decide outright
 //!    (confidence 1);
 //! 2. otherwise every signal adds weight to kinds; the heaviest kind wins if it reaches
-//!    [`MIN_WEIGHT`], else the document is `other`. The confidence is the winner's share of the
-//!    weight, damped when the evidence is thin; the reason names the winner's top signals;
+//!    [`MIN_WEIGHT`], else the document is `other`. The confidence grows with the winner's
+//!    lead over the runner-up (`1 - e^(-lead/3)`); the reason names the winner's top signals;
 //! 3. look-alikes (`lookalike.rs`: templates, fixtures, index pages, stubs) keep the kind they
 //!    imitate and say why no check should count them;
 //! 4. sections of a combined document that are clearly of another kind are listed with their
@@ -116,7 +116,6 @@ fn weigh(e: &Evidence) -> Classification {
     }
     // Heaviest first; ties go to the kind listed first in DESIGN §4 (a stable, documented order).
     totals.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let positive: f64 = totals.iter().map(|(_, w)| w.max(0.0)).sum();
     let mut signals: Vec<WeighedSignal> = votes
         .all
         .iter()
@@ -131,13 +130,15 @@ fn weigh(e: &Evidence) -> Classification {
     signals.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
     let (kind, confidence, reason) = match totals.first() {
         Some(&(kind, top)) if top >= MIN_WEIGHT => {
-            let share = top / positive.max(top);
-            let strength = top / (top + 2.0);
-            (kind, share * strength, reason_for(kind, &votes.all))
+            // How far the winner is ahead of the runner-up, on the signals' scale: one good
+            // sign ahead (3) gives about 0.63, a settling one (6) about 0.86.
+            let second = totals.get(1).map_or(0.0, |t| t.1.max(0.0));
+            (kind, 1.0 - (-(top - second) / 3.0).exp(), reason_for(kind, &votes.all))
         }
         best => {
+            // `other` by default: sure when nothing pointed elsewhere, unsure near the threshold.
             let best_weight = best.map_or(0.0, |b| b.1.max(0.0));
-            let confidence = 0.75 - 0.25 * (best_weight / MIN_WEIGHT);
+            let confidence = 1.0 - (-(MIN_WEIGHT - best_weight + 0.5)).exp();
             let reason = match best {
                 Some(&(k, w)) if w > 0.0 => format!(
                     "no kind reached the threshold (closest: {k} {w:.1}, {})",
@@ -705,10 +706,14 @@ mod tests {
             got.reason,
             "folder architecture-decision-record/ + numbered name 024 + Status/Context/Decision/Consequences headings"
         );
-        assert!(got.confidence > 0.6, "{}", got.confidence);
+        assert!(got.confidence > 0.95, "{}", got.confidence);
+        // Nothing pointed anywhere: surely `other`.
         let none = run("docs/faq.md", PLAIN);
         assert_eq!((none.kind, none.signals.len()), (DocKind::Other, 0));
-        assert!(none.confidence < 0.8);
+        assert!(none.confidence > 0.8, "{}", none.confidence);
+        // A weak lead is an unsure call.
+        let weak = run("docs/notes.md", "# Notes\n\n## Troubleshooting\n\nLook at the logs.\n");
+        assert!(weak.confidence < 0.5, "{:?} {}", weak.kind, weak.confidence);
     }
 
     #[test]

@@ -223,8 +223,8 @@ pub struct Classification {
     /// The top signals, for reports and `exitready explain` (e.g. "folder adr/ + numbered name
     /// 0001 + Status/Context/Decision headings").
     pub reason: String,
-    /// How sure: the winning kind's share of all the weight, damped when the evidence is thin;
-    /// 1 for front matter and config pins.
+    /// How sure, 0 to 1: grows with the winning kind's lead over the runner-up; 1 for front
+    /// matter and config pins.
     pub confidence: f64,
     /// Every signal that weighed, heaviest first (for `exitready explain`).
     pub signals: Vec<WeighedSignal>,

@@ -217,6 +217,23 @@ fn about_docs(title: &[&str]) -> bool {
     title.iter().any(|w| one_of(w, &about)) || has_phrase(title, "what is") || has_phrase(title, "how to")
 }
 
+/// Whether the title names the page as one record: "ADR 12: …", "ADR-0012 …", "ADR: …",
+/// "Architecture Decision Record: …", "Decision record for …" (not "ADR の始め方", an
+/// article about ADRs).
+fn titled_record(e: &Evidence) -> bool {
+    let title = e.title.trim_start();
+    let after_adr = title
+        .get(..3)
+        .filter(|p| p.eq_ignore_ascii_case("adr"))
+        .map(|_| title[3..].trim_start_matches([' ', '-', '_', '#']));
+    let numbered = after_adr.is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit() || c == ':'));
+    let t = &e.title_words;
+    let named = ["architecture decision record", "architectural decision record", "decision record"]
+        .iter()
+        .any(|p| super::words::find_phrase(t, p) == Some(0));
+    numbered || named
+}
+
 /// Whether the page is part of a product's public website (`website/docs/…`, `www/…`).
 fn product_website(e: &Evidence) -> bool {
     e.p.dirs.len() >= 2 && one_of(e.p.dirs[0], &["website", "www"])
@@ -371,7 +388,8 @@ pub(super) const SIGNALS: &[Signal] = &[
                     || has_any(w, &["decision record", "decision records", "architecture decisions"])
             };
             let names_kind = kind_words(t) || kind_words(&e.p.words);
-            let record_itself = t.first().is_some_and(|w| one_of(w, &["adr", "runbook"]))
+            let record_itself = titled_record(e)
+                || t.first().is_some_and(|w| is(w, "runbook"))
                 || e.count(&[T::Context, T::Decision, T::Status, T::Consequences]) >= 2;
             if names_kind && (about_docs(t) || about_docs(&e.p.words)) && !record_itself {
                 v.add(Other, 5.0, format!("title {} is about such documents", quoted(e.title)));
@@ -515,7 +533,7 @@ pub(super) const SIGNALS: &[Signal] = &[
         convention: "titles such as \"ADR 12: …\", \"Architecture Decision Record: …\", \"Decision record for …\"",
         weigh: |e, v| {
             let t = &e.title_words;
-            let titled = t.first().is_some_and(|w| is(w, "adr"))
+            let titled = titled_record(e)
                 || has_any(
                     t,
                     &[

@@ -228,9 +228,13 @@ fn titled_record(e: &Evidence) -> bool {
         .map(|_| title[3..].trim_start_matches([' ', '-', '_', '#']));
     let numbered = after_adr.is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit() || c == ':'));
     let t = &e.title_words;
-    let named = ["architecture decision record", "architectural decision record", "decision record"]
-        .iter()
-        .any(|p| super::words::find_phrase(t, p) == Some(0));
+    let named = [
+        "architecture decision record",
+        "architectural decision record",
+        "decision record",
+    ]
+    .iter()
+    .any(|p| super::words::find_phrase(t, p) == Some(0));
     numbered || named
 }
 
@@ -533,18 +537,22 @@ pub(super) const SIGNALS: &[Signal] = &[
         convention: "titles such as \"ADR 12: …\", \"Architecture Decision Record: …\", \"Decision record for …\"",
         weigh: |e, v| {
             let t = &e.title_words;
-            let titled = titled_record(e)
-                || has_any(
-                    t,
-                    &[
-                        "decision record",
-                        "architecture decision",
-                        "architectural decision",
-                        "karar kaydı",
-                        "registro de decisión",
-                        "registro de decisiones",
-                    ],
-                );
+            // A title that names the page a record ("ADR 12: …") says what it is.
+            if titled_record(e) {
+                v.add(Adr, 4.5, format!("title {}", quoted(e.title)));
+                return;
+            }
+            let titled = has_any(
+                t,
+                &[
+                    "decision record",
+                    "architecture decision",
+                    "architectural decision",
+                    "karar kaydı",
+                    "registro de decisión",
+                    "registro de decisiones",
+                ],
+            );
             if titled {
                 v.add(Adr, 3.0, format!("title {}", quoted(e.title)));
             }

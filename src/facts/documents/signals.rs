@@ -1272,17 +1272,23 @@ fn procedure(e: &Evidence, v: &mut Votes) {
         v.add(Onboarding, weight, format!("{label}, on the docs"));
         return;
     }
+    // A demo has no running system of its team's: deploying it is a guide for its users, any
+    // other procedure is the maintainers' contributor guide (their CI and releases excepted).
     if demo_repository(e) && !maintainers_own(e) {
-        v.add(
-            Other,
-            weight * share + 1.0,
-            format!("{label}: deploying a demo, a guide for its users"),
-        );
-        v.add(
-            Onboarding,
-            weight * (1.0 - share),
-            format!("{label}, on code ({}%)", 100.0 - pct),
-        );
+        if e.commands.ops >= 1 {
+            v.add(
+                Other,
+                weight * share + 1.0,
+                format!("{label}: deploying a demo, a guide for its users"),
+            );
+            v.add(
+                Onboarding,
+                weight * (1.0 - share),
+                format!("{label}, on code ({}%)", 100.0 - pct),
+            );
+        } else {
+            v.add(Onboarding, weight, format!("{label}: working on a demo"));
+        }
         return;
     }
     v.add(

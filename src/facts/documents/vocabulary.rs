@@ -212,6 +212,7 @@ pub(super) const OPS_TOOLS: &[&str] = &[
     "k9s",
     "stern",
     "helm",
+    "kustomize",
     "kubens",
     "kubectx",
     "eksctl",

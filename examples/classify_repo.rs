@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Stdio};
 
-use exitready::facts::documents::{classify, doc_format, parse};
+use exitready::facts::documents::{SiteContext, classify, doc_format, parse};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,7 +21,7 @@ fn main() {
         .args(["--git-dir", git_dir, "ls-tree", "-r", "-z", "HEAD"])
         .output()
         .expect("git ls-tree");
-    let paths: Vec<String> = out
+    let all: Vec<String> = out
         .stdout
         .split(|b| *b == 0)
         .filter(|p| !p.is_empty())
@@ -29,8 +29,18 @@ fn main() {
         // "<mode> <type> <id>\t<path>": symlinks (120000) point at another document.
         .filter(|entry| !entry.starts_with("120000"))
         .filter_map(|entry| entry.split_once('\t').map(|(_, path)| path.to_string()))
-        .filter(|p| doc_format(p).is_some())
         .collect();
+    // The docs-site configuration is read once, file by file (only a few candidates).
+    let site = SiteContext::from_files(&all, &|path| {
+        let out = Command::new("git")
+            .args(["--git-dir", git_dir, "show", &format!("HEAD:{path}")])
+            .output()
+            .ok()?;
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    });
+    let paths: Vec<String> = all.into_iter().filter(|p| doc_format(p).is_some()).collect();
     // One `cat-file --batch` process for all blobs.
     let mut cat = Command::new("git")
         .args(["--git-dir", git_dir, "cat-file", "--batch"])
@@ -57,7 +67,7 @@ fn main() {
         let text = String::from_utf8_lossy(&blob);
         let format = doc_format(path).expect("filtered above");
         let doc = parse(path, format, &text);
-        let c = classify(path, &doc, &[]);
+        let c = classify(path, &text, &doc, &[], &site);
         *counts.entry(c.kind.to_string()).or_default() += 1;
         if list {
             println!("{}\t{}\t{}", c.kind, c.reason, path);

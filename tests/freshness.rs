@@ -361,7 +361,7 @@ fn explain_shows_stale_and_reasons() {
         stdout(&output),
         "docs/review/by.md (".to_string()
             + &repo.path().file_name().unwrap().to_string_lossy()
-            + "): Document\nkind: other (because no rule matched)\ntitle: A\nowners: none\nstale: yes\n  overdue_review: review overdue: review_by 2026-01-01 made it due on 2026-01-01, 180 days ago\n"
+            + "): Document\nkind: other (because no signal matched)\ntitle: A\nowners: none\nstale: yes\n  overdue_review: review overdue: review_by 2026-01-01 made it due on 2026-01-01, 180 days ago\n"
     );
 }
 

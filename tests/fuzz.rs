@@ -268,7 +268,7 @@ proptest! {
             (DocFormat::PlainText, "docs/x.txt"),
         ] {
             let doc = parse(path, format, &text);
-            let _ = classify(path, &doc, &[]);
+            let _ = classify(path, &text, &doc, &[], &exitready::facts::documents::SiteContext::default());
             prop_assert!(doc.headings.iter().all(|h| h.line >= 1));
             prop_assert!(doc.links.iter().all(|l| l.line >= 1));
         }

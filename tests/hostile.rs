@@ -127,7 +127,7 @@ fn hostile() -> Repo {
         runbook_path().replace(' ', "%20")
     );
     let runbook = format!(
-        "# {TITLE}\n\n## Steps\n\n[dead](<missing\u{1b}]0;x\u{7}.md>) [gone](#no-\u{1b}[2J-anchor) `docs/gone\u{1b}[31m\u{202e}.md`\n\nLast reviewed: 2020-01-01\n"
+        "# {TITLE}\n\nWhat to do when the payments service stops taking orders in production: restart it, check the queue drains, and page the on-call engineer when it does not recover within ten minutes.\n\n## Steps\n\n1. Run `kubectl rollout restart deployment/payments` against the production cluster.\n2. Watch the queue depth on the dashboard until it falls.\n3. Read [dead](<missing\u{1b}]0;x\u{7}.md>) and [gone](#no-\u{1b}[2J-anchor) and `docs/gone\u{1b}[31m\u{202e}.md` for the history.\n\nLast reviewed: 2020-01-01\n"
     );
     // Owners with control characters are invalid (their lines are reported as errors, with the
     // owner quoted); the valid ones are shown by `explain`.

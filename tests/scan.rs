@@ -440,7 +440,7 @@ fn hostile_names_are_escaped_in_markdown() {
     // The title, its markup stripped when it was read, in the fourth cell.
     assert!(
         rendered.text.contains(
-            "\ndocs/runbooks/<img src=x onerror=alert(1)>|x.md | runbook | path: under runbooks/ | alert(1) | link | \n"
+            "\ndocs/runbooks/<img src=x onerror=alert(1)>|x.md | runbook | folder runbooks/; stub: only points to http://evil | alert(1) | link | \n"
         ),
         "{}",
         rendered.text
@@ -470,32 +470,43 @@ fn document_kinds_with_decoys() {
         "docs",
     );
     let report = scan_json(repo.path(), &[]);
-    let kinds: Vec<(String, String)> = report["repositories"][0]["documents"]
+    // Look-alikes keep the kind they imitate and say why no check counts them (issue 12): the
+    // ADR template is an `adr`, the runbooks index a `runbook`, neither counted.
+    let kinds: Vec<(String, String, Option<String>)> = report["repositories"][0]["documents"]
         .as_array()
         .unwrap()
         .iter()
         .map(|d| {
+            assert_eq!(d["counted"].as_bool(), Some(d["not_counted"].is_null()), "{d}");
             (
                 d["path"].as_str().unwrap().to_string(),
                 d["kind"].as_str().unwrap().to_string(),
+                d["not_counted"].as_str().map(str::to_string),
             )
         })
         .collect();
     let expected = [
-        ("CHANGELOG.md", "changelog"),
-        ("README.md", "onboarding"),
-        ("SECURITY.md", "security"),
-        ("docs/adr/0001-record-decisions.md", "adr"),
-        ("docs/adr/template.md", "other"),
-        ("docs/blog/how-we-write-runbooks.md", "other"),
-        ("docs/handoff.md", "handoff"),
-        ("docs/ops/deploy.html.md.erb", "operations"),
-        ("docs/postmortems/2024-03-outage.md", "postmortem"),
-        ("docs/runbooks/README.md", "other"),
-        ("docs/runbooks/payments.md", "runbook"),
-        ("site/getting-started.mdx", "onboarding"),
+        ("CHANGELOG.md", "changelog", None),
+        ("README.md", "onboarding", None),
+        ("SECURITY.md", "security", None),
+        ("docs/adr/0001-record-decisions.md", "adr", None),
+        ("docs/adr/template.md", "adr", Some("template: name template.md")),
+        ("docs/blog/how-we-write-runbooks.md", "other", None),
+        ("docs/handoff.md", "handoff", None),
+        ("docs/ops/deploy.html.md.erb", "operations", None),
+        ("docs/postmortems/2024-03-outage.md", "postmortem", None),
+        (
+            "docs/runbooks/README.md",
+            "runbook",
+            Some("index page: index of runbooks/"),
+        ),
+        ("docs/runbooks/payments.md", "runbook", None),
+        ("site/getting-started.mdx", "onboarding", None),
     ];
-    let expected: Vec<(String, String)> = expected.iter().map(|(p, k)| (p.to_string(), k.to_string())).collect();
+    let expected: Vec<(String, String, Option<String>)> = expected
+        .iter()
+        .map(|(p, k, n)| (p.to_string(), k.to_string(), n.map(str::to_string)))
+        .collect();
     assert_eq!(kinds, expected);
     let reasons: Vec<&str> = report["repositories"][0]["documents"]
         .as_array()
@@ -506,18 +517,18 @@ fn document_kinds_with_decoys() {
     assert_eq!(
         reasons,
         [
-            "name: CHANGELOG.md",
-            "name: README.md",
-            "name: SECURITY.md",
-            "path: numbered file under adr/",
-            "ADR template: name contains `template`",
-            "path: under blog/ (an article)",
-            "name: handoff.md",
-            "name: deploy.html.md.erb",
-            "path: under postmortems/",
-            "index of runbooks/",
-            "path: under runbooks/",
-            "name: getting-started.mdx",
+            "name CHANGELOG.md",
+            "root README",
+            "name SECURITY.md",
+            "folder adr/ + numbered name 0001 + Status/Context/Decision/Consequences headings",
+            "folder adr/ + a decision status; template: name template.md",
+            "folder blog/ + title \"How we write runbooks\" is about such documents",
+            "name or title handoff.md",
+            "name deploy.html.md.erb + folder ops/",
+            "folder postmortems/ + headings Timeline/Root cause",
+            "README of runbooks/ + title \"Runbooks\"; index page: index of runbooks/",
+            "folder runbooks/ + title \"Payments runbook\" + headings Symptoms/Diagnosis/Mitigation/Escalation",
+            "name getting-started.mdx + headings Getting started",
         ]
     );
 }

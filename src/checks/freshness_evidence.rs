@@ -7,8 +7,8 @@ use crate::base::signal::{Reason, Signal};
 use crate::facts::documents::DocKind;
 use crate::facts::{Document, RepoFacts};
 
-/// The documents of the given kinds (all kinds when empty) with their verdicts, test fixtures
-/// left out.
+/// The documents of the given kinds (all kinds when empty) with their verdicts, look-alikes
+/// (templates, fixtures, index pages, stubs) left out.
 pub fn judged<'a>(
     facts: &'a RepoFacts,
     context: &'a Context,
@@ -18,7 +18,7 @@ pub fn judged<'a>(
         .documents
         .iter()
         .zip(context.verdicts)
-        .filter(move |(d, _)| !d.in_test_folder && (kinds.is_empty() || kinds.contains(&d.kind)))
+        .filter(move |(d, _)| d.counted() && (kinds.is_empty() || kinds.contains(&d.kind)))
 }
 
 /// One piece of evidence naming the document, the signal and its sentence, at its line.

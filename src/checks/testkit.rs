@@ -34,7 +34,10 @@ pub fn with(path: &str, kind: DocKind, reasons: Vec<Reason>) -> (Document, Verdi
         parsed: ParsedDoc::empty(DocFormat::Markdown),
         last_changed: None,
         last_changed_from: None,
-        in_test_folder: false,
+        kind_confidence: 1.0,
+        kind_signals: Vec::new(),
+        lookalike: None,
+        sections: Vec::new(),
         measures: Measures::default(),
     };
     let verdict = Verdict {

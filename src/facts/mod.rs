@@ -158,6 +158,13 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
         inventory.files.len(),
         started.elapsed()
     );
+    let all_paths: Vec<String> = inventory.files.iter().map(|f| f.path.clone()).collect();
+    let sites = documents::SiteContext::from_files(&all_paths, &|path| {
+        snapshot
+            .read(path)
+            .ok()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+    });
     let mut documents = Vec::new();
     let mut named_roles = named::from_config(&settings.accountability);
     let mut access_texts = Vec::new();
@@ -180,7 +187,7 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
             continue;
         }
         let parsed = documents::parse(&file.path, format, &text);
-        let class = documents::classify(&file.path, &parsed, &settings.kind_pins);
+        let class = documents::classify(&file.path, &text, &parsed, &settings.kind_pins, &sites);
         named_roles.extend(named::from_document(&file.path, &text));
         if class.kind == DocKind::Access {
             access_texts.push((file.path.clone(), text.clone()));
@@ -189,10 +196,13 @@ pub fn gather(root: &Root, options: &GatherOptions) -> Result<RepoFacts> {
             path: file.path.clone(),
             kind: class.kind,
             kind_reason: class.reason,
+            kind_confidence: class.confidence,
+            kind_signals: class.signals,
+            lookalike: class.lookalike,
+            sections: class.sections,
             parsed,
             last_changed: file.mtime.and_then(rfc3339),
             last_changed_from: file.mtime.map(|_| "mtime".to_string()),
-            in_test_folder: class.in_test_folder,
             measures: freshness::Measures::default(),
         });
     }

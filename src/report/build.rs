@@ -242,6 +242,9 @@ fn document_report((document, verdict): (&Document, Verdict)) -> DocumentReport 
         path: document.path.clone(),
         kind: document.kind.to_string(),
         kind_reason: document.kind_reason.clone(),
+        kind_confidence: (document.kind_confidence * 100.0).round() / 100.0,
+        counted: document.counted(),
+        not_counted: document.lookalike.as_ref().map(ToString::to_string),
         title: document.parsed.title.clone(),
         last_changed: document.last_changed.clone(),
         last_changed_from: document.last_changed_from.clone(),
@@ -473,7 +476,7 @@ fn plan(facts: &RepoFacts, verdicts: &[Verdict]) -> Vec<PlanArea> {
                 .documents
                 .iter()
                 .zip(verdicts)
-                .filter(|(d, _)| !d.in_test_folder && (under(&d.path) || runbook == Some(d.path.as_str())))
+                .filter(|(d, _)| d.counted() && (under(&d.path) || runbook == Some(d.path.as_str())))
                 .map(|(d, v)| PlanDocument {
                     path: d.path.clone(),
                     kind: d.kind.to_string(),

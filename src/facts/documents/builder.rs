@@ -2,7 +2,7 @@
 //! open sections, front matter, placeholders and inline `Key: value` fields. `parse.rs`
 //! (Markdown) and `markup.rs` (AsciiDoc, reStructuredText, HTML, plain text) drive it.
 
-use super::model::{DocFormat, FrontMatter, Heading, Link, Located, ParsedDoc};
+use super::model::{CodeBlock, DocFormat, FrontMatter, Heading, Link, Located, ParsedDoc, Table};
 use super::slug::Slugger;
 
 /// Longest `first_text` kept for a heading: enough for "Superseded by ADR-0012".
@@ -52,6 +52,10 @@ pub(super) struct Builder {
     empty: Vec<usize>,
     /// The heading whose first line of prose is being collected, and the text so far.
     first: Option<(usize, String)>,
+    /// The code block being read and its text so far.
+    code: Option<(CodeBlock, String)>,
+    /// The table being read: its header cells so far, the cell being read, whether in the header.
+    table: Option<(Table, String, bool)>,
 }
 
 impl Builder {
@@ -65,6 +69,97 @@ impl Builder {
             open: Vec::new(),
             empty: Vec::new(),
             first: None,
+            code: None,
+            table: None,
+        }
+    }
+
+    /// Opens a code block at `line`; `info` is its declared language or info string (`bash`,
+    /// `{.sh}`, `language-yaml`, `source,bash`), of which the language word is kept.
+    pub(super) fn code_block_start(&mut self, line: u32, info: &str) {
+        self.code_block_end();
+        let lang = info
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '{' || c == '}')
+            .map(|w| w.trim_start_matches('.').trim_start_matches("language-"))
+            .find(|w| !w.is_empty() && *w != "source")
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let block = CodeBlock {
+            line,
+            lang,
+            first_words: Vec::new(),
+            lines: 0,
+        };
+        self.code = Some((block, String::new()));
+    }
+
+    /// Text of the open code block (any number of lines, or part of one).
+    pub(super) fn code_block_text(&mut self, text: &str) {
+        if let Some((_, buf)) = &mut self.code {
+            buf.push_str(text);
+        }
+    }
+
+    /// Closes the open code block, if any, keeping the first word of its command lines.
+    pub(super) fn code_block_end(&mut self) {
+        let Some((mut block, text)) = self.code.take() else {
+            return;
+        };
+        for line in text.lines() {
+            block.lines += 1;
+            if block.first_words.len() < CodeBlock::MAX_COMMANDS
+                && let Some(word) = command_word(line)
+            {
+                block.first_words.push(word.to_ascii_lowercase());
+            }
+        }
+        self.doc.code_blocks.push(block);
+    }
+
+    /// Opens a table whose header row is at `line`.
+    pub(super) fn table_start(&mut self, line: u32) {
+        self.table_end();
+        let table = Table {
+            line,
+            header: Vec::new(),
+            rows: 0,
+        };
+        self.table = Some((table, String::new(), true));
+    }
+
+    /// Text inside a header cell of the open table.
+    pub(super) fn table_text(&mut self, text: &str) {
+        if let Some((_, cell, true)) = &mut self.table {
+            cell.push_str(text);
+        }
+    }
+
+    /// A header cell ended.
+    pub(super) fn table_cell_end(&mut self) {
+        if let Some((table, cell, true)) = &mut self.table {
+            table.header.push(collapse_ws(cell));
+            cell.clear();
+        }
+    }
+
+    /// The header row ended; rows that follow are body rows.
+    pub(super) fn table_head_end(&mut self) {
+        if let Some((_, _, head)) = &mut self.table {
+            *head = false;
+        }
+    }
+
+    /// A body row started.
+    pub(super) fn table_row(&mut self) {
+        if let Some((table, _, false)) = &mut self.table {
+            table.rows += 1;
+        }
+    }
+
+    /// Closes the open table, if any.
+    pub(super) fn table_end(&mut self) {
+        if let Some((table, _, _)) = self.table.take() {
+            self.doc.tables.push(table);
         }
     }
 
@@ -198,6 +293,8 @@ impl Builder {
     /// Closes open sections, settles the title, sorts what needs sorting.
     pub(super) fn finish(mut self) -> ParsedDoc {
         self.end_first_text();
+        self.code_block_end();
+        self.table_end();
         while let Some((idx, _, has_content)) = self.open.pop() {
             if !has_content {
                 self.empty.push(idx);
@@ -223,6 +320,39 @@ impl Builder {
         self.doc.comments.sort_by_key(|c| c.line);
         self.doc.code_spans.sort_by_key(|c| c.line);
         self.doc
+    }
+}
+
+/// The command a line of a code block runs: its first word once a shell prompt (`$`, `%`,
+/// `>`, `PS>`, `❯`), `sudo` and `VAR=value` assignments are removed. Comment lines (`#`, `//`)
+/// and lines that do not start with a letter, `.` or `/` (YAML, JSON, output) have none.
+fn command_word(line: &str) -> Option<&str> {
+    let mut t = line.trim();
+    for prompt in ["PS>", "$", "%", ">", "❯"] {
+        if let Some(rest) = t.strip_prefix(prompt)
+            && rest.starts_with(' ')
+        {
+            t = rest.trim_start();
+            break;
+        }
+    }
+    let mut words = t.split_whitespace().peekable();
+    loop {
+        let word = words.next()?;
+        let assignment = word.contains('=') && !word.starts_with('=') && !word.starts_with('-');
+        // `bundle exec rake …` runs rake: the wrapper says nothing of the task.
+        let wrapper = word == "bundle" && words.peek() == Some(&"exec");
+        if word == "sudo" || assignment || wrapper {
+            if wrapper {
+                words.next();
+            }
+            continue;
+        }
+        let word = word.trim_end_matches([';', '\\']);
+        let first = word.chars().next()?;
+        let ok = (first.is_ascii_alphabetic() || first == '.' || first == '/')
+            && word.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c));
+        return ok.then_some(word);
     }
 }
 

@@ -10,8 +10,9 @@ use super::model::DocFormat;
 /// Folder names that make `.txt` files documents.
 const DOC_FOLDERS: [&str; 4] = ["docs", "doc", "documentation", "wiki"];
 
-/// File stems that make a `.txt` file a document wherever it is.
-const DOC_TXT_STEMS: [&str; 7] = [
+/// File stems that make a `.txt` file a document wherever it is: README/INSTALL-like guides
+/// and the conventional top-level files (licence texts such as `GPL.txt`, changelogs).
+const DOC_TXT_STEMS: [&str; 20] = [
     "readme",
     "install",
     "installing",
@@ -19,6 +20,19 @@ const DOC_TXT_STEMS: [&str; 7] = [
     "getting-started",
     "getting_started",
     "runbook",
+    "contributing",
+    "security",
+    "license",
+    "licence",
+    "copying",
+    "notice",
+    "unlicense",
+    "gpl",
+    "lgpl",
+    "agpl",
+    "changelog",
+    "changes",
+    "authors",
 ];
 
 /// Is this repo-relative path a document? Markdown (.md, .markdown, .mdx, .html.md.erb),

@@ -88,18 +88,23 @@ pub(super) fn parse_asciidoc(b: &mut Builder, text: &str, body_start: usize) {
     let mut attrs = serde_json::Map::new();
     let mut attrs_end = 0u32;
     let mut pending_id: Option<String> = None;
+    let mut source_style: Option<String> = None;
     for (i, raw) in lines.iter().enumerate() {
         let line = to_u32(first_line + i);
         let t = raw.trim_end();
         if let Some(delim) = &verbatim {
             if t == delim {
                 verbatim = None;
+                b.code_block_end();
                 if let Some((start, body)) = comment_block.take() {
                     b.comment(&body, start);
                 }
             } else if let Some((_, body)) = &mut comment_block {
                 body.push_str(t);
                 body.push('\n');
+            } else {
+                b.code_block_text(t);
+                b.code_block_text("\n");
             }
             continue;
         }
@@ -109,9 +114,24 @@ pub(super) fn parse_asciidoc(b: &mut Builder, text: &str, body_start: usize) {
             } else {
                 b.end_first_text();
                 b.content();
+                if t.starts_with("----") || t.starts_with("....") || t.starts_with("```") {
+                    let info = source_style
+                        .take()
+                        .unwrap_or_else(|| t.trim_start_matches('`').to_string());
+                    b.code_block_start(line, &info);
+                }
             }
             verbatim = Some(t.to_string());
             continue;
+        }
+        // `[source,bash]` before a listing names its language.
+        if let Some(style) = t.strip_prefix("[source") {
+            source_style = Some(style.trim_end_matches(']').to_string());
+        } else if !t.trim().is_empty() && !t.starts_with('.') {
+            source_style = None;
+        }
+        if t.starts_with(". ") || t.starts_with(".. ") {
+            b.doc.ordered_items += 1;
         }
         if let Some(c) = t.strip_prefix("//") {
             b.comment(c, line);
@@ -284,6 +304,9 @@ pub(super) fn parse_rst(b: &mut Builder, text: &str) {
                 if let Some((_, body)) = comment {
                     body.push_str(raw.trim());
                     body.push('\n');
+                } else {
+                    b.code_block_text(raw.trim());
+                    b.code_block_text("\n");
                 }
                 i += 1;
                 continue;
@@ -291,6 +314,7 @@ pub(super) fn parse_rst(b: &mut Builder, text: &str) {
             if let Some((start, body)) = comment.take() {
                 b.comment(&body, start);
             }
+            b.code_block_end();
             skip = None;
         }
         if let Some((ch, over, title_idx, consumed)) = rst_title(&lines, i, prev_blank_or_heading) {
@@ -334,6 +358,8 @@ pub(super) fn parse_rst(b: &mut Builder, text: &str) {
                 let name = rest.split("::").next().unwrap_or("").trim();
                 if matches!(name, "code-block" | "code" | "sourcecode" | "literalinclude" | "raw") {
                     skip = Some((indent, None));
+                    let lang = rest.split_once("::").map_or("", |(_, l)| l.trim());
+                    b.code_block_start(line, lang);
                 }
                 b.content();
             } else if !rest.starts_with('|') && !rest.starts_with('[') {
@@ -362,15 +388,24 @@ pub(super) fn parse_rst(b: &mut Builder, text: &str) {
         for code in delimited_spans(t, "``") {
             b.code_span(code, line);
         }
+        let item = t.trim_start();
+        let numbered = item
+            .split_once(". ")
+            .is_some_and(|(n, _)| n == "#" || (!n.is_empty() && n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit())));
+        if numbered {
+            b.doc.ordered_items += 1;
+        }
         prose_line(b, t, line, lines.get(i + 1).copied());
         if t.ends_with("::") {
             skip = Some((indent, None));
+            b.code_block_start(line + 1, "");
         }
         i += 1;
     }
     if let Some((_, Some((start, body)))) = skip {
         b.comment(&body, start);
     }
+    b.code_block_end();
     if !fields.is_empty() {
         b.doc.front_matter = Some(super::model::FrontMatter {
             format: "rst".to_string(),
@@ -720,6 +755,10 @@ pub(super) fn parse_html(b: &mut Builder, text: &str, start: usize) {
     let (mut pre, mut svg, mut in_a) = (0usize, 0usize, 0usize);
     // Per open list item: whether it started with a relative link (None: nothing seen yet).
     let mut li: Option<Option<bool>> = None;
+    // Per open list: whether it is ordered; whether in a header cell; whether a table's first
+    // row was seen (rows after it are body rows).
+    let mut lists: Vec<bool> = Vec::new();
+    let (mut th, mut th_row_seen) = (false, false);
     let finish_heading = |b: &mut Builder, h: Option<(u8, u32, Option<String>, String)>| {
         if let Some((level, line, id, htext)) = h {
             let htext = truncate(&collapse_ws(&htext), HEADING_MAX);
@@ -774,7 +813,43 @@ pub(super) fn parse_html(b: &mut Builder, text: &str, start: usize) {
                             b.link(&src, line, true);
                         }
                     }
-                    ("pre", closing) => pre = if closing { pre.saturating_sub(1) } else { pre + 1 },
+                    ("pre", false) => {
+                        pre += 1;
+                        if pre == 1 {
+                            let class = attr(attrs, "class").unwrap_or_default();
+                            b.code_block_start(line, &class);
+                        }
+                    }
+                    ("pre", true) => {
+                        pre = pre.saturating_sub(1);
+                        if pre == 0 {
+                            b.code_block_end();
+                        }
+                    }
+                    ("ol" | "ul", false) => lists.push(name == "ol"),
+                    ("ol" | "ul", true) => {
+                        lists.pop();
+                        finish_li(b, &mut li);
+                    }
+                    ("table", false) => {
+                        th_row_seen = false;
+                        b.table_start(line);
+                    }
+                    ("table", true) => b.table_end(),
+                    ("th", false) => th = true,
+                    ("th", true) => {
+                        th = false;
+                        b.table_cell_end();
+                    }
+                    ("thead", true) => b.table_head_end(),
+                    ("tr", false) => {
+                        if !th_row_seen {
+                            th_row_seen = true;
+                        } else {
+                            b.table_head_end();
+                            b.table_row();
+                        }
+                    }
                     ("svg", closing) => svg = if closing { svg.saturating_sub(1) } else { svg + 1 },
                     ("code", false) if pre == 0 => code = Some((line, String::new())),
                     ("code", true) => {
@@ -785,9 +860,12 @@ pub(super) fn parse_html(b: &mut Builder, text: &str, start: usize) {
                     ("li", false) => {
                         finish_li(b, &mut li);
                         b.doc.list_items += 1;
+                        if lists.last() == Some(&true) {
+                            b.doc.ordered_items += 1;
+                        }
                         li = Some(None);
                     }
-                    ("li" | "ul" | "ol", true) => finish_li(b, &mut li),
+                    ("li", true) => finish_li(b, &mut li),
                     _ => {}
                 }
                 if matches!(name.as_str(), "p" | "div" | "br" | "li" | "tr" | "table" | "ul" | "ol") {
@@ -811,6 +889,12 @@ pub(super) fn parse_html(b: &mut Builder, text: &str, start: usize) {
                 }
                 if let Some((_, c)) = &mut code {
                     c.push_str(&decoded);
+                }
+                if pre > 0 {
+                    b.code_block_text(&decoded);
+                }
+                if th {
+                    b.table_text(&decoded);
                 }
                 let n = decoded.split_whitespace().count();
                 if in_a > 0 {
@@ -972,6 +1056,56 @@ mod tests {
         assert_eq!(located(&doc.placeholders), [("TBD", 5)]);
         assert_eq!(doc.words, 8);
         assert_eq!(doc.headings, []);
+    }
+
+    #[test]
+    fn structure_in_other_formats() {
+        let adoc = parse(
+            "x.adoc",
+            DocFormat::AsciiDoc,
+            "= Deploy\n\n. Log in\n. Run it\n\n[source,bash]\n----\n$ helm upgrade app ./chart\n----\n",
+        );
+        assert_eq!(adoc.ordered_items, 2);
+        assert_eq!(
+            adoc.code_blocks
+                .iter()
+                .map(|b| (b.lang.as_str(), b.first_words.clone()))
+                .collect::<Vec<_>>(),
+            [("bash", vec!["helm".to_string()])]
+        );
+        let rst = parse(
+            "x.rst",
+            DocFormat::ReStructuredText,
+            "Deploy\n======\n\n#. Log in\n#. Run it\n\n.. code-block:: bash\n\n   kubectl get pods\n\nDone.\n",
+        );
+        assert_eq!(rst.ordered_items, 2);
+        assert_eq!(
+            rst.code_blocks
+                .iter()
+                .map(|b| (b.lang.as_str(), b.first_words.clone()))
+                .collect::<Vec<_>>(),
+            [("bash", vec!["kubectl".to_string()])]
+        );
+        let html = parse(
+            "x.html",
+            DocFormat::Html,
+            "<h1>Deploy</h1><ol><li>Log in</li><li>Run</li></ol><ul><li>x</li></ul><pre class=\"language-sh\">aws s3 ls\n</pre><table><tr><th>System</th><th>Owner</th></tr><tr><td>AWS</td><td>Ops</td></tr></table>",
+        );
+        assert_eq!(html.ordered_items, 2);
+        assert_eq!(
+            html.code_blocks
+                .iter()
+                .map(|b| (b.lang.as_str(), b.first_words.clone()))
+                .collect::<Vec<_>>(),
+            [("sh", vec!["aws".to_string()])]
+        );
+        assert_eq!(
+            html.tables
+                .iter()
+                .map(|t| (t.header.clone(), t.rows))
+                .collect::<Vec<_>>(),
+            [(vec!["System".to_string(), "Owner".to_string()], 1)]
+        );
     }
 
     #[test]

@@ -3,9 +3,12 @@
 //! Stage: gather facts (DESIGN §2 "documents", §4 kinds). Reads a repository-relative path and
 //! the already-decoded text of one file; produces a [`ParsedDoc`] (title, headings with GitHub
 //! anchors, front matter, links, code spans, placeholders, empty sections, comments, inline
-//! `Key: value` fields) and a [`Classification`] (kind plus the rule that fired).
+//! `Key: value` fields, code blocks, numbered steps, tables) and a [`Classification`] (kind,
+//! confidence, the weighed signals, look-alike and per-section kinds, issue 12). The
+//! classifier also reads what the root's docs sites say of themselves ([`SiteContext`], built
+//! once per root from its configuration files).
 //!
-//! It never reads files, git or the clock, never judges freshness (issue 5 does, from these
+//! It never reads files itself (callers hand it text), git or the clock, never judges freshness (issue 5 does, from these
 //! facts), and never panics on hostile input: malformed front matter becomes
 //! [`ParsedDoc::front_matter_error`] with its line.
 //!
@@ -14,19 +17,30 @@
 
 mod builder;
 mod classify;
+mod evidence;
 mod format;
+mod lookalike;
 mod markup;
 mod model;
 mod parse;
+mod signals;
+mod site;
 mod slug;
+mod topics;
+mod vocabulary;
+mod words;
 
 pub use classify::{RunbookGroups, classify, runbook_groups};
 pub use format::doc_format;
 pub use parse::parse;
+pub use site::{RepoDescription, Site, SiteContext};
 pub use slug::{Slugger, github_slug};
 
 pub use crate::base::doc_kind::DocKind;
-pub use model::{Classification, DocFormat, FrontMatter, Heading, KindPin, Link, Located, ParsedDoc};
+pub use model::{
+    Classification, CodeBlock, DocFormat, FrontMatter, Heading, KindPin, Link, Located, Lookalike, LookalikeKind,
+    ParsedDoc, SectionKind, Table, WeighedSignal,
+};
 
 #[cfg(test)]
 mod tests {
@@ -85,7 +99,7 @@ mod fuzz {
         fn any_text_parses_and_classifies(text in "(?s)[ -~\\n\\t#=*`\\[\\](){}<>|:!-]{0,400}|\\PC{0,200}") {
             for (format, path) in FORMATS {
                 let doc = parse(path, format, &text);
-                let _ = classify(path, &doc, &[]);
+                let _ = classify(path, &text, &doc, &[], &SiteContext::default());
                 prop_assert!(doc.headings.iter().all(|h| h.line >= 1));
             }
         }

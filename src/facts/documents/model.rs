@@ -121,6 +121,44 @@ pub struct ParsedDoc {
     /// Anchors set by HTML inside Markdown (`<a name="x">`, `id="x"` on any tag), which links
     /// may target as well as headings.
     pub html_anchors: Vec<String>,
+    /// Code blocks (Markdown fenced and indented blocks, HTML `<pre>`, AsciiDoc listings, reST
+    /// code directives and literal blocks), in document order.
+    pub code_blocks: Vec<CodeBlock>,
+    /// Items of ordered (numbered) lists: `1.`, `1)`, AsciiDoc `.`, reST `#.`, HTML `<ol>`.
+    pub ordered_items: usize,
+    /// Tables, in document order.
+    pub tables: Vec<Table>,
+}
+
+/// One code block: where it is, its language, and the first word of its command lines (enough
+/// to tell a shell session of `kubectl`/`aws`/`terraform` from a YAML listing).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CodeBlock {
+    /// 1-based line of the opening fence (or first line).
+    pub line: u32,
+    /// The language as declared (`sh`, `console`, `yaml`…), lower-case; empty when none.
+    pub lang: String,
+    /// The first word of each non-empty, non-comment line, a shell prompt (`$ `, `# ` after a
+    /// prompt, `> `, `PS> `) and `sudo` removed; at most [`CodeBlock::MAX_COMMANDS`].
+    pub first_words: Vec<String>,
+    /// Lines in the block.
+    pub lines: u32,
+}
+
+impl CodeBlock {
+    /// How many first words a block keeps.
+    pub const MAX_COMMANDS: usize = 24;
+}
+
+/// One table: its header cells and how many body rows it has.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Table {
+    /// 1-based line of the header row.
+    pub line: u32,
+    /// Header cells' text, trimmed.
+    pub header: Vec<String>,
+    /// Body rows.
+    pub rows: usize,
 }
 
 impl ParsedDoc {
@@ -143,6 +181,9 @@ impl ParsedDoc {
             list_items: 0,
             link_list_items: 0,
             html_anchors: Vec::new(),
+            code_blocks: Vec::new(),
+            ordered_items: 0,
+            tables: Vec::new(),
         }
     }
 
@@ -161,15 +202,96 @@ impl ParsedDoc {
 
 pub use crate::settings::KindPin;
 
-/// A document's kind and the rule that decided it.
+/// A document's kind, how sure the classifier is, and the evidence it weighed (issue 12).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Classification {
-    /// The kind.
+    /// The kind: what the document is, or imitates when it is a look-alike.
     pub kind: DocKind,
-    /// Which rule fired, for `exitready explain` (e.g. "path: under runbooks/").
+    /// The top signals, for reports and `exitready explain` (e.g. "folder adr/ + numbered name
+    /// 0001 + Status/Context/Decision headings").
     pub reason: String,
-    /// True when the path is under a test/fixture/example folder: the kind is still honest
-    /// (a fixture ADR is classified as an ADR) but it is probably not a real document; the
-    /// reason says so too, and users leave such paths out with config `exclude`.
-    pub in_test_folder: bool,
+    /// How sure, 0 to 1: grows with the winning kind's lead over the runner-up; 1 for front
+    /// matter and config pins.
+    pub confidence: f64,
+    /// Every signal that weighed, heaviest first (for `exitready explain`).
+    pub signals: Vec<WeighedSignal>,
+    /// Why no check should count it, when it only looks like a document of its kind.
+    pub lookalike: Option<Lookalike>,
+    /// Sections that are clearly of another kind than the file (a README's "Troubleshooting"
+    /// runbook section), in document order.
+    pub sections: Vec<SectionKind>,
+}
+
+/// One weighed signal.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct WeighedSignal {
+    /// The signal's name in the classifier's table ("decision-record folder").
+    pub name: String,
+    /// What it saw ("folder architecture-decision-record/").
+    pub label: String,
+    /// The kind it weighed for.
+    pub kind: DocKind,
+    /// The weight (negative against the kind).
+    pub weight: f64,
+}
+
+/// What kind of look-alike a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LookalikeKind {
+    /// A template or scaffold (placeholders where values belong).
+    Template,
+    /// Test data under a test/fixture folder.
+    Fixture,
+    /// A section index page (Hugo `_index.md`, a README listing only links, a site home page).
+    Index,
+    /// A stub that only points elsewhere.
+    Stub,
+}
+
+impl std::fmt::Display for LookalikeKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            LookalikeKind::Template => "template",
+            LookalikeKind::Fixture => "fixture",
+            LookalikeKind::Index => "index page",
+            LookalikeKind::Stub => "stub",
+        })
+    }
+}
+
+/// A document that only looks like one of its kind, and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Lookalike {
+    /// Which look-alike.
+    pub kind: LookalikeKind,
+    /// The evidence ("under integration-tests/", "placeholder `Date: DATE` (line 3)").
+    pub reason: String,
+}
+
+impl Lookalike {
+    /// Template or fixture: not a real document at all (freshness does not judge them), as
+    /// opposed to index pages and stubs, which are real pages that hold little.
+    pub fn is_fake(&self) -> bool {
+        matches!(self.kind, LookalikeKind::Template | LookalikeKind::Fixture)
+    }
+}
+
+impl std::fmt::Display for Lookalike {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.kind, self.reason)
+    }
+}
+
+/// A section of a document that is clearly of a kind (counted by section-aware checks).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SectionKind {
+    /// The heading's anchor (`troubleshooting-production-deploys`).
+    pub anchor: String,
+    /// The heading as written.
+    pub heading: String,
+    /// 1-based line of the heading.
+    pub line: u32,
+    /// The section's kind.
+    pub kind: DocKind,
 }

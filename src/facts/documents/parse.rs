@@ -6,7 +6,7 @@
 //! of the whole file. The other formats live in `markup.rs` and share its [`Builder`] (`builder.rs`).
 //! Input is already lossily decoded; nothing here panics, reads files or judges anything.
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::builder::{Builder, LineIndex, is_external, to_u32};
 use super::markup;
@@ -69,6 +69,9 @@ fn parse_markdown(b: &mut Builder, text: &str, body_start: usize, mdx: bool) {
     let mut in_code = false;
     let mut link_depth = 0usize;
     let mut items: Vec<ItemAcc> = Vec::new();
+    // Per open list: whether it is ordered (numbered steps).
+    let mut lists: Vec<bool> = Vec::new();
+    let mut in_table_cell = false;
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         let line = b.lines.line(body_start + range.start);
         match event {
@@ -82,15 +85,37 @@ fn parse_markdown(b: &mut Builder, text: &str, body_start: usize, mdx: bool) {
                     b.heading(level, &htext, hline, None);
                 }
             }
-            Event::Start(Tag::CodeBlock(_)) => {
+            Event::Start(Tag::CodeBlock(kind)) => {
                 in_code = true;
                 b.end_first_text();
                 b.content();
                 mask(range.start, range.end, &b.lines);
+                let info = match &kind {
+                    CodeBlockKind::Fenced(info) => info.as_ref(),
+                    CodeBlockKind::Indented => "",
+                };
+                b.code_block_start(line, info);
             }
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Text(t) | Event::Code(t) if in_code => drop(t),
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                b.code_block_end();
+            }
+            Event::Text(t) | Event::Code(t) if in_code => b.code_block_text(&t),
+            Event::Start(Tag::List(first)) => lists.push(first.is_some()),
+            Event::End(TagEnd::List(_)) => drop(lists.pop()),
+            Event::Start(Tag::Table(_)) => b.table_start(line),
+            Event::End(TagEnd::TableHead) => b.table_head_end(),
+            Event::Start(Tag::TableRow) => b.table_row(),
+            Event::Start(Tag::TableCell) => in_table_cell = true,
+            Event::End(TagEnd::TableCell) => {
+                in_table_cell = false;
+                b.table_cell_end();
+            }
+            Event::End(TagEnd::Table) => b.table_end(),
             Event::Text(t) => {
+                if in_table_cell {
+                    b.table_text(&t);
+                }
                 if let Some((_, _, htext)) = &mut heading {
                     htext.push_str(&t);
                     continue;
@@ -107,6 +132,9 @@ fn parse_markdown(b: &mut Builder, text: &str, body_start: usize, mdx: bool) {
             }
             Event::Code(t) => {
                 b.code_span(&t, line);
+                if in_table_cell {
+                    b.table_text(&t);
+                }
                 if let Some((_, _, htext)) = &mut heading {
                     htext.push_str(&t);
                     continue;
@@ -138,6 +166,9 @@ fn parse_markdown(b: &mut Builder, text: &str, body_start: usize, mdx: bool) {
             }
             Event::Start(Tag::Item) => {
                 b.doc.list_items += 1;
+                if lists.last() == Some(&true) {
+                    b.doc.ordered_items += 1;
+                }
                 items.push(ItemAcc::default());
             }
             Event::End(TagEnd::Item) => {
@@ -371,6 +402,44 @@ mod tests {
         assert_eq!((doc.list_items, doc.link_list_items), (4, 2));
         assert_eq!(doc.link_words, 3);
         assert_eq!(doc.words, 1 + 1 + 4 + 1 + 6);
+    }
+
+    #[test]
+    fn structure_code_blocks_steps_and_tables() {
+        let doc = md(
+            "1. Log in\n2. Run:\n\n   ```console\n   $ sudo kubectl get pods\n   # a comment\n   NAME READY\n   ```\n\n3. Done\n\n- a\n- b\n\n```yaml\nkey: value\n- item\n```\n\n    indented code\n\n| System | Owner | Where the secret lives |\n|---|---|---|\n| `AWS` | Ops | Vault |\n| GitHub | Dev | 1Password |\n",
+        );
+        assert_eq!(doc.ordered_items, 3);
+        assert_eq!(doc.list_items, 5);
+        let blocks: Vec<(u32, &str, Vec<&str>, u32)> = doc
+            .code_blocks
+            .iter()
+            .map(|b| {
+                (
+                    b.line,
+                    b.lang.as_str(),
+                    b.first_words.iter().map(String::as_str).collect(),
+                    b.lines,
+                )
+            })
+            .collect();
+        assert_eq!(
+            blocks,
+            [
+                (4, "console", vec!["kubectl", "name"], 3),
+                (15, "yaml", vec![], 2),
+                (20, "", vec!["indented"], 1),
+            ]
+        );
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(
+            (doc.tables[0].line, doc.tables[0].header.clone(), doc.tables[0].rows),
+            (
+                22,
+                vec!["System".to_string(), "Owner".into(), "Where the secret lives".into()],
+                2
+            )
+        );
     }
 
     #[test]

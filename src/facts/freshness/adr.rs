@@ -132,7 +132,7 @@ fn number(path: &str) -> Option<(u32, usize)> {
 pub(crate) fn gaps(documents: &[Document]) -> Vec<(usize, Reason)> {
     let mut folders: BTreeMap<&str, Vec<(u32, usize, usize)>> = BTreeMap::new();
     for (index, doc) in documents.iter().enumerate() {
-        if doc.kind != DocKind::Adr || doc.in_test_folder || is_template(&doc.path) {
+        if doc.kind != DocKind::Adr || doc.lookalike.as_ref().is_some_and(|l| l.is_fake()) || is_template(&doc.path) {
             continue;
         }
         if let Some((n, width)) = number(&doc.path) {

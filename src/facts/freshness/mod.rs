@@ -53,7 +53,7 @@ pub fn measure(documents: &mut [Document], inputs: &FreshnessInputs) {
     let mut all: Vec<Measures> = documents
         .iter()
         .map(|doc| {
-            if doc.in_test_folder || is_template(&doc.path) {
+            if doc.lookalike.as_ref().is_some_and(|l| l.is_fake()) || is_template(&doc.path) {
                 return Measures::default();
             }
             let adr = adr::status_of(doc);
@@ -143,7 +143,10 @@ pub(crate) mod testkit {
             parsed: parse(path, format, text),
             last_changed: changed.map(str::to_string),
             last_changed_from: changed.map(|_| "git".to_string()),
-            in_test_folder: false,
+            kind_confidence: 1.0,
+            kind_signals: Vec::new(),
+            lookalike: None,
+            sections: Vec::new(),
             measures: Measures::default(),
         }
     }
@@ -210,7 +213,10 @@ mod tests {
                 Some("2020-01-01T00:00:00Z"),
             ),
         ];
-        docs[1].in_test_folder = true;
+        docs[1].lookalike = Some(crate::facts::documents::Lookalike {
+            kind: crate::facts::documents::LookalikeKind::Fixture,
+            reason: "under fixtures/".to_string(),
+        });
         docs.sort_by(|a, b| a.path.cmp(&b.path));
         let inventory = inventory(&[
             "docs/runbooks/a.md",

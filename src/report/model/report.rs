@@ -225,6 +225,16 @@ pub struct DocumentReport {
     pub kind: String,
     /// Which classification rule fired.
     pub kind_reason: String,
+    /// How sure the classifier is of the kind, 0 to 1, two decimals (issue 12; absent in
+    /// reports written before it).
+    #[serde(default = "one")]
+    pub kind_confidence: f64,
+    /// Whether checks count it: false for templates, fixtures, index pages and stubs.
+    #[serde(default = "yes")]
+    pub counted: bool,
+    /// Why it is not counted ("template: …", "fixture: …", "index page: …", "stub: …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_counted: Option<String>,
     /// Its title.
     pub title: Option<String>,
     /// Last content change (RFC 3339 UTC).
@@ -501,4 +511,14 @@ pub struct OrganisationKnowledge {
     pub role: String,
     /// Source files of the service someone of it knows.
     pub files_known: usize,
+}
+
+/// Serde default of `DocumentReport::kind_confidence` (reports written before issue 12).
+fn one() -> f64 {
+    1.0
+}
+
+/// Serde default of `DocumentReport::counted` (reports written before issue 12).
+fn yes() -> bool {
+    true
 }
